@@ -1,0 +1,105 @@
+/**
+ * Shapes shared by the UI and the backend (DESIGN.md, "Operation shapes").
+ * Types only: no runtime code, so any layer may import them.
+ */
+
+export const FACTOR_IDS = ['customerVoice', 'businessValue', 'timeCriticality', 'techDebt', 'enablement'] as const;
+export type FactorId = (typeof FACTOR_IDS)[number];
+
+/** One factor of an issue's score. `value` is normalised to 0–1; `contribution` is in score points (0–100 scale). */
+export interface Factor<E = unknown> {
+  value: number;
+  weight: number;
+  contribution: number;
+  evidence: E;
+}
+
+export interface Pin {
+  /** 1-based position in the value order. */
+  position?: number;
+  /** Quarter label such as `2027-Q1`. */
+  quarter?: string;
+}
+
+export interface EffortInfo {
+  /** Story points as read from Jira; null when missing or malformed. */
+  points: number | null;
+  /** What the base score was divided by: max(points, minPoints) ^ exponent (≥ 1). */
+  divisor: number;
+  /** True when `points` was missing or malformed and the project median was used instead. */
+  estimated: boolean;
+}
+
+export interface BacklogItem {
+  key: string;
+  id: string;
+  summary: string;
+  issueType: string;
+  status: string;
+  /** 1-based position in the value order. */
+  rank: number;
+  /** 1-based position in Jira's own Rank order among the candidates. */
+  jiraRank: number;
+  /** 0–100. Equals the sum of the factor contributions. */
+  score: number;
+  /** 0–1: how much evidence stands behind the score. */
+  confidence: number;
+  factors: Record<FactorId, Factor>;
+  effort: EffortInfo;
+  /** Distinct customers behind the customer-voice factor. */
+  customers: number;
+  isDebt: boolean;
+  pin: Pin | null;
+  /** Stable codes of missing or malformed data, see `GAP_CODES`. */
+  gaps: string[];
+}
+
+export type DifferenceFactor = FactorId | 'effort' | 'pin';
+
+export interface Neighbour {
+  key: string;
+  score: number;
+  /** Per-factor score differences, this issue minus the neighbour, largest first. */
+  differences: { factor: DifferenceFactor; delta: number; text: string }[];
+}
+
+export interface RoadmapItem {
+  key: string;
+  points: number;
+  kind: 'feature' | 'debt';
+  reason: string;
+  atRisk?: string;
+}
+
+export interface RoadmapQuarter {
+  label: string;
+  /** ISO date (yyyy-MM-dd) of the quarter's first day. */
+  start: string;
+  /** ISO date (yyyy-MM-dd) of the quarter's last day. */
+  end: string;
+  /** Points available in this quarter (the current quarter is pro-rated). */
+  capacity: number;
+  used: { feature: number; debt: number };
+  items: RoadmapItem[];
+}
+
+export interface Roadmap {
+  quarters: RoadmapQuarter[];
+  later: { key: string; points: number; reason: string; atRisk?: string }[];
+  warnings: string[];
+}
+
+export interface RankMove {
+  key: string;
+  /** The issue is placed directly before this one … */
+  before?: string;
+  /** … or directly after this one. */
+  after?: string;
+}
+
+/** One `PUT /rest/agile/1.0/issue/rank` call: up to 50 issues placed side by side next to an anchor. */
+export interface RankBatch {
+  issues: string[];
+  rankBeforeIssue?: string;
+  rankAfterIssue?: string;
+}
