@@ -1,0 +1,244 @@
+/**
+ * Seed file format (DESIGN.md, "Seed file format"): a Jira site as REST v3 shapes.
+ *
+ * Validation is structural only: ids, keys and references must be there and resolve; odd values
+ * ("abc" in a number field, ADF where text was expected, a link to an issue that is not in the
+ * seed) are kept as they are, because real sites have them. Unknown properties are kept.
+ */
+import { z } from 'zod';
+
+const anyId = z.union([z.string().min(1), z.number()]).transform(String);
+
+const issueRef = z
+  .looseObject({ id: anyId.optional(), key: z.string().min(1).optional() })
+  .refine((r) => r.id !== undefined || r.key !== undefined, { message: 'id or key required' });
+
+const linkSchema = z
+  .looseObject({
+    id: anyId,
+    type: z
+      .looseObject({ id: anyId.optional(), name: z.string().min(1).optional() })
+      .refine((t) => t.id !== undefined || t.name !== undefined, { message: 'id or name required' }),
+    inwardIssue: issueRef.optional(),
+    outwardIssue: issueRef.optional(),
+  })
+  .refine((l) => (l.inwardIssue === undefined) !== (l.outwardIssue === undefined), {
+    message: 'exactly one of inwardIssue or outwardIssue required',
+  });
+
+const userSchema = z.looseObject({
+  accountId: z.string().min(1),
+  displayName: z.string().optional(),
+  groups: z.array(z.string()).default([]),
+});
+
+const projectSchema = z.looseObject({
+  key: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be upper case letters, digits or _'),
+  id: anyId,
+  name: z.string().optional(),
+  projectTypeKey: z.string().default('software'),
+  permissions: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+const fieldSchema = z.looseObject({ id: z.string().min(1), name: z.string().min(1) });
+
+const linkTypeSchema = z.looseObject({
+  id: anyId,
+  name: z.string().min(1),
+  inward: z.string(),
+  outward: z.string(),
+});
+
+const issueSchema = z.looseObject({
+  id: anyId,
+  key: z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, 'must look like PRJ-123'),
+  fields: z.looseObject({ issuelinks: z.array(linkSchema).optional() }).default({ issuelinks: [] }),
+});
+
+const remoteLinkSchema = z.looseObject({ id: z.union([z.number(), z.string()]).optional() });
+
+const boardSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string(),
+  type: z.string(),
+  location: z.looseObject({ projectId: z.union([z.number(), z.string()]).optional(), projectKey: z.string().optional() }).optional(),
+});
+
+const sprintSchema = z.looseObject({
+  id: z.number().int(),
+  originBoardId: z.number().int(),
+  state: z.string(),
+});
+
+export const seedSchema = z.looseObject({
+  now: z.string().optional(),
+  users: z.array(userSchema).default([]),
+  projects: z.array(projectSchema).default([]),
+  fields: z.array(fieldSchema).default([]),
+  issueLinkTypes: z.array(linkTypeSchema).optional(),
+  issues: z.array(issueSchema).default([]),
+  remoteLinks: z.record(z.string(), z.array(remoteLinkSchema)).default({}),
+  boards: z.array(boardSchema).default([]),
+  sprints: z.array(sprintSchema).default([]),
+  config: z.unknown().optional(),
+});
+
+export type Seed = z.output<typeof seedSchema>;
+export type SeedUser = Seed['users'][number];
+export type SeedProject = Seed['projects'][number];
+export type SeedField = Seed['fields'][number];
+export type SeedLinkType = NonNullable<Seed['issueLinkTypes']>[number];
+export type SeedIssue = Seed['issues'][number];
+export type SeedBoard = Seed['boards'][number];
+export type SeedSprint = Seed['sprints'][number];
+
+/** Jira's four default link types, used when a seed does not list its own. */
+export const DEFAULT_LINK_TYPES: SeedLinkType[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+];
+
+export interface SeedProblem {
+  path: string;
+  message: string;
+}
+
+/** A structurally bad seed. `message` names each problem's path, e.g. `issues[1].fields.issuelinks[0].type: required`. */
+export class SeedError extends Error {
+  readonly code = 'INVALID_SEED';
+  constructor(readonly problems: SeedProblem[]) {
+    const shown = problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`);
+    if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
+    super(`Invalid seed: ${shown.join('; ')}`);
+    this.name = 'SeedError';
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * Validates a seed and returns it normalised: link types resolved to full objects, each link's
+ * other end carrying both id and key, links mirrored onto the other issue (same link id), and
+ * `fields.project` filled from the issue key when absent. Throws {@link SeedError}.
+ */
+export function parseSeed(input: unknown): Seed {
+  const parsed = seedSchema.safeParse(input, {
+    error: (iss) => (iss.input === undefined ? 'required' : undefined),
+  });
+  if (!parsed.success) {
+    throw new SeedError(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  }
+  const seed = parsed.data;
+  const problems = checkReferences(seed);
+  if (problems.length > 0) throw new SeedError(problems);
+  fillProjects(seed);
+  normaliseLinks(seed);
+  return seed;
+}
+
+function checkReferences(seed: Seed): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const add = (path: string, message: string): void => {
+    problems.push({ path, message });
+  };
+  const dupes = <T>(items: T[], pick: (t: T) => string, base: string, prop: string): Set<string> => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      const v = pick(it);
+      if (seen.has(v)) add(`${base}[${i}].${prop}`, `duplicate '${v}'`);
+      seen.add(v);
+    });
+    return seen;
+  };
+  const users = dupes(seed.users, (u) => u.accountId, 'users', 'accountId');
+  const projectKeys = dupes(seed.projects, (p) => p.key, 'projects', 'key');
+  const projectIds = dupes(seed.projects, (p) => p.id, 'projects', 'id');
+  seed.projects.forEach((p, i) => {
+    for (const holder of Object.keys(p.permissions ?? {})) {
+      if (holder !== '*' && !users.has(holder)) add(`projects[${i}].permissions.${holder}`, 'unknown user (use an accountId from users, or *)');
+    }
+  });
+  dupes(seed.fields, (f) => f.id, 'fields', 'id');
+  const linkTypes = seed.issueLinkTypes ?? DEFAULT_LINK_TYPES;
+  dupes(linkTypes, (t) => t.id, 'issueLinkTypes', 'id');
+  dupes(seed.issues, (t) => t.id, 'issues', 'id');
+  const issueKeys = dupes(seed.issues, (t) => t.key, 'issues', 'key');
+  seed.issues.forEach((issue, i) => {
+    const projectKey = issue.key.slice(0, issue.key.lastIndexOf('-'));
+    if (!projectKeys.has(projectKey)) add(`issues[${i}].key`, `unknown project '${projectKey}'`);
+    (issue.fields.issuelinks ?? []).forEach((link, j) => {
+      if (findLinkType(linkTypes, link.type) === undefined) {
+        add(`issues[${i}].fields.issuelinks[${j}].type`, `unknown issue link type '${link.type.name ?? link.type.id ?? ''}'`);
+      }
+    });
+  });
+  for (const key of Object.keys(seed.remoteLinks)) {
+    if (!issueKeys.has(key)) add(`remoteLinks.${key}`, 'unknown issue');
+  }
+  const boardIds = dupes(seed.boards, (b) => String(b.id), 'boards', 'id');
+  seed.boards.forEach((b, i) => {
+    const loc = b.location;
+    if (loc?.projectKey !== undefined && !projectKeys.has(loc.projectKey)) add(`boards[${i}].location.projectKey`, `unknown project '${loc.projectKey}'`);
+    if (loc?.projectId !== undefined && !projectIds.has(String(loc.projectId))) add(`boards[${i}].location.projectId`, `unknown project '${String(loc.projectId)}'`);
+  });
+  dupes(seed.sprints, (s) => String(s.id), 'sprints', 'id');
+  seed.sprints.forEach((s, i) => {
+    if (!boardIds.has(String(s.originBoardId))) add(`sprints[${i}].originBoardId`, `unknown board ${s.originBoardId}`);
+  });
+  return problems;
+}
+
+function findLinkType(types: SeedLinkType[], ref: { id?: string | undefined; name?: string | undefined }): SeedLinkType | undefined {
+  if (ref.id !== undefined) return types.find((t) => t.id === ref.id);
+  const name = (ref.name ?? '').toLowerCase();
+  return types.find((t) => t.name.toLowerCase() === name);
+}
+
+function fillProjects(seed: Seed): void {
+  const byKey = new Map(seed.projects.map((p) => [p.key, p]));
+  for (const issue of seed.issues) {
+    if (issue.fields['project'] !== undefined) continue;
+    const p = byKey.get(issue.key.slice(0, issue.key.lastIndexOf('-')));
+    if (p) issue.fields['project'] = { id: p.id, key: p.key, name: p.name ?? p.key, projectTypeKey: p.projectTypeKey };
+  }
+}
+
+type SeedLink = NonNullable<SeedIssue['fields']['issuelinks']>[number];
+
+function normaliseLinks(seed: Seed): void {
+  const linkTypes = seed.issueLinkTypes ?? DEFAULT_LINK_TYPES;
+  const byId = new Map(seed.issues.map((i) => [i.id, i]));
+  const byKey = new Map(seed.issues.map((i) => [i.key, i]));
+  const resolve = (ref: { id?: string | undefined; key?: string | undefined }): SeedIssue | undefined =>
+    (ref.id !== undefined ? byId.get(ref.id) : undefined) ?? (ref.key !== undefined ? byKey.get(ref.key) : undefined);
+  const mirrors: Array<{ target: SeedIssue; link: SeedLink }> = [];
+  for (const issue of seed.issues) {
+    const links = issue.fields.issuelinks ?? [];
+    issue.fields.issuelinks = links;
+    for (const link of links) {
+      const type = findLinkType(linkTypes, link.type);
+      if (type) link.type = { ...link.type, ...type };
+      const side = link.outwardIssue !== undefined ? 'outwardIssue' : 'inwardIssue';
+      const ref = link[side];
+      const other = ref ? resolve(ref) : undefined;
+      if (!ref || !other) continue; // a link to an issue that is not in the seed: kept as written
+      link[side] = { ...ref, id: other.id, key: other.key };
+      const back = side === 'outwardIssue' ? 'inwardIssue' : 'outwardIssue';
+      mirrors.push({ target: other, link: { id: link.id, type: link.type, [back]: { id: issue.id, key: issue.key } } });
+    }
+  }
+  for (const { target, link } of mirrors) {
+    const links = target.fields.issuelinks ?? [];
+    if (!links.some((l) => l.id === link.id)) links.push(link);
+    target.fields.issuelinks = links;
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The simulated Jira site, in memory: users, projects with per-user permissions, fields, link
+ * types, issues in rank order (first = top), remote links, boards, sprints, app custom field
+ * values (stored in the issues' fields, as Jira shows them) and issue properties.
+ *
+ * `toJSON()` produces a valid seed (issues in rank order) plus the simulator's extras, so a
+ * persisted site can be loaded with `fromJSON()` or used as a seed file.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEFAULT_LINK_TYPES,
+  parseSeed,
+  type Seed,
+  type SeedBoard,
+  type SeedField,
+  type SeedIssue,
+  type SeedLinkType,
+  type SeedProject,
+  type SeedSprint,
+  type SeedUser,
+} from './seed';
+import { SYSTEM_FIELDS } from './system-fields';
+
+export type SimIssue = SeedIssue;
+export type SimLink = NonNullable<SeedIssue['fields']['issuelinks']>[number];
+export type RemoteLink = Record<string, unknown>;
+
+/** Marks a field as provided by a Forge app (`jira:customField`), as Jira Cloud does in `schema.custom`. */
+export const APP_FIELD_PREFIX = 'ari:cloud:ecosystem::extension/';
+
+export interface AppFieldSpec {
+  /** Module key in the app's manifest, e.g. `value-score`. */
+  moduleKey: string;
+  name: string;
+  /** Forge custom field data type. */
+  type: 'number' | 'string' | 'datetime' | 'user' | 'group' | 'object';
+}
+
+const STATE_FILE = 'jira-state.json';
+
+export class SimState {
+  readonly users = new Map<string, SeedUser>();
+  /** By project key. */
+  readonly projects = new Map<string, SeedProject>();
+  readonly fields: SeedField[];
+  readonly linkTypes: SeedLinkType[];
+  /** By issue key. */
+  readonly remoteLinks = new Map<string, RemoteLink[]>();
+  readonly boards: SeedBoard[];
+  readonly sprints: SeedSprint[];
+  /** Issue id → property key → value. */
+  readonly properties = new Map<string, Map<string, unknown>>();
+  readonly config: unknown;
+  readonly now: string | undefined;
+  private readonly byId = new Map<string, SimIssue>();
+  private readonly byKey = new Map<string, SimIssue>();
+  private order: string[] = [];
+  private nextLinkId: number;
+  private readonly extras: Record<string, unknown>;
+
+  private constructor(seed: Seed) {
+    const { now, users, projects, fields, issueLinkTypes, issues, remoteLinks, boards, sprints, config, ...extras } = seed;
+    delete extras['issueProperties'];
+    this.extras = extras;
+    this.now = now;
+    for (const u of users) this.users.set(u.accountId, u);
+    for (const p of projects) this.projects.set(p.key, p);
+    const seeded = new Set(fields.map((f) => f.id));
+    this.fields = [...SYSTEM_FIELDS.filter((f) => !seeded.has(f.id)), ...fields];
+    this.linkTypes = issueLinkTypes ?? DEFAULT_LINK_TYPES.map((t) => ({ ...t }));
+    for (const issue of issues) {
+      this.byId.set(issue.id, issue);
+      this.byKey.set(issue.key, issue);
+      this.order.push(issue.id);
+    }
+    for (const [key, links] of Object.entries(remoteLinks)) this.remoteLinks.set(key, links);
+    this.boards = boards;
+    this.sprints = sprints;
+    this.config = config;
+    let maxLink = 10000;
+    for (const issue of issues) for (const l of issue.fields.issuelinks ?? []) maxLink = Math.max(maxLink, Number(l.id) || 0);
+    this.nextLinkId = maxLink + 1;
+  }
+
+  /** Builds a site from a seed (validated by {@link parseSeed}; throws SeedError). */
+  static fromSeed(seed: unknown): SimState {
+    return new SimState(parseSeed(seed));
+  }
+
+  /** Inverse of {@link toJSON}. */
+  static fromJSON(json: unknown): SimState {
+    const state = SimState.fromSeed(json);
+    const props = (json as { issueProperties?: unknown }).issueProperties;
+    if (props && typeof props === 'object') {
+      for (const [issueKey, entries] of Object.entries(props as Record<string, Record<string, unknown>>)) {
+        const issue = state.getIssue(issueKey);
+        if (issue) state.properties.set(issue.id, new Map(Object.entries(entries)));
+      }
+    }
+    return state;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const issueProperties: Record<string, Record<string, unknown>> = {};
+    for (const [id, props] of this.properties) {
+      const issue = this.byId.get(id);
+      if (issue && props.size > 0) issueProperties[issue.key] = Object.fromEntries(props);
+    }
+    return {
+      ...this.extras,
+      ...(this.now !== undefined ? { now: this.now } : {}),
+      users: [...this.users.values()],
+      projects: [...this.projects.values()],
+      fields: this.fields,
+      issueLinkTypes: this.linkTypes,
+      issues: this.issuesInRankOrder(),
+      remoteLinks: Object.fromEntries(this.remoteLinks),
+      boards: this.boards,
+      sprints: this.sprints,
+      ...(this.config !== undefined ? { config: this.config } : {}),
+      issueProperties,
+    };
+  }
+
+  /** Writes the site to `<dir>/jira-state.json` atomically (temp file, then rename). */
+  saveTo(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, STATE_FILE);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.toJSON()));
+    renameSync(tmp, file);
+  }
+
+  /** The site persisted in `dir`, or undefined when there is none yet. */
+  static loadFrom(dir: string): SimState | undefined {
+    const file = join(dir, STATE_FILE);
+    if (!existsSync(file)) return undefined;
+    return SimState.fromJSON(JSON.parse(readFileSync(file, 'utf8')));
+  }
+
+  /** By id, or by key (case-insensitive, as Jira does). */
+  getIssue(idOrKey: string): SimIssue | undefined {
+    return this.byId.get(idOrKey) ?? this.byKey.get(idOrKey) ?? this.byKey.get(idOrKey.toUpperCase());
+  }
+
+  issuesInRankOrder(): SimIssue[] {
+    return this.order.map((id) => this.byId.get(id)).filter((i): i is SimIssue => i !== undefined);
+  }
+
+  /** 0-based position in the global rank order, -1 when unknown. */
+  rankIndex(): Map<string, number> {
+    return new Map(this.order.map((id, i) => [id, i]));
+  }
+
+  projectOf(issue: SimIssue): SeedProject | undefined {
+    return this.projects.get(issue.key.slice(0, issue.key.lastIndexOf('-')));
+  }
+
+  projectByKeyOrId(keyOrId: string): SeedProject | undefined {
+    return this.projects.get(keyOrId.toUpperCase()) ?? [...this.projects.values()].find((p) => p.id === keyOrId);
+  }
+
+  /** Moves `ids` (in this order, side by side) directly before or after `anchorId`. */
+  moveIssues(ids: string[], position: 'before' | 'after', anchorId: string): void {
+    const moving = new Set(ids);
+    const rest = this.order.filter((id) => !moving.has(id));
+    const at = rest.indexOf(anchorId);
+    if (at < 0) throw new Error(`anchor ${anchorId} is not ranked`);
+    rest.splice(position === 'before' ? at : at + 1, 0, ...ids);
+    this.order = rest;
+  }
+
+  linkType(ref: { id?: unknown; name?: unknown }): SeedLinkType | undefined {
+    if (ref.id !== undefined && ref.id !== null) return this.linkTypes.find((t) => t.id === String(ref.id));
+    const name = typeof ref.name === 'string' ? ref.name.toLowerCase() : undefined;
+    return this.linkTypes.find((t) => t.name.toLowerCase() === name);
+  }
+
+  /** Creates `source <outward> destination` (e.g. source blocks destination) on both issues; returns the link id. */
+  addLink(source: SimIssue, destination: SimIssue, type: SeedLinkType): string {
+    const id = String(this.nextLinkId++);
+    const t = { ...type };
+    links(source).push({ id, type: t, outwardIssue: { id: destination.id, key: destination.key } });
+    links(destination).push({ id, type: t, inwardIssue: { id: source.id, key: source.key } });
+    return id;
+  }
+
+  /** The link with this id as seen from one of its issues, with its source (outward side) and destination. */
+  findLink(linkId: string): { link: SimLink; sourceId: string; destinationId: string } | undefined {
+    for (const issue of this.byId.values()) {
+      const link = links(issue).find((l) => l.id === linkId);
+      if (!link) continue;
+      if (link.outwardIssue) return { link, sourceId: issue.id, destinationId: String(link.outwardIssue.id ?? '') };
+      return { link, sourceId: String(link.inwardIssue?.id ?? ''), destinationId: issue.id };
+    }
+    return undefined;
+  }
+
+  removeLink(linkId: string): void {
+    for (const issue of this.byId.values()) {
+      const list = links(issue);
+      const kept = list.filter((l) => l.id !== linkId);
+      if (kept.length !== list.length) issue.fields.issuelinks = kept;
+    }
+  }
+
+  field(id: string): SeedField | undefined {
+    return this.fields.find((f) => f.id === id || f['key'] === id);
+  }
+
+  isAppField(field: SeedField): boolean {
+    const schema = field['schema'] as { custom?: unknown } | undefined;
+    return typeof schema?.custom === 'string' && schema.custom.startsWith(APP_FIELD_PREFIX);
+  }
+
+  /** Declares an app custom field (as installing the app's manifest does) unless one with that name exists. */
+  ensureAppField(spec: AppFieldSpec): SeedField {
+    const existing = this.fields.find((f) => f.name === spec.name && this.isAppField(f));
+    if (existing) return existing;
+    const customIds = this.fields.map((f) => Number(/^customfield_(\d+)$/.exec(f.id)?.[1] ?? 0));
+    const n = Math.max(10000, ...customIds) + 1;
+    const field: SeedField = {
+      id: `customfield_${n}`,
+      key: `valuerank-sim__DEVELOPMENT__${spec.moduleKey}`,
+      name: spec.name,
+      custom: true,
+      orderable: true,
+      navigable: true,
+      searchable: true,
+      clauseNames: [`cf[${n}]`, spec.name],
+      schema: { type: spec.type, custom: `${APP_FIELD_PREFIX}valuerank-sim/DEVELOPMENT/static/${spec.moduleKey}`, customId: n },
+    };
+    this.fields.push(field);
+    return field;
+  }
+}
+
+/** The issue's `fields.issuelinks`, created empty when absent. */
+export function links(issue: SimIssue): SimLink[] {
+  const list = issue.fields.issuelinks ?? [];
+  issue.fields.issuelinks = list;
+  return list;
+}

@@ -1,0 +1,177 @@
+import { differenceInHours } from 'date-fns';
+import type { ValueRankConfig } from '../../contract/config';
+import type { GapCode } from '../../contract/gaps';
+import type { JiraIssueLike, RemoteLinkLike } from './input';
+import { isRecord, readDate, readName, readNumber, MALFORMED } from './read-values';
+
+/** One distinct customer behind an issue, with the strongest of their signals. */
+export interface CustomerSignal {
+  /** Stable identity: `org:<name>`, `user:<accountId>`, `remote:<customer>` or `ticket:<key>`. */
+  id: string;
+  label: string;
+  /** Recency × tier weight of the strongest signal (≥ 0). */
+  weight: number;
+  /** ISO date of that signal, or null when undated (remote links). */
+  at: string | null;
+  /** Feedback ticket keys or remote-link URLs that carry this customer's voice (at most 5). */
+  sources: string[];
+}
+
+export interface CustomerVoiceEvidence {
+  customers: CustomerSignal[];
+  /** Customers beyond the ones listed (the list is capped to keep responses small). */
+  moreCustomers: number;
+  /** Σ customer weights + votes: the mass m in m / (m + saturation). */
+  weightedCustomers: number;
+  votes: number | null;
+}
+
+/** What a feedback ticket contributes, read once per ticket however many issues link to it. */
+export interface FeedbackTicket {
+  customers: { id: string; label: string }[];
+  /** Created time in ms, or null when unreadable. */
+  at: number | null;
+  tier: number;
+  gaps: GapCode[];
+}
+
+const MAX_LISTED_CUSTOMERS = 10;
+const MAX_SOURCES = 5;
+
+/**
+ * Reads a feedback ticket's customers: its organisations (JSM organisations field, `[{id, name}]`), else its
+ * reporter, else the ticket itself; its created date; and its tier multiplier.
+ */
+export function readFeedbackTicket(
+  issue: JiraIssueLike,
+  organizationsField: string | null,
+  tierField: string | null,
+  tierWeights: ReadonlyMap<string, number>,
+): FeedbackTicket {
+  const gaps: GapCode[] = [];
+  const customers: { id: string; label: string }[] = [];
+  const orgs = organizationsField === null ? null : issue.fields[organizationsField];
+  if (Array.isArray(orgs)) {
+    for (const o of orgs.slice(0, 20)) {
+      const name = readName(o);
+      if (name !== null && name.trim() !== '') customers.push({ id: `org:${name.trim().toLowerCase()}`, label: name.trim() });
+    }
+  }
+  if (customers.length === 0) {
+    const reporter = issue.fields.reporter;
+    if (isRecord(reporter) && typeof reporter.accountId === 'string') {
+      const label = typeof reporter.displayName === 'string' ? reporter.displayName : reporter.accountId;
+      customers.push({ id: `user:${reporter.accountId}`, label });
+    } else {
+      gaps.push('feedback.noCustomer');
+      customers.push({ id: `ticket:${issue.key}`, label: issue.key });
+    }
+  }
+  const created = readDate(issue.fields.created);
+  if (created === null || created === MALFORMED) gaps.push('feedback.undated');
+  let tier = 1;
+  if (tierField !== null) {
+    const t = readName(issue.fields[tierField]);
+    if (t !== null) tier = tierWeights.get(t.trim().toLowerCase()) ?? 1;
+  }
+  return { customers, at: typeof created === 'number' ? created : null, tier, gaps };
+}
+
+/** Compiled remote-link patterns; invalid expressions are rejected when the config is saved, and skipped here. */
+export function compilePatterns(patterns: readonly string[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const p of patterns) {
+    try {
+      out.push(new RegExp(p, 'i'));
+    } catch {
+      // An invalid pattern cannot match anything; config validation reports it to the admin.
+    }
+  }
+  return out;
+}
+
+/** Recency weight 0–1: 0.5 ^ (age in days / half-life); future dates count as new. */
+export function recencyWeight(at: number | null, now: Date, halfLifeDays: number, undatedWeight: number): number {
+  if (at === null) return undatedWeight;
+  const ageDays = Math.max(0, differenceInHours(now, at) / 24);
+  return Math.pow(0.5, ageDays / halfLifeDays);
+}
+
+/**
+ * Collects an issue's customer signals into distinct customers. Each customer counts once, with the weight of
+ * their strongest (most recent, highest tier) signal. Returns the factor value m / (m + saturation), 0–1.
+ */
+export class CustomerVoiceAccumulator {
+  private readonly byId = new Map<string, CustomerSignal>();
+  constructor(
+    private readonly now: Date,
+    private readonly cfg: ValueRankConfig['customerVoice'],
+  ) {}
+
+  addTicket(key: string, ticket: FeedbackTicket): void {
+    const w = recencyWeight(ticket.at, this.now, this.cfg.halfLifeDays, this.cfg.undatedWeight) * ticket.tier;
+    const at = ticket.at === null ? null : new Date(ticket.at).toISOString();
+    for (const c of ticket.customers) this.add(c.id, c.label, w, at, key);
+  }
+
+  /** Adds remote links whose URL matches a pattern; the `customer` group (when present) names the customer. */
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): { malformed: boolean } {
+    let malformed = false;
+    if (patterns.length === 0) return { malformed };
+    for (const link of links.slice(0, 1000)) {
+      const url = isRecord(link) && isRecord(link.object) && typeof link.object.url === 'string' ? link.object.url : null;
+      if (url === null) {
+        malformed = true;
+        continue;
+      }
+      for (const re of patterns) {
+        const m = re.exec(url.slice(0, 2000));
+        if (m === null) continue;
+        const customer = m.groups?.customer?.trim();
+        const id = customer ? `org:${customer.toLowerCase()}` : `remote:${url}`;
+        this.add(id, customer || url, this.cfg.undatedWeight, null, url);
+        break;
+      }
+    }
+    return { malformed };
+  }
+
+  private add(id: string, label: string, weight: number, at: string | null, source: string): void {
+    const prev = this.byId.get(id);
+    if (prev === undefined) {
+      this.byId.set(id, { id, label, weight, at, sources: [source] });
+      return;
+    }
+    if (prev.sources.length < MAX_SOURCES && !prev.sources.includes(source)) prev.sources.push(source);
+    if (weight > prev.weight) {
+      prev.weight = weight;
+      prev.at = at;
+    }
+  }
+
+  /** The factor value (0–1) and its evidence; `votes` (customer-count field) adds votesPerCustomer each. */
+  result(votes: number | null): { value: number; customers: number; evidence: CustomerVoiceEvidence } {
+    const all = [...this.byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let mass = 0;
+    for (const c of all) mass += c.weight;
+    if (votes !== null && votes > 0) mass += votes * this.cfg.votesPerCustomer;
+    const value = mass / (mass + this.cfg.saturation);
+    return {
+      value,
+      customers: all.length,
+      evidence: {
+        customers: all.slice(0, MAX_LISTED_CUSTOMERS),
+        moreCustomers: Math.max(0, all.length - MAX_LISTED_CUSTOMERS),
+        weightedCustomers: mass,
+        votes,
+      },
+    };
+  }
+}
+
+/** The customer-count field as a number ≥ 0; malformed values are reported and ignored. */
+export function readVotes(raw: unknown): { votes: number | null; malformed: boolean } {
+  const v = readNumber(raw);
+  if (v === MALFORMED || (typeof v === 'number' && v < 0)) return { votes: null, malformed: true };
+  return { votes: v, malformed: false };
+}

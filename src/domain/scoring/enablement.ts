@@ -1,0 +1,102 @@
+import type { ValueRankConfig } from '../../contract/config';
+import type { LinkView } from './links';
+import { nameSet } from './links';
+
+export interface EnablementEvidence {
+  /** Unresolved issues this one blocks directly. */
+  direct: number;
+  /** Unresolved issues it blocks through others (within `maxDepth` hops). */
+  indirect: number;
+  /** Keys it blocks directly (at most 10 listed). */
+  blocks: string[];
+  /** Σ hopDecay^(hops − 1) over every blocked issue: the mass in m / (m + saturation). */
+  enabledValue: number;
+}
+
+/** True for a link type that means "blocks": a configured name, or (by default) Blocks/Blocker or outward "blocks". */
+export function blocksMatcher(cfg: ValueRankConfig['enablement']): (link: LinkView) => boolean {
+  const names = nameSet(cfg.linkTypes);
+  if (names.size > 0) return (l) => names.has(l.typeName.trim().toLowerCase());
+  return (l) => {
+    const n = l.typeName.trim().toLowerCase();
+    return n === 'blocks' || n === 'blocker' || l.outwardText.trim().toLowerCase() === 'blocks';
+  };
+}
+
+/**
+ * A "blocks" graph over issue keys. Edges come from both ends of each link (Jira shows links on both issues),
+ * deduplicated. Issues known to be Done are left out: unblocking finished work enables nothing.
+ */
+export class BlocksGraph {
+  private readonly out = new Map<string, Set<string>>();
+  private readonly done = new Set<string>();
+
+  addLinks(key: string, links: readonly LinkView[], isBlocks: (l: LinkView) => boolean): void {
+    for (const l of links) {
+      if (!isBlocks(l)) continue;
+      if (l.otherStatusCategory === 'done') this.done.add(l.otherKey);
+      if (l.direction === 'outward') this.edge(key, l.otherKey);
+      else this.edge(l.otherKey, key);
+    }
+  }
+
+  markDone(key: string): void {
+    this.done.add(key);
+  }
+
+  private edge(from: string, to: string): void {
+    if (from === to) return;
+    let s = this.out.get(from);
+    if (s === undefined) {
+      s = new Set();
+      this.out.set(from, s);
+    }
+    s.add(to);
+  }
+
+  /**
+   * Enablement of `key`, 0–1: breadth-first along "blocks" edges up to `maxDepth` hops; each blocked issue counts
+   * once, at its shortest distance, with weight hopDecay^(hops − 1). Cycles end at already-visited issues.
+   */
+  enablement(key: string, cfg: ValueRankConfig['enablement']): { value: number; evidence: EnablementEvidence } {
+    const first = this.out.get(key);
+    if (first === undefined || first.size === 0) {
+      return { value: 0, evidence: { direct: 0, indirect: 0, blocks: [], enabledValue: 0 } };
+    }
+    const seen = new Set<string>([key]);
+    let frontier: string[] = [];
+    let direct = 0;
+    let indirect = 0;
+    let mass = 0;
+    const blocks: string[] = [];
+    for (const k of [...first].sort()) {
+      seen.add(k);
+      frontier.push(k);
+      if (!this.done.has(k)) {
+        direct++;
+        mass += 1;
+        if (blocks.length < 10) blocks.push(k);
+      }
+    }
+    let weight = 1;
+    for (let depth = 2; depth <= cfg.maxDepth && frontier.length > 0; depth++) {
+      weight *= cfg.hopDecay;
+      const next: string[] = [];
+      for (const k of frontier) {
+        const outs = this.out.get(k);
+        if (outs === undefined) continue;
+        for (const o of outs) {
+          if (seen.has(o)) continue;
+          seen.add(o);
+          next.push(o);
+          if (!this.done.has(o)) {
+            indirect++;
+            mass += weight;
+          }
+        }
+      }
+      frontier = next;
+    }
+    return { value: mass / (mass + cfg.saturation), evidence: { direct, indirect, blocks, enabledValue: mass } };
+  }
+}

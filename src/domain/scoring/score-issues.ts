@@ -1,0 +1,161 @@
+import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId } from '../../contract/model';
+import type { GapCode } from '../../contract/gaps';
+import type { ScoringInput } from './input';
+import { readLinks, nameSet, type LinkView } from './links';
+import { MALFORMED, readDate, readName, readText, projectOfKey } from './read-values';
+import { effortOf, medianPoints, readPoints } from './effort';
+import { businessValueFactor, optionValueMap, readBusinessValue } from './business-value';
+import { timeCriticality } from './time-criticality';
+import { CustomerVoiceAccumulator, compilePatterns, readFeedbackTicket, readVotes, type FeedbackTicket } from './customer-voice';
+import { debtRules, techDebt } from './tech-debt';
+import { BlocksGraph, blocksMatcher } from './enablement';
+import { rankItems } from '../ranking/rank-items';
+
+/** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
+const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
+  'effort.missing': 0.3,
+  'effort.malformed': 0.3,
+  'businessValue.missing': 0.25,
+  'businessValue.malformed': 0.25,
+};
+const DEFAULT_PENALTY = 0.1;
+
+/** Per-candidate facts gathered in the first pass, before observed maxima and medians are known. */
+interface Prepared {
+  index: number;
+  /** 1-based position among the distinct candidates in Jira's order. */
+  jiraRank: number;
+  links: LinkView[];
+  bv: { value: number | null; option: string | null };
+  points: ReturnType<typeof readPoints>;
+  createdMs: number | null;
+  gaps: Set<GapCode>;
+}
+
+/**
+ * Scores and ranks the candidates (DESIGN.md, "Scoring model"):
+ * score = 100 · Σ wᵢ·fᵢ / Σ wᵢ / effortDivisor, with each contribution reported so they add up to the score.
+ * Returns the items in value order (pins applied); ties go to Jira's rank, then the key.
+ * Pure and deterministic: the same input gives the same output, bit for bit.
+ */
+export function scoreIssues(input: ScoringInput): BacklogItem[] {
+  const { config, fields, now } = input;
+  const optionValues = optionValueMap(config.businessValue);
+  const rules = debtRules(config.techDebt);
+  const isBlocks = blocksMatcher(config.enablement);
+  const feedbackLinkTypes = nameSet(config.customerVoice.linkTypes);
+  const patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
+  const tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  const graph = new BlocksGraph();
+  const tickets = new Map<string, FeedbackTicket | null>();
+
+  const prepared: Prepared[] = [];
+  const knownPoints: number[] = [];
+  let observedMax = 0;
+  const seenKeys = new Set<string>();
+  for (let i = 0; i < input.candidates.length; i++) {
+    const issue = input.candidates[i]!;
+    // A key listed twice (a search page that shifted while issues moved) is scored once, at its first rank.
+    if (seenKeys.has(issue.key)) continue;
+    seenKeys.add(issue.key);
+    const f = issue.fields;
+    const gaps = new Set<GapCode>();
+    const { links, malformed } = readLinks(f.issuelinks);
+    if (malformed) gaps.add('links.malformed');
+    graph.addLinks(issue.key, links, isBlocks);
+    const bv = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], optionValues);
+    if (bv.value === MALFORMED) gaps.add('businessValue.malformed');
+    else if (bv.value === null && fields.businessValue !== null) gaps.add('businessValue.missing');
+    const bvValue = typeof bv.value === 'number' ? bv.value : null;
+    if (bvValue !== null && bvValue > observedMax) observedMax = bvValue;
+    const points = fields.storyPoints === null ? null : readPoints(f[fields.storyPoints]);
+    if (typeof points === 'number') knownPoints.push(points);
+    else gaps.add(points === MALFORMED ? 'effort.malformed' : 'effort.missing');
+    const created = readDate(f.created);
+    if (created === MALFORMED) gaps.add('created.malformed');
+    prepared.push({ index: i, jiraRank: prepared.length + 1, links, bv: { value: bvValue, option: bv.option }, points, createdMs: typeof created === 'number' ? created : null, gaps });
+  }
+
+  const median = medianPoints(knownPoints, config.effort.defaultPoints);
+  const bvMax = config.businessValue.max ?? observedMax;
+  const weightSum = FACTOR_IDS.reduce((s, id) => s + config.weights[id], 0);
+
+  const items: BacklogItem[] = [];
+  for (const p of prepared) {
+    const issue = input.candidates[p.index]!;
+    const f = issue.fields;
+    const gaps = p.gaps;
+
+    const voice = new CustomerVoiceAccumulator(now, config.customerVoice);
+    for (const link of p.links) {
+      const project = projectOfKey(link.otherKey);
+      if (project === null || !input.feedbackProjects.has(project)) continue;
+      if (feedbackLinkTypes.size > 0 && !feedbackLinkTypes.has(link.typeName.trim().toLowerCase())) continue;
+      let ticket = tickets.get(link.otherKey);
+      if (ticket === undefined) {
+        const raw = input.linked.get(link.otherKey);
+        ticket = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, tierWeights);
+        tickets.set(link.otherKey, ticket);
+      }
+      if (ticket === null) {
+        gaps.add('feedback.unreadable');
+        continue;
+      }
+      for (const g of ticket.gaps) gaps.add(g);
+      voice.addTicket(link.otherKey, ticket);
+    }
+    const remote = input.remoteLinks.get(issue.key);
+    if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) gaps.add('remoteLink.malformed');
+    const { votes, malformed: votesMalformed } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
+    if (votesMalformed) gaps.add('customerCount.malformed');
+    const cv = voice.result(votes);
+
+    const time = timeCriticality(f, now, config.timeCriticality);
+    if (time.malformed) gaps.add('dueDate.malformed');
+    const debt = techDebt(f, p.links, p.createdMs, now, rules);
+    const enable = graph.enablement(issue.key, config.enablement);
+    const effort = effortOf(p.points, median, config.effort);
+
+    const values: Record<FactorId, { value: number; evidence: unknown }> = {
+      customerVoice: { value: cv.value, evidence: cv.evidence },
+      businessValue: {
+        value: businessValueFactor(p.bv.value, bvMax),
+        evidence: { value: p.bv.value, option: p.bv.option, max: bvMax },
+      },
+      timeCriticality: time,
+      techDebt: debt,
+      enablement: enable,
+    };
+    const factors = {} as Record<FactorId, Factor>;
+    let score = 0;
+    for (const id of FACTOR_IDS) {
+      const weight = config.weights[id];
+      const { value, evidence } = values[id];
+      const contribution = weightSum > 0 ? (100 * weight * value) / weightSum / effort.divisor : 0;
+      factors[id] = { value, weight, contribution, evidence };
+      score += contribution;
+    }
+
+    let confidence = 1;
+    for (const g of gaps) confidence -= CONFIDENCE_PENALTY[g] ?? DEFAULT_PENALTY;
+    const statusName = readName(f.status) ?? '';
+    items.push({
+      key: issue.key,
+      id: issue.id,
+      summary: readText(f.summary, 500),
+      issueType: readName(f.issuetype) ?? '',
+      status: statusName,
+      rank: 0,
+      jiraRank: p.jiraRank,
+      score,
+      confidence: Math.max(0, Math.min(1, confidence)),
+      factors,
+      effort,
+      customers: cv.customers,
+      isDebt: debt.evidence.isDebt,
+      pin: input.pins.get(issue.key) ?? null,
+      gaps: [...gaps].sort(),
+    });
+  }
+  return rankItems(items);
+}

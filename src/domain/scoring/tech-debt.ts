@@ -1,0 +1,90 @@
+import { differenceInCalendarDays } from 'date-fns';
+import type { ValueRankConfig } from '../../contract/config';
+import type { LinkView } from './links';
+import { nameSet } from './links';
+import { readName, readNames } from './read-values';
+
+export interface TechDebtEvidence {
+  isDebt: boolean;
+  /** Why it counts as debt: `label:tech-debt`, `type:Tech Debt`, `component:Legacy`. */
+  matchedBy: string[];
+  /** Keys of bugs/incidents it causes (at most 10 listed). */
+  interestIssues: string[];
+  interestCount: number;
+  /** Days since the issue was created, or null when unreadable. */
+  ageDays: number | null;
+}
+
+/** The debt rules of a config, compiled once per scoring run. */
+export interface DebtRules {
+  labels: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+  components: ReadonlySet<string>;
+  interestLinkTypes: ReadonlySet<string>;
+  interestIssueTypes: ReadonlySet<string>;
+  cfg: ValueRankConfig['techDebt'];
+}
+
+export function debtRules(cfg: ValueRankConfig['techDebt']): DebtRules {
+  return {
+    labels: nameSet(cfg.labels),
+    types: nameSet(cfg.issueTypes),
+    components: nameSet(cfg.components),
+    interestLinkTypes: nameSet(cfg.interestLinkTypes),
+    interestIssueTypes: nameSet(cfg.interestIssueTypes),
+    cfg,
+  };
+}
+
+/** True for a link by which this issue causes the other (outward text "causes", or a configured type). */
+function causes(link: LinkView, rules: DebtRules): boolean {
+  if (link.direction !== 'outward') return false;
+  return link.outwardText.trim().toLowerCase() === 'causes' || rules.interestLinkTypes.has(link.typeName.trim().toLowerCase());
+}
+
+/**
+ * Technical debt, 0–1. Debt is a kind of work, not a penalty: a debt item is worth `baseValue`, plus the interest
+ * it costs — bugs it causes and its age — saturating towards 1. Non-debt issues score 0 on this factor.
+ */
+export function techDebt(
+  fields: Record<string, unknown>,
+  links: readonly LinkView[],
+  createdMs: number | null,
+  now: Date,
+  rules: DebtRules,
+): { value: number; evidence: TechDebtEvidence } {
+  const matchedBy: string[] = [];
+  for (const l of readNames(fields.labels).slice(0, 10_000)) {
+    if (rules.labels.has(l.toLowerCase())) {
+      matchedBy.push(`label:${l}`);
+      break;
+    }
+  }
+  const type = readName(fields.issuetype);
+  if (type !== null && rules.types.has(type.toLowerCase())) matchedBy.push(`type:${type}`);
+  if (rules.components.size > 0) {
+    for (const c of readNames(fields.components).slice(0, 1000)) {
+      if (rules.components.has(c.toLowerCase())) {
+        matchedBy.push(`component:${c}`);
+        break;
+      }
+    }
+  }
+  const ageDays = createdMs === null ? null : Math.max(0, differenceInCalendarDays(now, createdMs));
+  if (matchedBy.length === 0) {
+    return { value: 0, evidence: { isDebt: false, matchedBy, interestIssues: [], interestCount: 0, ageDays } };
+  }
+  const interest = new Set<string>();
+  for (const link of links) {
+    if (!causes(link, rules)) continue;
+    if (link.otherType !== null && !rules.interestIssueTypes.has(link.otherType.toLowerCase())) continue;
+    interest.add(link.otherKey);
+  }
+  const sortedInterest = [...interest].sort();
+  const x = interest.size + (rules.cfg.agePerYear * (ageDays ?? 0)) / 365;
+  const value = rules.cfg.baseValue + (1 - rules.cfg.baseValue) * (x / (x + rules.cfg.saturation));
+  return {
+    value,
+    evidence: { isDebt: true, matchedBy, interestIssues: sortedInterest.slice(0, 10), interestCount: interest.size, ageDays },
+  };
+}

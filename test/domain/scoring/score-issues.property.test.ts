@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { scoreIssues, type JiraIssueLike, type ScoringInput } from '../../../src/domain';
+import { FACTOR_IDS, type BacklogItem } from '../../../src/contract/model';
+import { candidatesArb } from '../../builders/arbitraries';
+import { FIELDS, aScoringInput, aFeedbackTicket } from '../../builders/issue-builder';
+
+const RUNS = { numRuns: 500 };
+
+function inputOf(issues: JiraIssueLike[], tickets: JiraIssueLike[]): ScoringInput {
+  return aScoringInput()
+    .withConfig((c) => (c.customerVoice.remoteLinkPatterns = ['support\\.example\\.com/(?<customer>\\w+)']))
+    .withIssues(...issues)
+    .withTickets(...tickets)
+    .withRemoteLinks('PRJ-1', 'https://support.example.com/acme/1', 'https://support.example.com/zeta/2')
+    .build();
+}
+
+/** Every number anywhere in a value (evidence included). */
+function numbers(v: unknown, out: number[] = []): number[] {
+  if (typeof v === 'number') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => numbers(x, out));
+  else if (typeof v === 'object' && v !== null) Object.values(v).forEach((x) => numbers(x, out));
+  return out;
+}
+
+const find = (items: BacklogItem[], key: string): BacklogItem => items.find((i) => i.key === key)!;
+
+describe('scoreIssues properties', () => {
+  it('gives the same output for the same input, bit for bit', () => {
+    fc.assert(
+      fc.property(candidatesArb(), ({ issues, tickets }) => {
+        const a = scoreIssues(inputOf(issues, tickets));
+        const b = scoreIssues(inputOf(structuredClone(issues), structuredClone(tickets)));
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      RUNS,
+    );
+  });
+
+  it('never yields NaN, Infinity or a throw, and contributions add up to a 0–100 score', () => {
+    fc.assert(
+      fc.property(candidatesArb(), ({ issues, tickets }) => {
+        const items = scoreIssues(inputOf(issues, tickets));
+        expect(items).toHaveLength(issues.length);
+        for (const n of numbers(items)) expect(Number.isFinite(n)).toBe(true);
+        items.forEach((item, i) => {
+          const sum = FACTOR_IDS.reduce((s, id) => s + item.factors[id].contribution, 0);
+          expect(Math.abs(sum - item.score)).toBeLessThanOrEqual(1e-9);
+          expect(item.score).toBeGreaterThanOrEqual(0);
+          expect(item.score).toBeLessThanOrEqual(100 + 1e-9);
+          expect(item.confidence).toBeGreaterThanOrEqual(0);
+          expect(item.confidence).toBeLessThanOrEqual(1);
+          expect(item.rank).toBe(i + 1);
+          for (const id of FACTOR_IDS) {
+            expect(item.factors[id].value).toBeGreaterThanOrEqual(0);
+            expect(item.factors[id].value).toBeLessThanOrEqual(1);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it("never lowers an issue's score when a distinct customer's feedback is added", () => {
+    fc.assert(
+      fc.property(candidatesArb(), fc.nat(), ({ issues, tickets }, pick) => {
+        const target = issues[pick % issues.length]!;
+        const before = find(scoreIssues(inputOf(issues, tickets)), target.key).score;
+        const changed = structuredClone(issues);
+        const t = changed[pick % changed.length]!;
+        const links = Array.isArray(t.fields.issuelinks) ? t.fields.issuelinks : [];
+        t.fields.issuelinks = [...links, { id: 'new', type: { name: 'Relates', outward: 'relates to' }, inwardIssue: { key: 'SUP-99' } }];
+        const newcomer = aFeedbackTicket('SUP-99', 'A brand new customer', '2026-11-20T00:00:00.000+0000');
+        const after = find(scoreIssues(inputOf(changed, [...tickets, newcomer])), target.key).score;
+        expect(after).toBeGreaterThanOrEqual(before);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never lowers an issue\'s score when its business value rises', () => {
+    fc.assert(
+      fc.property(candidatesArb(), fc.nat(), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), ({ issues, tickets }, pick, x, y) => {
+        const [lo, hi] = x <= y ? [x, y] : [y, x];
+        const at = (bv: number) => {
+          const changed = structuredClone(issues);
+          changed[pick % changed.length]!.fields[FIELDS.businessValue!] = bv;
+          return find(scoreIssues(inputOf(changed, tickets)), changed[pick % changed.length]!.key).score;
+        };
+        expect(at(hi)).toBeGreaterThanOrEqual(at(lo));
+      }),
+      RUNS,
+    );
+  });
+
+  it("never raises an issue's score when its effort rises", () => {
+    fc.assert(
+      fc.property(candidatesArb(), fc.nat(), fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), ({ issues, tickets }, pick, x, y) => {
+        const [lo, hi] = x <= y ? [x, y] : [y, x];
+        const at = (points: number) => {
+          const changed = structuredClone(issues);
+          changed[pick % changed.length]!.fields[FIELDS.storyPoints!] = points;
+          return find(scoreIssues(inputOf(changed, tickets)), changed[pick % changed.length]!.key).score;
+        };
+        expect(at(hi)).toBeLessThanOrEqual(at(lo));
+      }),
+      RUNS,
+    );
+  });
+});
