@@ -2,7 +2,7 @@
  * A team's capacity per quarter from its sprint history (DESIGN.md, "Roadmap planning"): what a typical closed
  * sprint delivered, scaled from a typical sprint's length to a quarter's.
  */
-import { differenceInCalendarDays, isValid, parseISO } from 'date-fns';
+import { differenceInCalendarDays, isDate, isValid, parseISO } from 'date-fns';
 
 /** A sprint as read from Jira; only `state` is trusted, the other fields are checked here. */
 export interface SprintRecord {
@@ -66,7 +66,7 @@ function readSprint(sprint: unknown): { points: number; days: number } | null {
 }
 
 function toDate(value: unknown): Date | null {
-  const date = value instanceof Date ? value : typeof value === 'string' ? parseISO(value) : null;
+  const date = isDate(value) ? value : typeof value === 'string' ? parseISO(value) : null;
   return date && isValid(date) ? date : null;
 }
 

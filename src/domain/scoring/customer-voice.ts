@@ -31,7 +31,10 @@ export interface FeedbackTicket {
   customers: { id: string; label: string }[];
   /** Created time in ms, or null when unreadable. */
   at: number | null;
-  tier: number;
+  /** ISO date-time of `at`, or null. */
+  atIso: string | null;
+  /** Recency × tier weight (≥ 0), computed once per ticket. */
+  weight: number;
   gaps: GapCode[];
 }
 
@@ -47,6 +50,8 @@ export function readFeedbackTicket(
   organizationsField: string | null,
   tierField: string | null,
   tierWeights: ReadonlyMap<string, number>,
+  now: Date,
+  cfg: ValueRankConfig['customerVoice'],
 ): FeedbackTicket {
   const gaps: GapCode[] = [];
   const customers: { id: string; label: string }[] = [];
@@ -74,7 +79,9 @@ export function readFeedbackTicket(
     const t = readName(issue.fields[tierField]);
     if (t !== null) tier = tierWeights.get(t.trim().toLowerCase()) ?? 1;
   }
-  return { customers, at: typeof created === 'number' ? created : null, tier, gaps };
+  const at = typeof created === 'number' ? created : null;
+  const weight = recencyWeight(at, now, cfg.halfLifeDays, cfg.undatedWeight) * tier;
+  return { customers, at, atIso: at === null ? null : new Date(at).toISOString(), weight, gaps };
 }
 
 /** Compiled remote-link patterns; invalid expressions are rejected when the config is saved, and skipped here. */
@@ -100,18 +107,17 @@ export function recencyWeight(at: number | null, now: Date, halfLifeDays: number
 /**
  * Collects an issue's customer signals into distinct customers. Each customer counts once, with the weight of
  * their strongest (most recent, highest tier) signal. Returns the factor value m / (m + saturation), 0–1.
+ * Most issues have a handful of customers, so signals live in a small array searched linearly, with a map
+ * index only once the array grows (this runs for every link of every candidate: 500,000 times at scale).
  */
 export class CustomerVoiceAccumulator {
-  private readonly byId = new Map<string, CustomerSignal>();
-  constructor(
-    private readonly now: Date,
-    private readonly cfg: ValueRankConfig['customerVoice'],
-  ) {}
+  private readonly signals: CustomerSignal[] = [];
+  private index: Map<string, CustomerSignal> | null = null;
+  constructor(private readonly cfg: ValueRankConfig['customerVoice']) {}
 
+  /** Adds a feedback ticket; `weight` is its recency × tier weight (see `ticketWeight`). */
   addTicket(key: string, ticket: FeedbackTicket): void {
-    const w = recencyWeight(ticket.at, this.now, this.cfg.halfLifeDays, this.cfg.undatedWeight) * ticket.tier;
-    const at = ticket.at === null ? null : new Date(ticket.at).toISOString();
-    for (const c of ticket.customers) this.add(c.id, c.label, w, at, key);
+    for (const c of ticket.customers) this.add(c.id, c.label, ticket.weight, ticket.atIso, key);
   }
 
   /** Adds remote links whose URL matches a pattern; the `customer` group (when present) names the customer. */
@@ -136,10 +142,19 @@ export class CustomerVoiceAccumulator {
     return { malformed };
   }
 
+  private find(id: string): CustomerSignal | undefined {
+    if (this.index !== null) return this.index.get(id);
+    for (const s of this.signals) if (s.id === id) return s;
+    return undefined;
+  }
+
   private add(id: string, label: string, weight: number, at: string | null, source: string): void {
-    const prev = this.byId.get(id);
+    const prev = this.find(id);
     if (prev === undefined) {
-      this.byId.set(id, { id, label, weight, at, sources: [source] });
+      const signal: CustomerSignal = { id, label, weight, at, sources: [source] };
+      this.signals.push(signal);
+      if (this.index !== null) this.index.set(id, signal);
+      else if (this.signals.length > 16) this.index = new Map(this.signals.map((s) => [s.id, s]));
       return;
     }
     if (prev.sources.length < MAX_SOURCES && !prev.sources.includes(source)) prev.sources.push(source);
@@ -151,7 +166,7 @@ export class CustomerVoiceAccumulator {
 
   /** The factor value (0–1) and its evidence; `votes` (customer-count field) adds votesPerCustomer each. */
   result(votes: number | null): { value: number; customers: number; evidence: CustomerVoiceEvidence } {
-    const all = [...this.byId.values()].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const all = this.signals.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     let mass = 0;
     for (const c of all) mass += c.weight;
     if (votes !== null && votes > 0) mass += votes * this.cfg.votesPerCustomer;
@@ -160,7 +175,7 @@ export class CustomerVoiceAccumulator {
       value,
       customers: all.length,
       evidence: {
-        customers: all.slice(0, MAX_LISTED_CUSTOMERS),
+        customers: all.length > MAX_LISTED_CUSTOMERS ? all.slice(0, MAX_LISTED_CUSTOMERS) : all,
         moreCustomers: Math.max(0, all.length - MAX_LISTED_CUSTOMERS),
         weightedCustomers: mass,
         votes,

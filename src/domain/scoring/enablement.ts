@@ -1,6 +1,4 @@
 import type { ValueRankConfig } from '../../contract/config';
-import type { LinkView } from './links';
-import { nameSet } from './links';
 
 export interface EnablementEvidence {
   /** Unresolved issues this one blocks directly. */
@@ -13,16 +11,6 @@ export interface EnablementEvidence {
   enabledValue: number;
 }
 
-/** True for a link type that means "blocks": a configured name, or (by default) Blocks/Blocker or outward "blocks". */
-export function blocksMatcher(cfg: ValueRankConfig['enablement']): (link: LinkView) => boolean {
-  const names = nameSet(cfg.linkTypes);
-  if (names.size > 0) return (l) => names.has(l.typeName.trim().toLowerCase());
-  return (l) => {
-    const n = l.typeName.trim().toLowerCase();
-    return n === 'blocks' || n === 'blocker' || l.outwardText.trim().toLowerCase() === 'blocks';
-  };
-}
-
 /**
  * A "blocks" graph over issue keys. Edges come from both ends of each link (Jira shows links on both issues),
  * deduplicated. Issues known to be Done are left out: unblocking finished work enables nothing.
@@ -31,17 +19,11 @@ export class BlocksGraph {
   private readonly out = new Map<string, Set<string>>();
   private readonly done = new Set<string>();
 
-  addLinks(key: string, links: readonly LinkView[], isBlocks: (l: LinkView) => boolean): void {
-    for (const l of links) {
-      if (!isBlocks(l)) continue;
-      if (l.otherStatusCategory === 'done') this.done.add(l.otherKey);
-      if (l.direction === 'outward') this.edge(key, l.otherKey);
-      else this.edge(l.otherKey, key);
+  addEdges(edges: readonly { from: string; to: string; toDone: boolean }[]): void {
+    for (const e of edges) {
+      if (e.toDone) this.done.add(e.to);
+      this.edge(e.from, e.to);
     }
-  }
-
-  markDone(key: string): void {
-    this.done.add(key);
   }
 
   private edge(from: string, to: string): void {

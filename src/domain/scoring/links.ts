@@ -1,58 +1,90 @@
-import { isRecord, readName } from './read-values';
-
-/** One issue link seen from the issue that holds it. */
-export interface LinkView {
-  typeName: string;
-  outwardText: string;
-  /** 'outward': this issue —outward text→ other ("blocks", "causes"); 'inward': other —outward text→ this issue. */
-  direction: 'outward' | 'inward';
-  otherKey: string;
-  otherType: string | null;
-  /** The other issue's status category key (`new`, `indeterminate`, `done`), when Jira embedded it. */
-  otherStatusCategory: string | null;
-}
+import { isRecord, readName, projectOfKey } from './read-values';
 
 /** At most this many links are read per issue: bounds the work on pathological issues (5,000 links). */
 export const MAX_LINKS_PER_ISSUE = 2000;
 
+/** A case-insensitive name set. */
+export function nameSet(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.map((n) => n.trim().toLowerCase()));
+}
+
+/** The link rules of a config, compiled once per scoring run. */
+export interface LinkRules {
+  feedbackProjects: ReadonlySet<string>;
+  /** Link type names that count as feedback links; empty = any. */
+  feedbackLinkTypes: ReadonlySet<string>;
+  /** Link type names that mean "blocks"; empty = Blocks/Blocker or outward text "blocks". */
+  blocksLinkTypes: ReadonlySet<string>;
+  /** Link type names whose outward side causes the inward one; outward text "causes" always counts. */
+  interestLinkTypes: ReadonlySet<string>;
+  /** Issue types that count as debt interest. */
+  interestIssueTypes: ReadonlySet<string>;
+}
+
+/** What an issue's links mean for scoring, read in one pass without keeping the raw links around. */
+export interface ClassifiedLinks {
+  /** Keys of linked feedback tickets (in feedback projects, of a feedback link type). */
+  feedback: string[];
+  /** Keys of interest issues (bugs, incidents) this issue causes. */
+  causes: string[];
+  /** "blocks" edges [from, to] touching this issue, and blocked issues known to be Done. */
+  blocks: { from: string; to: string; toDone: boolean }[];
+  malformed: boolean;
+}
+
+function isBlocksType(typeName: string, outward: string, rules: LinkRules): boolean {
+  if (rules.blocksLinkTypes.size > 0) return rules.blocksLinkTypes.has(typeName);
+  return typeName === 'blocks' || typeName === 'blocker' || outward === 'blocks';
+}
+
 /**
- * Reads `fields.issuelinks`. Links without a readable type or other issue are skipped and reported as
- * `malformed` so the caller can record a data gap.
+ * Reads `fields.issuelinks` (Jira REST v3: `{type:{name,inward,outward}, outwardIssue|inwardIssue:{key, fields}}`).
+ * A link with `outwardIssue` reads "this issue —outward text→ other"; with `inwardIssue`, "other —outward text→ this".
+ * Links without a readable type or other issue are skipped and reported as `malformed`.
  */
-export function readLinks(raw: unknown): { links: LinkView[]; malformed: boolean } {
-  if (raw === null || raw === undefined) return { links: [], malformed: false };
-  if (!Array.isArray(raw)) return { links: [], malformed: true };
-  const links: LinkView[] = [];
-  let malformed = false;
+export function classifyLinks(key: string, raw: unknown, rules: LinkRules): ClassifiedLinks {
+  const out: ClassifiedLinks = { feedback: [], causes: [], blocks: [], malformed: false };
+  if (raw === null || raw === undefined) return out;
+  if (!Array.isArray(raw)) {
+    out.malformed = true;
+    return out;
+  }
   const n = Math.min(raw.length, MAX_LINKS_PER_ISSUE);
+  if (raw.length > MAX_LINKS_PER_ISSUE) out.malformed = true;
   for (let i = 0; i < n; i++) {
     const link: unknown = raw[i];
     if (!isRecord(link) || !isRecord(link.type)) {
-      malformed = true;
+      out.malformed = true;
       continue;
     }
-    const type = link.type;
-    const other = isRecord(link.outwardIssue) ? link.outwardIssue : isRecord(link.inwardIssue) ? link.inwardIssue : null;
+    const outwardSide = isRecord(link.outwardIssue);
+    const other = outwardSide ? (link.outwardIssue as Record<string, unknown>) : isRecord(link.inwardIssue) ? link.inwardIssue : null;
     if (other === null || typeof other.key !== 'string') {
-      malformed = true;
+      out.malformed = true;
       continue;
     }
-    const fields = isRecord(other.fields) ? other.fields : {};
-    const status = isRecord(fields.status) ? fields.status : {};
-    const category = isRecord(status.statusCategory) ? status.statusCategory : {};
-    links.push({
-      typeName: typeof type.name === 'string' ? type.name : '',
-      outwardText: typeof type.outward === 'string' ? type.outward : '',
-      direction: isRecord(link.outwardIssue) ? 'outward' : 'inward',
-      otherKey: other.key,
-      otherType: readName(fields.issuetype),
-      otherStatusCategory: typeof category.key === 'string' ? category.key : null,
-    });
+    const otherKey = other.key;
+    const typeName = typeof link.type.name === 'string' ? link.type.name.trim().toLowerCase() : '';
+    const outward = typeof link.type.outward === 'string' ? link.type.outward.trim().toLowerCase() : '';
+    const project = projectOfKey(otherKey);
+    if (project !== null && rules.feedbackProjects.has(project)) {
+      if (rules.feedbackLinkTypes.size === 0 || rules.feedbackLinkTypes.has(typeName)) out.feedback.push(otherKey);
+      continue;
+    }
+    const fields = isRecord(other.fields) ? other.fields : null;
+    if (isBlocksType(typeName, outward, rules)) {
+      if (outwardSide) out.blocks.push({ from: key, to: otherKey, toDone: statusCategory(fields) === 'done' });
+      else out.blocks.push({ from: otherKey, to: key, toDone: false });
+    } else if (outwardSide && (outward === 'causes' || rules.interestLinkTypes.has(typeName))) {
+      const otherType = fields === null ? null : readName(fields.issuetype);
+      if (otherType === null || rules.interestIssueTypes.has(otherType.toLowerCase())) out.causes.push(otherKey);
+    }
   }
-  return { links, malformed: malformed || raw.length > MAX_LINKS_PER_ISSUE };
+  return out;
 }
 
-/** A case-insensitive name set; `matches` is O(1). */
-export function nameSet(names: readonly string[]): ReadonlySet<string> {
-  return new Set(names.map((n) => n.trim().toLowerCase()));
+function statusCategory(fields: Record<string, unknown> | null): string | null {
+  if (fields === null || !isRecord(fields.status) || !isRecord(fields.status.statusCategory)) return null;
+  const k = fields.status.statusCategory.key;
+  return typeof k === 'string' ? k : null;
 }

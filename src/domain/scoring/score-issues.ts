@@ -1,14 +1,14 @@
 import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId } from '../../contract/model';
 import type { GapCode } from '../../contract/gaps';
 import type { ScoringInput } from './input';
-import { readLinks, nameSet, type LinkView } from './links';
-import { MALFORMED, readDate, readName, readText, projectOfKey } from './read-values';
+import { classifyLinks, nameSet, type ClassifiedLinks, type LinkRules } from './links';
+import { MALFORMED, readDate, readName, readText } from './read-values';
 import { effortOf, medianPoints, readPoints } from './effort';
 import { businessValueFactor, optionValueMap, readBusinessValue } from './business-value';
 import { timeCriticality } from './time-criticality';
 import { CustomerVoiceAccumulator, compilePatterns, readFeedbackTicket, readVotes, type FeedbackTicket } from './customer-voice';
 import { debtRules, techDebt } from './tech-debt';
-import { BlocksGraph, blocksMatcher } from './enablement';
+import { BlocksGraph } from './enablement';
 import { rankItems } from '../ranking/rank-items';
 
 /** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
@@ -20,16 +20,21 @@ const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
 };
 const DEFAULT_PENALTY = 0.1;
 
+function addGap(gaps: GapCode[], code: GapCode): void {
+  if (!gaps.includes(code)) gaps.push(code);
+}
+
 /** Per-candidate facts gathered in the first pass, before observed maxima and medians are known. */
 interface Prepared {
   index: number;
   /** 1-based position among the distinct candidates in Jira's order. */
   jiraRank: number;
-  links: LinkView[];
+  links: ClassifiedLinks;
   bv: { value: number | null; option: string | null };
   points: ReturnType<typeof readPoints>;
   createdMs: number | null;
-  gaps: Set<GapCode>;
+  /** Gap codes, each once (an array: issues have few gaps, and a Set per issue costs more at 100,000 issues). */
+  gaps: GapCode[];
 }
 
 /**
@@ -42,8 +47,13 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
   const { config, fields, now } = input;
   const optionValues = optionValueMap(config.businessValue);
   const rules = debtRules(config.techDebt);
-  const isBlocks = blocksMatcher(config.enablement);
-  const feedbackLinkTypes = nameSet(config.customerVoice.linkTypes);
+  const linkRules: LinkRules = {
+    feedbackProjects: input.feedbackProjects,
+    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
+    blocksLinkTypes: nameSet(config.enablement.linkTypes),
+    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
+    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
+  };
   const patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
   const tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const graph = new BlocksGraph();
@@ -59,20 +69,20 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
     if (seenKeys.has(issue.key)) continue;
     seenKeys.add(issue.key);
     const f = issue.fields;
-    const gaps = new Set<GapCode>();
-    const { links, malformed } = readLinks(f.issuelinks);
-    if (malformed) gaps.add('links.malformed');
-    graph.addLinks(issue.key, links, isBlocks);
+    const gaps: GapCode[] = [];
+    const links = classifyLinks(issue.key, f.issuelinks, linkRules);
+    if (links.malformed) addGap(gaps, 'links.malformed');
+    graph.addEdges(links.blocks);
     const bv = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], optionValues);
-    if (bv.value === MALFORMED) gaps.add('businessValue.malformed');
-    else if (bv.value === null && fields.businessValue !== null) gaps.add('businessValue.missing');
+    if (bv.value === MALFORMED) addGap(gaps, 'businessValue.malformed');
+    else if (bv.value === null && fields.businessValue !== null) addGap(gaps, 'businessValue.missing');
     const bvValue = typeof bv.value === 'number' ? bv.value : null;
     if (bvValue !== null && bvValue > observedMax) observedMax = bvValue;
     const points = fields.storyPoints === null ? null : readPoints(f[fields.storyPoints]);
     if (typeof points === 'number') knownPoints.push(points);
-    else gaps.add(points === MALFORMED ? 'effort.malformed' : 'effort.missing');
+    else addGap(gaps, points === MALFORMED ? 'effort.malformed' : 'effort.missing');
     const created = readDate(f.created);
-    if (created === MALFORMED) gaps.add('created.malformed');
+    if (created === MALFORMED) addGap(gaps, 'created.malformed');
     prepared.push({ index: i, jiraRank: prepared.length + 1, links, bv: { value: bvValue, option: bv.option }, points, createdMs: typeof created === 'number' ? created : null, gaps });
   }
 
@@ -86,55 +96,48 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
     const f = issue.fields;
     const gaps = p.gaps;
 
-    const voice = new CustomerVoiceAccumulator(now, config.customerVoice);
-    for (const link of p.links) {
-      const project = projectOfKey(link.otherKey);
-      if (project === null || !input.feedbackProjects.has(project)) continue;
-      if (feedbackLinkTypes.size > 0 && !feedbackLinkTypes.has(link.typeName.trim().toLowerCase())) continue;
-      let ticket = tickets.get(link.otherKey);
+    const voice = new CustomerVoiceAccumulator(config.customerVoice);
+    for (const ticketKey of p.links.feedback) {
+      let ticket = tickets.get(ticketKey);
       if (ticket === undefined) {
-        const raw = input.linked.get(link.otherKey);
-        ticket = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, tierWeights);
-        tickets.set(link.otherKey, ticket);
+        const raw = input.linked.get(ticketKey);
+        ticket = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, tierWeights, now, config.customerVoice);
+        tickets.set(ticketKey, ticket);
       }
       if (ticket === null) {
-        gaps.add('feedback.unreadable');
+        addGap(gaps, 'feedback.unreadable');
         continue;
       }
-      for (const g of ticket.gaps) gaps.add(g);
-      voice.addTicket(link.otherKey, ticket);
+      for (const g of ticket.gaps) addGap(gaps, g);
+      voice.addTicket(ticketKey, ticket);
     }
     const remote = input.remoteLinks.get(issue.key);
-    if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) gaps.add('remoteLink.malformed');
+    if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) addGap(gaps, 'remoteLink.malformed');
     const { votes, malformed: votesMalformed } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
-    if (votesMalformed) gaps.add('customerCount.malformed');
+    if (votesMalformed) addGap(gaps, 'customerCount.malformed');
     const cv = voice.result(votes);
 
     const time = timeCriticality(f, now, config.timeCriticality);
-    if (time.malformed) gaps.add('dueDate.malformed');
-    const debt = techDebt(f, p.links, p.createdMs, now, rules);
+    if (time.malformed) addGap(gaps, 'dueDate.malformed');
+    const debt = techDebt(f, p.links.causes, p.createdMs, now, rules);
     const enable = graph.enablement(issue.key, config.enablement);
     const effort = effortOf(p.points, median, config.effort);
 
-    const values: Record<FactorId, { value: number; evidence: unknown }> = {
-      customerVoice: { value: cv.value, evidence: cv.evidence },
-      businessValue: {
-        value: businessValueFactor(p.bv.value, bvMax),
-        evidence: { value: p.bv.value, option: p.bv.option, max: bvMax },
-      },
-      timeCriticality: time,
-      techDebt: debt,
-      enablement: enable,
-    };
-    const factors = {} as Record<FactorId, Factor>;
-    let score = 0;
-    for (const id of FACTOR_IDS) {
+    const d = effort.divisor;
+    const factor = (id: FactorId, value: number, evidence: unknown): Factor => {
       const weight = config.weights[id];
-      const { value, evidence } = values[id];
-      const contribution = weightSum > 0 ? (100 * weight * value) / weightSum / effort.divisor : 0;
-      factors[id] = { value, weight, contribution, evidence };
-      score += contribution;
-    }
+      return { value, weight, contribution: weightSum > 0 ? (100 * weight * value) / weightSum / d : 0, evidence };
+    };
+    const factors: Record<FactorId, Factor> = {
+      customerVoice: factor('customerVoice', cv.value, cv.evidence),
+      businessValue: factor('businessValue', businessValueFactor(p.bv.value, bvMax), { value: p.bv.value, option: p.bv.option, max: bvMax }),
+      timeCriticality: factor('timeCriticality', time.value, time.evidence),
+      techDebt: factor('techDebt', debt.value, debt.evidence),
+      enablement: factor('enablement', enable.value, enable.evidence),
+    };
+    // The score is the sum of the contributions, in factor order, so the two agree exactly.
+    let score = 0;
+    for (const id of FACTOR_IDS) score += factors[id].contribution;
 
     let confidence = 1;
     for (const g of gaps) confidence -= CONFIDENCE_PENALTY[g] ?? DEFAULT_PENALTY;
@@ -154,7 +157,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
       customers: cv.customers,
       isDebt: debt.evidence.isDebt,
       pin: input.pins.get(issue.key) ?? null,
-      gaps: [...gaps].sort(),
+      gaps: gaps.sort(),
     });
   }
   return rankItems(items);

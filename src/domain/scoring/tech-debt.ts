@@ -1,6 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
 import type { ValueRankConfig } from '../../contract/config';
-import type { LinkView } from './links';
 import { nameSet } from './links';
 import { readName, readNames } from './read-values';
 
@@ -20,8 +19,6 @@ export interface DebtRules {
   labels: ReadonlySet<string>;
   types: ReadonlySet<string>;
   components: ReadonlySet<string>;
-  interestLinkTypes: ReadonlySet<string>;
-  interestIssueTypes: ReadonlySet<string>;
   cfg: ValueRankConfig['techDebt'];
 }
 
@@ -30,16 +27,8 @@ export function debtRules(cfg: ValueRankConfig['techDebt']): DebtRules {
     labels: nameSet(cfg.labels),
     types: nameSet(cfg.issueTypes),
     components: nameSet(cfg.components),
-    interestLinkTypes: nameSet(cfg.interestLinkTypes),
-    interestIssueTypes: nameSet(cfg.interestIssueTypes),
     cfg,
   };
-}
-
-/** True for a link by which this issue causes the other (outward text "causes", or a configured type). */
-function causes(link: LinkView, rules: DebtRules): boolean {
-  if (link.direction !== 'outward') return false;
-  return link.outwardText.trim().toLowerCase() === 'causes' || rules.interestLinkTypes.has(link.typeName.trim().toLowerCase());
 }
 
 /**
@@ -48,7 +37,8 @@ function causes(link: LinkView, rules: DebtRules): boolean {
  */
 export function techDebt(
   fields: Record<string, unknown>,
-  links: readonly LinkView[],
+  /** Keys of the bugs/incidents it causes (from `classifyLinks`). */
+  causes: readonly string[],
   createdMs: number | null,
   now: Date,
   rules: DebtRules,
@@ -74,12 +64,7 @@ export function techDebt(
   if (matchedBy.length === 0) {
     return { value: 0, evidence: { isDebt: false, matchedBy, interestIssues: [], interestCount: 0, ageDays } };
   }
-  const interest = new Set<string>();
-  for (const link of links) {
-    if (!causes(link, rules)) continue;
-    if (link.otherType !== null && !rules.interestIssueTypes.has(link.otherType.toLowerCase())) continue;
-    interest.add(link.otherKey);
-  }
+  const interest = new Set(causes);
   const sortedInterest = [...interest].sort();
   const x = interest.size + (rules.cfg.agePerYear * (ageDays ?? 0)) / 365;
   const value = rules.cfg.baseValue + (1 - rules.cfg.baseValue) * (x / (x + rules.cfg.saturation));

@@ -1,0 +1,29 @@
+/**
+ * JQL for the simulator: the subset the app uses, evaluated against the acting user's view of
+ * the site. See jql/parse.ts (syntax), jql/fields.ts (fields) and jql/compile.ts (semantics).
+ */
+import type { Actor } from './access';
+import { canBrowse } from './access';
+import { compileQuery } from './jql/compile';
+import { JqlError, parseJql } from './jql/parse';
+import type { SimIssue, SimState } from './state';
+
+export { JqlError } from './jql/parse';
+
+export interface JqlOptions {
+  /** Refuse queries without a search restriction, as /search/jql and /search/approximate-count do. */
+  requireBounded?: boolean;
+}
+
+/** The issues `jql` selects that `actor` may browse, in the query's order. Throws JqlError. */
+export function runJql(state: SimState, actor: Actor, jql: string, now: number, options: JqlOptions = {}): SimIssue[] {
+  const query = parseJql(jql);
+  if (options.requireBounded && query.where === undefined) {
+    throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+  }
+  const { predicate, compare } = compileQuery(query, { state, actor, now });
+  return state
+    .issuesInRankOrder()
+    .filter((issue) => canBrowse(actor, state.projectOf(issue)) && predicate(issue))
+    .sort(compare);
+}

@@ -1,0 +1,114 @@
+/**
+ * Search: `POST|GET /rest/api/3/search/jql` (token paging, no total) and
+ * `POST /rest/api/3/search/approximate-count`.
+ *
+ * Page size follows the spec: `maxResults` defaults to 50; up to 5,000 issues come back per page
+ * when only `id`/`key` are requested, and at most 100 when any other field is (the API "may return
+ * fewer items per page where a large number of fields are requested"). The token encodes the
+ * offset and a fingerprint of the query; a token from another query is refused with 400.
+ */
+import { JqlError, runJql } from '../jql';
+import { badRequest, bodyObject, intParam, listParam, stringList, type RequestContext, type Reply, type Route } from '../http';
+import { expandList, parseFieldSelection, renderIssue } from '../issue-view';
+
+const ID_ONLY_CAP = 5000;
+const WITH_FIELDS_CAP = 100;
+
+interface SearchInput {
+  jql: string;
+  nextPageToken: string | undefined;
+  maxResults: number;
+  fields: string[] | undefined;
+  expand: string[] | undefined;
+  properties: string[] | undefined;
+}
+
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+function encodeToken(offset: number, jql: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, q: fingerprint(jql) })).toString('base64url');
+}
+
+function decodeToken(token: string, jql: string): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown };
+    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === fingerprint(jql)) return parsed.o;
+  } catch {
+    // falls through to the error below
+  }
+  throw badRequest('The provided next page token is invalid or expired.');
+}
+
+/** Runs JQL for the acting user, turning a JqlError into Jira's 400. */
+export function runJqlOr400(ctx: RequestContext, jql: string): ReturnType<typeof runJql> {
+  try {
+    return runJql(ctx.sim.state, ctx.actor, jql, ctx.sim.now(), { requireBounded: true });
+  } catch (e) {
+    if (e instanceof JqlError) throw badRequest(e.message);
+    throw e;
+  }
+}
+
+function search(ctx: RequestContext, input: SearchInput): Reply {
+  const sel = parseFieldSelection(input.fields, 'id');
+  const cap = sel.idsOnly ? ID_ONLY_CAP : WITH_FIELDS_CAP;
+  if (input.maxResults < 1) throw badRequest('The maxResults parameter must be greater than 0.');
+  const pageSize = Math.min(input.maxResults, cap);
+  const offset = input.nextPageToken === undefined ? 0 : decodeToken(input.nextPageToken, input.jql);
+  const matches = runJqlOr400(ctx, input.jql);
+  const page = matches.slice(offset, offset + pageSize);
+  const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { properties: input.properties, expand: input.expand }));
+  const isLast = offset + pageSize >= matches.length;
+  const body: Record<string, unknown> = { issues, isLast };
+  if (!isLast) body['nextPageToken'] = encodeToken(offset + pageSize, input.jql);
+  if (input.expand?.includes('names')) {
+    body['names'] = Object.assign({}, ...issues.map((i) => (i['names'] as Record<string, string> | undefined) ?? {})) as Record<string, string>;
+    for (const i of issues) delete i['names'];
+  }
+  return { status: 200, body };
+}
+
+function searchPost(ctx: RequestContext): Reply {
+  const b = bodyObject(ctx.body);
+  if (typeof b['jql'] !== 'string') throw badRequest("The 'jql' property is required.");
+  const token = b['nextPageToken'];
+  if (token !== undefined && token !== null && typeof token !== 'string') throw badRequest("'nextPageToken' must be a string.");
+  return search(ctx, {
+    jql: b['jql'],
+    nextPageToken: typeof token === 'string' ? token : undefined,
+    maxResults: intParam(b['maxResults'], 'maxResults', 50),
+    fields: stringList(b['fields'], 'fields')?.flatMap((f) => f.split(',').map((s) => s.trim())),
+    expand: expandList(b['expand']),
+    properties: stringList(b['properties'], 'properties'),
+  });
+}
+
+function searchGet(ctx: RequestContext): Reply {
+  const q = ctx.url.searchParams;
+  const jql = q.get('jql');
+  if (jql === null) throw badRequest("The 'jql' parameter is required.");
+  return search(ctx, {
+    jql,
+    nextPageToken: q.get('nextPageToken') ?? undefined,
+    maxResults: intParam(q.get('maxResults'), 'maxResults', 50),
+    fields: listParam(ctx.url, 'fields'),
+    expand: expandList(q.get('expand') ?? undefined),
+    properties: listParam(ctx.url, 'properties'),
+  });
+}
+
+function approximateCount(ctx: RequestContext): Reply {
+  const b = bodyObject(ctx.body);
+  if (typeof b['jql'] !== 'string') throw badRequest("The 'jql' property is required.");
+  return { status: 200, body: { count: runJqlOr400(ctx, b['jql']).length } };
+}
+
+export const searchRoutes: Route[] = [
+  { method: 'POST', template: '/rest/api/3/search/jql', handler: searchPost },
+  { method: 'GET', template: '/rest/api/3/search/jql', handler: searchGet },
+  { method: 'POST', template: '/rest/api/3/search/approximate-count', handler: approximateCount },
+];
