@@ -185,6 +185,8 @@ class Parser {
   }
 
   private list(): Value[] {
+    const next = this.tokens[this.i + 1];
+    if (this.peek()?.t === 'word' && next?.t === 'punct' && next.v === '(') return [this.value()]; // IN someFunction()
     if (!this.acceptPunct('(')) throw this.unexpected("'('");
     const values = [this.value()];
     while (this.acceptPunct(',')) values.push(this.value());

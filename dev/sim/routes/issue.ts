@@ -118,7 +118,7 @@ function bulkFetch(ctx: RequestContext): Reply {
   }
   found.sort((x, y) => Number(x.id) - Number(y.id));
   const issues = found.map((issue) => renderIssue(ctx.sim.state, issue, { ...sel, idsOnly: false }, ctx.baseUrl, options));
-  return { status: 200, body: { expand: 'schema,names', issues, issueErrors } };
+  return { status: 200, body: { issues, issueErrors } };
 }
 
 export const issueRoutes: Route[] = [

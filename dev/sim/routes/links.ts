@@ -79,7 +79,7 @@ function deleteLink(ctx: RequestContext): Reply {
 function remoteLinks(ctx: RequestContext): Reply {
   const issue = visibleIssue(ctx.sim.state, ctx.actor, ctx.params['issueIdOrKey'] ?? '');
   if (!issue) throw issueNotFound();
-  const list = (ctx.sim.state.remoteLinks.get(issue.key) ?? []).map((l) => ({
+  const list = (ctx.sim.state.remoteLinks.get(issue.key) ?? []).map((l): Record<string, unknown> => ({
     ...l,
     self: `${ctx.baseUrl}/rest/api/3/issue/${issue.key}/remotelink/${String(l['id'] ?? '')}`,
   }));

@@ -16,7 +16,7 @@ function requestedKeys(raw: string | null): string[] {
 }
 
 function holds(ctx: RequestContext, actor: Actor, key: string, project: SeedProject | undefined): boolean {
-  if (PERMISSIONS[key]?.type === 'GLOBAL') return isJiraAdmin(actor);
+  if (PERMISSIONS[key]?.type === 'GLOBAL') return key === 'USER_PICKER' || isJiraAdmin(actor);
   if (project) return projectPermissions(actor, project).has(key);
   return [...ctx.sim.state.projects.values()].some((p) => projectPermissions(actor, p).has(key));
 }
@@ -57,7 +57,7 @@ function checkPermissions(ctx: RequestContext): Reply {
     if (!isJiraAdmin(ctx.actor)) throw forbidden('Only Jira administrators can perform this operation.');
     const other = actorFor(state, b['accountId']);
     if (!other) throw badRequest(`The user with account ID '${b['accountId']}' does not exist.`);
-    actor = other.superuser ? other : { ...other };
+    actor = other;
   }
   const globals = (Array.isArray(b['globalPermissions']) ? b['globalPermissions'] : []).filter((x): x is string => typeof x === 'string');
   const badGlobal = globals.filter((g) => PERMISSIONS[g]?.type !== 'GLOBAL');
@@ -83,7 +83,7 @@ function checkPermissions(ctx: RequestContext): Reply {
       projectPermissions.push({ permission, projects, issues });
     }
   }
-  return { status: 200, body: { globalPermissions: globals.filter((g) => isJiraAdmin(actor)), projectPermissions } };
+  return { status: 200, body: { globalPermissions: globals.filter((g) => holds(ctx, actor, g, undefined)), projectPermissions } };
 }
 
 function myself(ctx: RequestContext): Reply {

@@ -8,4 +8,11 @@ export {
   type RoadmapCandidate,
   type RoadmapInput,
 } from './plan-roadmap';
-export { daysInQuarter, proRatedCapacity, quarterHorizon, quarterLabel, quarterOffset, type QuarterSlot } from './quarters';
+export {
+  daysInQuarter,
+  proRatedCapacity,
+  quarterHorizon,
+  quarterLabel,
+  quarterOffset,
+  type QuarterSlot,
+} from './quarters';

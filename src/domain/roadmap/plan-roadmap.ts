@@ -176,14 +176,19 @@ function resolveDue(item: RoadmapCandidate, warnings: string[]): Date | null {
  */
 function linkBlockers(nodes: PlanNode[], warnings: string[]): void {
   const byKey = new Map(nodes.map((n) => [n.item.key, n]));
+  // linkedFrom[w] = v while v's list is built: drops repeated keys in O(1) without a set per item.
+  const linkedFrom = new Array<number>(nodes.length).fill(-1);
   const links: number[][] = nodes.map((node) => {
-    const seen = new Set<number>();
+    const orders: number[] = [];
     for (const key of node.item.blockedBy) {
       const blocker = byKey.get(key);
       if (blocker === node) warnings.push(`blocking cycle: ${key} is marked as blocking itself; link ignored`);
-      else if (blocker) seen.add(blocker.order);
+      else if (blocker && linkedFrom[blocker.order] !== node.order) {
+        linkedFrom[blocker.order] = node.order;
+        orders.push(blocker.order);
+      }
     }
-    return [...seen].sort((a, b) => a - b);
+    return orders.length > 1 ? orders.sort((a, b) => a - b) : orders;
   });
   const component = stronglyConnected(links);
   const size = new Map<number, number>();
@@ -267,7 +272,9 @@ function stronglyConnected(links: number[][]): number[] {
   return component;
 }
 
+/** The mutable state of one planning run: points used per quarter and kind, and where each item went. */
 class Planner {
+  /** The index that stands for `later`: one past the last quarter. */
   private readonly later: number;
   /** Points per quarter (pro-rated for the current one). */
   private readonly capacity: number[];
@@ -299,15 +306,19 @@ class Planner {
   run(): void {
     this.placePins();
     for (const node of this.nodes) {
-      if (node.pin !== null) this.placeWithBlockers(node);
+      if (node.pin === null) continue;
+      this.placeWithBlockers(node);
+      this.releaseReserveOnceDebtIsPlaced();
     }
     for (const node of this.nodes) {
-      if (node.quarter === UNPLACED) this.placeWithBlockers(node);
+      if (node.quarter !== UNPLACED) continue;
+      this.placeWithBlockers(node);
+      this.releaseReserveOnceDebtIsPlaced();
     }
+    this.warnBlockersAfterDependents();
   }
 
   result(): Roadmap {
-    this.warnBlockersAfterDependents();
     const quarters = this.slots.map((slot, i): RoadmapQuarter => {
       const end = parseISO(slot.end);
       return {
@@ -317,7 +328,8 @@ class Planner {
         capacity: this.capacity[i] as number,
         used: { feature: this.featureUsed[i] as number, debt: this.debtUsed[i] as number },
         items: (this.placed[i] ?? []).map((node) => {
-          const entry: RoadmapItem = { key: node.item.key, points: node.item.points, kind: node.item.kind, reason: node.reason };
+          const { key, points, kind } = node.item;
+          const entry: RoadmapItem = { key, points, kind, reason: node.reason };
           if (node.due && compareAsc(node.due, end) < 0) {
             entry.atRisk = `due ${node.item.dueDate ?? ''}, planned in ${slot.label} ending ${slot.end}`;
           }
@@ -343,7 +355,8 @@ class Planner {
       const pinned = node.item.pinQuarter ?? '';
       const where = label(this.slots, node.pin);
       const moved = pinned === where ? '' : ` (nearest quarter to ${pinned})`;
-      this.put(node, node.pin, `${this.rankText(node)}; pinned to ${where}${moved}`);
+      this.put(node, node.pin);
+      node.reason = `${this.rankText(node)}; pinned to ${where}${moved}`;
     }
     this.slots.forEach((slot, i) => {
       const used = this.used(i);
@@ -372,14 +385,15 @@ class Planner {
       path.pop();
       if (top.node.quarter === UNPLACED) this.decide(top.node, path[path.length - 1]?.node);
     }
-    if (this.debtWaiting === 0 && !this.reserveReleased) this.releaseReserve();
   }
 
   /**
    * Once every debt item sits in a quarter, nothing waits for the reserve any more: features already sent to
-   * later get a second chance, in rank order, with the whole capacity. Happens at most once.
+   * later get a second chance, in rank order, with the whole capacity. Happens at most once, as placed debt never
+   * leaves its quarter.
    */
-  private releaseReserve(): void {
+  private releaseReserveOnceDebtIsPlaced(): void {
+    if (this.debtWaiting > 0 || this.reserveReleased) return;
     this.reserveReleased = true;
     const waiting = this.nodes.filter((node) => node.quarter === this.later);
     for (const node of waiting) node.quarter = UNPLACED;
@@ -410,17 +424,21 @@ class Planner {
     for (let i = earliest; i < this.later; i++) {
       if (!this.fits(i, points, kind, locked)) continue;
       const where = label(this.slots, i);
-      const skipped = i > earliest ? `${this.range(earliest, i - 1)} full; ${where} is the first quarter with room` : `fits ${where}`;
-      this.put(node, i, '');
+      const skipped =
+        i > earliest ? `${this.range(earliest, i - 1)} full; ${where} is the first quarter with room` : `fits ${where}`;
+      this.put(node, i);
       node.reason = [...placed, `${skipped} ${this.usage(i, kind, locked)}`].join('; ');
       return;
     }
     const alone = !locked && points > this.fullCapacity + EPS ? this.firstEmptyFullQuarter(earliest) : -1;
     if (alone >= 0) {
       const where = label(this.slots, alone);
-      this.put(node, alone, [...placed, `${fmt(points)} points exceed a whole quarter's ${fmt(this.fullCapacity)}, so it takes ${where} alone`].join('; '));
+      this.put(node, alone);
+      const whole = fmt(this.fullCapacity);
+      const oversized = `${fmt(points)} points exceed a whole quarter's ${whole}, so it takes ${where} alone`;
+      node.reason = [...placed, oversized].join('; ');
       this.warnings.push(
-        `${node.item.key} (${fmt(points)} points) is larger than a quarter's capacity of ${fmt(this.fullCapacity)} points; ` +
+        `${node.item.key} (${fmt(points)} points) is larger than a quarter's capacity of ${whole} points; ` +
           `planned alone in ${where}: consider splitting it`,
       );
       return;
@@ -456,7 +474,8 @@ class Planner {
       if (reserve > EPS && debt <= reserve + EPS) {
         return `(${fmt(debt)} of ${fmt(reserve)} reserved points used); uses the tech-debt reserve`;
       }
-      const beyond = reserve > EPS ? `; beyond the ${fmt(reserve)}-point tech-debt reserve, as debt may use the whole quarter` : '';
+      const beyond =
+        reserve > EPS ? `; beyond the ${fmt(reserve)}-point tech-debt reserve, as debt may use the whole quarter` : '';
       return `(${fmt(feature + debt)} of ${fmt(capacity)} points used)${beyond}`;
     }
     if (locked) return `(${fmt(feature)} of ${fmt(capacity - reserve)} feature points used)`;
@@ -468,10 +487,16 @@ class Planner {
     const share = `${fmt(this.debtShare * 100)}%`;
     const featureRoom = this.fullCapacity * (1 - this.debtShare);
     if (locked && points > featureRoom + EPS) {
-      return `needs ${fmt(points)} points but a quarter has ${fmt(featureRoom)} feature points while tech debt waits (${share} reserved)`;
+      return (
+        `needs ${fmt(points)} points but a quarter has ${fmt(featureRoom)} feature points ` +
+        `while tech debt waits (${share} reserved)`
+      );
     }
     if (!locked && points > this.fullCapacity + EPS && this.fullCapacity > 0) {
-      return `${fmt(points)} points exceed a whole quarter's ${fmt(this.fullCapacity)} and no full quarter from ${label(this.slots, earliest)} is free to take it alone`;
+      return (
+        `${fmt(points)} points exceed a whole quarter's ${fmt(this.fullCapacity)} ` +
+        `and no full quarter from ${label(this.slots, earliest)} is free to take it alone`
+      );
     }
     let most = 0;
     for (let i = earliest; i < this.later; i++) {
@@ -482,12 +507,12 @@ class Planner {
       most = Math.max(most, capacity - taken);
     }
     const room = locked ? ` for features; ${share} of each quarter is kept for waiting tech debt` : '';
-    return `no room in ${this.range(earliest, this.later - 1)} (needs ${fmt(points)} ${kind === 'debt' ? 'tech-debt ' : ''}points, at most ${fmt(most)} free${room})`;
+    const needs = `${fmt(points)} ${kind === 'debt' ? 'tech-debt ' : ''}points`;
+    return `no room in ${this.range(earliest, this.later - 1)} (needs ${needs}, at most ${fmt(most)} free${room})`;
   }
 
-  private put(node: PlanNode, i: number, reason: string): void {
+  private put(node: PlanNode, i: number): void {
     node.quarter = i;
-    node.reason = reason;
     (this.placed[i] as PlanNode[]).push(node);
     if (node.item.kind === 'debt') {
       this.debtUsed[i] = (this.debtUsed[i] as number) + node.item.points;
@@ -520,7 +545,8 @@ class Planner {
       for (const blocker of node.blockers) {
         if (blocker.quarter > node.quarter) {
           this.warnings.push(
-            `${blocker.item.key} blocks ${node.item.key} but is planned ${this.where(blocker)}, after it (${this.where(node)})`,
+            `${blocker.item.key} blocks ${node.item.key} ` +
+              `but is planned ${this.where(blocker)}, after it (${this.where(node)})`,
           );
         }
       }

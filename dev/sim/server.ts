@@ -1,0 +1,168 @@
+/**
+ * The simulated Jira Cloud site as an HTTP handler over node:http.
+ *
+ * `handle(req, res)` answers `/rest/...` (the Jira REST subset, shapes per the OpenAPI specs)
+ * and `/__sim/...` (stats and fault controls) and returns true; any other path returns false so
+ * the preview server can answer it. The acting user is `X-Sim-Account-Id` (site admin when absent).
+ *
+ * Every `/rest` request counts in the stats before faults are applied, so injected 429s and 5xxs
+ * count too.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { actorFor } from './access';
+import type { EventListener, SimEvent } from './events';
+import { Faults, FaultSpecError, type FaultSpec } from './faults';
+import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply, type SimContext } from './http';
+import { agileRoutes } from './routes/agile';
+import { appFieldRoutes } from './routes/app-fields';
+import { issueRoutes } from './routes/issue';
+import { linkRoutes } from './routes/links';
+import { permissionRoutes } from './routes/permissions';
+import { propertyRoutes } from './routes/properties';
+import { searchRoutes } from './routes/search';
+import { SimState, type AppFieldSpec } from './state';
+import { StatsCounter, type SimStats } from './stats';
+import { makeClock } from './time';
+
+export interface SimulatorOptions {
+  /** A seed (DESIGN.md "Seed file format"); validated, SeedError when bad. Ignored when `dataDir` holds a saved site. */
+  seed: unknown;
+  /** `--faults` spec or parsed spec. */
+  faults?: string | FaultSpec;
+  /** Frozen clock (ISO date); defaults to the seed's `now`, else the wall clock. */
+  now?: string;
+  /** Where the site persists (`jira-state.json`); loaded from there when present. */
+  dataDir?: string;
+  /** App custom fields the app's manifest declares; default: the number field "Value score" (`value-score`). */
+  appFields?: AppFieldSpec[];
+}
+
+export interface Simulator {
+  readonly state: SimState;
+  readonly faults: Faults;
+  /** True when the request is the simulator's (`/rest/…`, `/__sim/…`); it then answers it. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Forge-trigger-shaped change events; returns an unsubscribe function. */
+  onEvent(listener: EventListener): () => void;
+  stats(): SimStats;
+  resetStats(): void;
+}
+
+export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
+
+const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes]);
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const saved = options.dataDir !== undefined ? SimState.loadFrom(options.dataDir) : undefined;
+  const state = saved ?? SimState.fromSeed(options.seed);
+  for (const spec of options.appFields ?? DEFAULT_APP_FIELDS) state.ensureAppField(spec);
+  const now = makeClock(options.now ?? state.now);
+  const faults = new Faults(options.faults);
+  const stats = new StatsCounter();
+  const listeners = new Set<EventListener>();
+  const { dataDir } = options;
+  if (dataDir !== undefined && !saved) state.saveTo(dataDir);
+
+  const sim: SimContext = {
+    state,
+    now,
+    faults,
+    emit(event: SimEvent) {
+      // Delivered after the current request, as Jira's triggers are asynchronous.
+      setImmediate(() => {
+        for (const l of listeners) {
+          try {
+            l(event);
+          } catch (e) {
+            console.error('[jira-sim] event listener failed:', e);
+          }
+        }
+      });
+    },
+    changed() {
+      if (dataDir !== undefined) state.saveTo(dataDir);
+    },
+  };
+
+  async function answerRest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const match = routes.match(method, url.pathname);
+    stats.count(`${method} ${match.template ?? url.pathname}`);
+    const decision = faults.decide();
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    if (decision.inject !== undefined) {
+      req.resume();
+      stats.injected(decision.inject === 429 ? '429' : '5xx');
+      const reply: Reply =
+        decision.inject === 429
+          ? { status: 429, headers: { 'retry-after': String(faults.current.retryAfterSec) }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }
+          : { status: 503, body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} } };
+      sendReply(res, reply);
+      return;
+    }
+    let reply: Reply;
+    try {
+      const header = req.headers['x-sim-account-id'];
+      const actor = actorFor(state, Array.isArray(header) ? header[0] : header);
+      if (!actor) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
+      if (!match.route) throw new JiraHttpError(match.template ? 405 : 404, [`No ${method} ${url.pathname} in the simulated Jira.`]);
+      const body = method === 'GET' ? undefined : await readJsonBody(req);
+      reply = match.route.handler({ method, url, params: match.params, body, actor, baseUrl: `http://${req.headers.host ?? 'localhost'}`, sim });
+    } catch (e) {
+      if (e instanceof JiraHttpError) reply = errorReply(e);
+      else {
+        console.error('[jira-sim] internal error:', e);
+        reply = { status: 500, body: { errorMessages: [`Simulator error: ${e instanceof Error ? e.message : String(e)}`], errors: {} } };
+      }
+    }
+    sendReply(res, reply);
+  }
+
+  async function answerSim(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const route = `${(req.method ?? 'GET').toUpperCase()} ${url.pathname}`;
+    try {
+      const body = req.method === 'GET' ? undefined : await readJsonBody(req);
+      if (route === 'GET /__sim/stats') return sendReply(res, { status: 200, body: stats.snapshot() });
+      if (route === 'POST /__sim/stats/reset') {
+        stats.reset();
+        return sendReply(res, { status: 204 });
+      }
+      if (route === 'GET /__sim/faults') return sendReply(res, { status: 200, body: faults.current });
+      if (route === 'PUT /__sim/faults') {
+        const spec = (body as { spec?: unknown } | undefined)?.spec;
+        if (typeof spec !== 'string') throw new JiraHttpError(400, ['Body must be {"spec": "<--faults spec>"}.']);
+        faults.configure(spec);
+        return sendReply(res, { status: 204 });
+      }
+      if (route === 'GET /__sim/state') return sendReply(res, { status: 200, body: state.toJSON() });
+      throw new JiraHttpError(404, [`No ${route} in the simulator.`]);
+    } catch (e) {
+      if (e instanceof FaultSpecError) return sendReply(res, errorReply(new JiraHttpError(400, [e.message])));
+      if (e instanceof JiraHttpError) return sendReply(res, errorReply(e));
+      throw e;
+    }
+  }
+
+  return {
+    state,
+    faults,
+    handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const answer = url.pathname.startsWith('/rest/') ? answerRest : url.pathname.startsWith('/__sim/') ? answerSim : undefined;
+      if (!answer) return false;
+      answer(req, res, url).catch((e: unknown) => {
+        console.error('[jira-sim] request failed:', e);
+        if (!res.headersSent) sendReply(res, { status: 500, body: { errorMessages: ['Simulator error.'], errors: {} } });
+      });
+      return true;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap } from './model';
+import { configSchema, type ValueRankConfig } from './config';
+
+/**
+ * The resolver operations (DESIGN.md, "Resolver operations"): names, payload schemas and result types.
+ * Payload schemas are loose about extra fields (they are dropped) and strict about the ones read.
+ */
+
+export const projectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'must be a Jira project key such as PRJ');
+export const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}$/, 'must be a Jira issue key such as PRJ-12');
+export const quarterSchema = z.string().regex(/^[0-9]{4}-Q[1-4]$/, "must be a quarter such as '2027-Q1'");
+const weightsOverride = z.object(
+  Object.fromEntries(FACTOR_IDS.map((id) => [id, z.number().finite().min(0).max(100).optional()])) as Record<
+    (typeof FACTOR_IDS)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
+const text = z.string().max(200);
+const version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const payloadSchemas = {
+  getBacklog: z.object({
+    projectKey: projectKeySchema,
+    page: z.number().int().min(0).max(100_000).optional(),
+    pageSize: z.number().int().min(1).max(500).optional(),
+    filter: z
+      .object({
+        types: z.array(text).max(50).optional(),
+        labels: z.array(text).max(50).optional(),
+        epicKey: issueKeySchema.optional(),
+        debtOnly: z.boolean().optional(),
+        feedbackOnly: z.boolean().optional(),
+        gapsOnly: z.boolean().optional(),
+        text: text.optional(),
+      })
+      .optional(),
+    weightsOverride: weightsOverride.optional(),
+  }),
+  explainIssue: z.object({ issueKey: issueKeySchema }),
+  getRoadmap: z.object({
+    projectKey: projectKeySchema,
+    quarters: z.number().int().min(1).max(8).optional(),
+    capacityOverride: z.number().finite().positive().max(1_000_000).optional(),
+  }),
+  previewWeights: z.object({ projectKey: projectKeySchema, weights: weightsOverride }),
+  getConfig: z.object({ projectKey: projectKeySchema.optional() }),
+  saveConfig: z.object({ projectKey: projectKeySchema.optional(), expectedVersion: version, config: configSchema }),
+  getConfigHistory: z.object({ projectKey: projectKeySchema.optional() }),
+  revertConfig: z.object({ projectKey: projectKeySchema.optional(), toVersion: version, expectedVersion: version }),
+  setPin: z.object({
+    projectKey: projectKeySchema,
+    issueKey: issueKeySchema,
+    position: z.number().int().min(1).max(1_000_000).optional(),
+    quarter: quarterSchema.optional(),
+  }),
+  planRankSync: z.object({ projectKey: projectKeySchema }),
+  applyRankSync: z.object({ projectKey: projectKeySchema, planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+  listFields: z.object({}),
+} as const;
+
+export type OperationKey = keyof typeof payloadSchemas;
+export const OPERATION_KEYS = Object.keys(payloadSchemas) as OperationKey[];
+export type Payload<K extends OperationKey> = z.infer<(typeof payloadSchemas)[K]>;
+
+export interface ResultMap {
+  getBacklog: { items: BacklogItem[]; page: number; pageSize: number; total: number; computedAt: string; configVersion: number; stale: boolean };
+  explainIssue: { item: BacklogItem; total: number; above: Neighbour | null; below: Neighbour | null; configVersion: number; computedAt: string };
+  getRoadmap: Roadmap;
+  previewWeights: { moves: { key: string; from: number; to: number }[] };
+  getConfig: { scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null };
+  saveConfig: { version: number };
+  getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[] };
+  revertConfig: { version: number };
+  setPin: { pin: Pin | null };
+  planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };
+  applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
+  listFields: { fields: { id: string; name: string; type: string }[] };
+}
+
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFIG_CONFLICT',
+  'RATE_LIMITED',
+  'JIRA_UNAVAILABLE',
+  'PARTIAL_FAILURE',
+  'BUSY',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface OperationError {
+  code: ErrorCode;
+  /** What went wrong and what to do next, for a person. */
+  message: string;
+  details?: unknown;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: OperationError };

@@ -1,0 +1,96 @@
+/**
+ * Checks a response against the response schema in Atlassian's OpenAPI spec (read at test time
+ * from `${VALUERANK_REFERENCE_DIR ?? '../shared/reference'}`; nothing is copied into the repo).
+ * Checks what matters for compatibility: types, required properties and, where the schema is
+ * closed (`additionalProperties: false`), no properties Jira would not send.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+type Schema = Record<string, unknown>;
+
+const SPECS = { platform: 'jira-platform-v3.swagger-v3.v3.json', agile: 'jira-software.swagger.v3.json' } as const;
+
+export const referenceDir = resolve(process.env['VALUERANK_REFERENCE_DIR'] ?? '../shared/reference');
+const cache = new Map<string, Schema>();
+
+export function specAvailable(): boolean {
+  return existsSync(join(referenceDir, 'jira-openapi', SPECS.platform)) && existsSync(join(referenceDir, 'jira-openapi', SPECS.agile));
+}
+
+function spec(name: keyof typeof SPECS): Schema {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const loaded = JSON.parse(readFileSync(join(referenceDir, 'jira-openapi', SPECS[name]), 'utf8')) as Schema;
+  cache.set(name, loaded);
+  return loaded;
+}
+
+export function responseSchema(which: keyof typeof SPECS, method: string, path: string, status: string): { root: Schema; schema: Schema } {
+  const root = spec(which);
+  const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
+  const content = ((op?.['responses'] as Schema | undefined)?.[status] as Schema | undefined)?.['content'] as Schema | undefined;
+  const schema = (content?.['application/json'] as Schema | undefined)?.['schema'] as Schema | undefined;
+  if (!schema) throw new Error(`No ${status} JSON schema for ${method} ${path} in the ${which} spec`);
+  return { root, schema };
+}
+
+function deref(root: Schema, schema: Schema): Schema {
+  let s = schema;
+  while (typeof s['$ref'] === 'string') {
+    const parts = (s['$ref'] as string).replace(/^#\//, '').split('/');
+    s = parts.reduce<Schema>((acc, p) => acc[p] as Schema, root);
+  }
+  if (Array.isArray(s['allOf'])) {
+    const merged: Schema = { ...s };
+    delete merged['allOf'];
+    for (const part of s['allOf'] as Schema[]) Object.assign(merged, deref(root, part));
+    return merged;
+  }
+  return s;
+}
+
+function typeOk(type: unknown, value: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+/** Problems found, as `path: message`; empty when the value fits. */
+export function check(root: Schema, schema: Schema, value: unknown, path = '$'): string[] {
+  const s = deref(root, schema);
+  if (value === null && s['nullable'] === true) return [];
+  if (!typeOk(s['type'], value)) return [`${path}: expected ${String(s['type'])}, got ${JSON.stringify(value)?.slice(0, 60)}`];
+  const problems: string[] = [];
+  if (Array.isArray(value) && s['items']) value.forEach((v, i) => problems.push(...check(root, s['items'] as Schema, v, `${path}[${i}]`)));
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const obj = value as Record<string, unknown>;
+    const props = (s['properties'] ?? {}) as Record<string, Schema>;
+    for (const req of (s['required'] ?? []) as string[]) if (!(req in obj)) problems.push(`${path}.${req}: required`);
+    for (const [k, v] of Object.entries(obj)) {
+      const prop = props[k];
+      if (prop) problems.push(...check(root, prop, v, `${path}.${k}`));
+      else if (s['additionalProperties'] === false && Object.keys(props).length > 0) problems.push(`${path}.${k}: not in the schema`);
+      else if (s['additionalProperties'] && typeof s['additionalProperties'] === 'object') problems.push(...check(root, s['additionalProperties'] as Schema, v, `${path}.${k}`));
+    }
+  }
+  return problems;
+}
+
+export function checkResponse(which: keyof typeof SPECS, method: string, path: string, status: string, body: unknown): string[] {
+  const { root, schema } = responseSchema(which, method, path, status);
+  return check(root, schema, body);
+}
