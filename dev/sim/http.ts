@@ -154,7 +154,7 @@ export function stringList(value: unknown, name: string): string[] | undefined {
   return value as string[];
 }
 
-export function intParam(raw: string | null | undefined | unknown, name: string, fallback: number): number {
+export function intParam(raw: unknown, name: string, fallback: number): number {
   if (raw === undefined || raw === null || raw === '') return fallback;
   const n = typeof raw === 'number' ? raw : Number(raw);
   if (!Number.isInteger(n)) throw badRequest(`The '${name}' parameter must be an integer.`);
