@@ -29,6 +29,11 @@ export interface CustomerVoiceEvidence {
 /** What a feedback ticket contributes, read once per ticket however many issues link to it. */
 export interface FeedbackTicket {
   customers: { id: string; label: string }[];
+  /**
+   * One signal per customer, shared by every issue that links the ticket (treated as immutable: the accumulator
+   * copies a signal before merging another into it). Sharing saves two objects per link at 500,000 links.
+   */
+  signals: CustomerSignal[];
   /** Created time in ms, or null when unreadable. */
   at: number | null;
   /** ISO date-time of `at`, or null. */
@@ -81,7 +86,9 @@ export function readFeedbackTicket(
   }
   const at = typeof created === 'number' ? created : null;
   const weight = recencyWeight(at, now, cfg.halfLifeDays, cfg.undatedWeight) * tier;
-  return { customers, at, atIso: at === null ? null : new Date(at).toISOString(), weight, gaps };
+  const atIso = at === null ? null : new Date(at).toISOString();
+  const signals = customers.map((c) => ({ id: c.id, label: c.label, weight, at: atIso, sources: [issue.key] }));
+  return { customers, signals, at, atIso, weight, gaps };
 }
 
 /** Compiled remote-link patterns; invalid expressions are rejected when the config is saved, and skipped here. */
@@ -115,9 +122,12 @@ export class CustomerVoiceAccumulator {
   private index: Map<string, CustomerSignal> | null = null;
   constructor(private readonly cfg: ValueRankConfig['customerVoice']) {}
 
-  /** Adds a feedback ticket; `weight` is its recency × tier weight (see `ticketWeight`). */
-  addTicket(key: string, ticket: FeedbackTicket): void {
-    for (const c of ticket.customers) this.add(c.id, c.label, ticket.weight, ticket.atIso, key);
+  /** Adds a feedback ticket's customers, each with the ticket's recency × tier weight. */
+  addTicket(ticket: FeedbackTicket): void {
+    for (const signal of ticket.signals) {
+      if (this.find(signal.id) === undefined) this.push(signal);
+      else this.merge(signal.id, signal.weight, signal.at, signal.sources[0]!);
+    }
   }
 
   /** Adds remote links whose URL matches a pattern; the `customer` group (when present) names the customer. */
@@ -149,19 +159,27 @@ export class CustomerVoiceAccumulator {
   }
 
   private add(id: string, label: string, weight: number, at: string | null, source: string): void {
-    const prev = this.find(id);
-    if (prev === undefined) {
-      const signal: CustomerSignal = { id, label, weight, at, sources: [source] };
-      this.signals.push(signal);
-      if (this.index !== null) this.index.set(id, signal);
-      else if (this.signals.length > 16) this.index = new Map(this.signals.map((s) => [s.id, s]));
-      return;
-    }
-    if (prev.sources.length < MAX_SOURCES && !prev.sources.includes(source)) prev.sources.push(source);
+    if (this.find(id) === undefined) this.push({ id, label, weight, at, sources: [source] });
+    else this.merge(id, weight, at, source);
+  }
+
+  private push(signal: CustomerSignal): void {
+    this.signals.push(signal);
+    if (this.index !== null) this.index.set(signal.id, signal);
+    else if (this.signals.length > 16) this.index = new Map(this.signals.map((s) => [s.id, s]));
+  }
+
+  /** Merges another signal of a known customer into a private copy of its current signal. */
+  private merge(id: string, weight: number, at: string | null, source: string): void {
+    const i = this.signals.findIndex((s) => s.id === id);
+    const prev = this.signals[i]!;
+    const next: CustomerSignal = { ...prev, sources: prev.sources.includes(source) || prev.sources.length >= MAX_SOURCES ? prev.sources : [...prev.sources, source] };
     if (weight > prev.weight) {
-      prev.weight = weight;
-      prev.at = at;
+      next.weight = weight;
+      next.at = at;
     }
+    this.signals[i] = next;
+    if (this.index !== null) this.index.set(id, next);
   }
 
   /** The factor value (0–1) and its evidence; `votes` (customer-count field) adds votesPerCustomer each. */

@@ -18,12 +18,37 @@ export function readNumber(v: unknown): Read<number> {
   return MALFORMED;
 }
 
-/** A timestamp in ms from an ISO date or date-time string (Jira's `2026-11-20T10:00:00.000+0000` included). */
+/** Jira's date-time format with an explicit offset: `2026-11-20T10:00:00.000+0000` (or `Z`, or `+00:00`). */
+const JIRA_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * A timestamp in ms from an ISO date or date-time string. Jira's own date-time format (explicit offset, so no
+ * time zone is involved) is read by a fast path, since every issue and feedback ticket has one and scoring reads
+ * hundreds of thousands; every other form goes through date-fns' parseISO.
+ */
 export function readDate(v: unknown): Read<number> {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v !== 'string' || v.length > 40) return MALFORMED;
-  const d = parseISO(v);
-  return isValid(d) ? d.getTime() : MALFORMED;
+  const m = JIRA_DATE_TIME.exec(v);
+  if (m !== null) {
+    const [, y, mo, d, h, mi, s, ms, z, sign, oh, om] = m;
+    const month = Number(mo);
+    const day = Number(d);
+    const hour = Number(h);
+    const minute = Number(mi);
+    const second = Number(s);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59) {
+      const local = Date.UTC(Number(y), month - 1, day, hour, minute, second, ms === undefined ? 0 : Number(ms.padEnd(3, '0')));
+      // Date.UTC rolls 31 February over into March; a real calendar date keeps its day.
+      if (new Date(local).getUTCDate() === day) {
+        const offset = z !== undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
+        return local - offset;
+      }
+    }
+    return MALFORMED;
+  }
+  const parsed = parseISO(v);
+  return isValid(parsed) ? parsed.getTime() : MALFORMED;
 }
 
 /** A plain string, or the `name` / `value` of a Jira object (issue type, status, select option). */

@@ -5,7 +5,7 @@ import { classifyLinks, nameSet, type ClassifiedLinks, type LinkRules } from './
 import { MALFORMED, readDate, readName, readText } from './read-values';
 import { effortOf, medianPoints, readPoints } from './effort';
 import { businessValueFactor, optionValueMap, readBusinessValue } from './business-value';
-import { timeCriticality } from './time-criticality';
+import { TimeCriticalityCache, timeCriticality } from './time-criticality';
 import { CustomerVoiceAccumulator, compilePatterns, readFeedbackTicket, readVotes, type FeedbackTicket } from './customer-voice';
 import { debtRules, techDebt } from './tech-debt';
 import { BlocksGraph } from './enablement';
@@ -57,6 +57,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
   const patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
   const tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const graph = new BlocksGraph();
+  const timeCache = new TimeCriticalityCache(now, config.timeCriticality);
   const tickets = new Map<string, FeedbackTicket | null>();
 
   const prepared: Prepared[] = [];
@@ -109,7 +110,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
         continue;
       }
       for (const g of ticket.gaps) addGap(gaps, g);
-      voice.addTicket(ticketKey, ticket);
+      voice.addTicket(ticket);
     }
     const remote = input.remoteLinks.get(issue.key);
     if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) addGap(gaps, 'remoteLink.malformed');
@@ -117,7 +118,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
     if (votesMalformed) addGap(gaps, 'customerCount.malformed');
     const cv = voice.result(votes);
 
-    const time = timeCriticality(f, now, config.timeCriticality);
+    const time = timeCriticality(f, timeCache);
     if (time.malformed) addGap(gaps, 'dueDate.malformed');
     const debt = techDebt(f, p.links.causes, p.createdMs, now, rules);
     const enable = graph.enablement(issue.key, config.enablement);

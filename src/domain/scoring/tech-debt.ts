@@ -10,7 +10,7 @@ export interface TechDebtEvidence {
   /** Keys of bugs/incidents it causes (at most 10 listed). */
   interestIssues: string[];
   interestCount: number;
-  /** Days since the issue was created, or null when unreadable. */
+  /** Days since the debt item was created; null when unreadable, and for issues that are not debt. */
   ageDays: number | null;
 }
 
@@ -30,6 +30,12 @@ export function debtRules(cfg: ValueRankConfig['techDebt']): DebtRules {
     cfg,
   };
 }
+
+/** Shared by every issue that is not debt (most of them); never mutated. */
+const NOT_DEBT: { value: number; evidence: TechDebtEvidence } = Object.freeze({
+  value: 0,
+  evidence: Object.freeze({ isDebt: false, matchedBy: [], interestIssues: [], interestCount: 0, ageDays: null }),
+});
 
 /**
  * Technical debt, 0–1. Debt is a kind of work, not a penalty: a debt item is worth `baseValue`, plus the interest
@@ -60,10 +66,8 @@ export function techDebt(
       }
     }
   }
+  if (matchedBy.length === 0) return NOT_DEBT;
   const ageDays = createdMs === null ? null : Math.max(0, differenceInCalendarDays(now, createdMs));
-  if (matchedBy.length === 0) {
-    return { value: 0, evidence: { isDebt: false, matchedBy, interestIssues: [], interestCount: 0, ageDays } };
-  }
   const interest = new Set(causes);
   const sortedInterest = [...interest].sort();
   const x = interest.size + (rules.cfg.agePerYear * (ageDays ?? 0)) / 365;
