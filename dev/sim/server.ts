@@ -18,6 +18,7 @@ import { appFieldRoutes } from './routes/app-fields';
 import { issueRoutes } from './routes/issue';
 import { linkRoutes } from './routes/links';
 import { permissionRoutes } from './routes/permissions';
+import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
 import { SimState, type AppFieldSpec } from './state';
@@ -50,7 +51,7 @@ export interface Simulator {
 
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
 
-const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes]);
+const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

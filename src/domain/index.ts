@@ -4,3 +4,6 @@ export type { JiraIssueLike, RemoteLinkLike, ResolvedFields, ScoringInput } from
 export { scoreIssues } from './scoring/score-issues';
 export { rankItems, compareByValue } from './ranking/rank-items';
 export { explainIssue, compareWith, neighbourSentence, type Explanation } from './explain/explain-issue';
+export * from './roadmap';
+export * from './rank-sync';
+export { classifyLinks, nameSet, type LinkRules } from './scoring/links';

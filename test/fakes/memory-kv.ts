@@ -10,6 +10,17 @@ export class MemoryKv implements KeyValueStore {
     const v = this.data.get(key);
     return v === undefined ? undefined : (JSON.parse(v) as T);
   }
+  async getMany<T>(keys: readonly string[]): Promise<Map<string, T>> {
+    const out = new Map<string, T>();
+    for (const k of keys) {
+      const v = await this.get<T>(k);
+      if (v !== undefined) out.set(k, v);
+    }
+    return out;
+  }
+  async setMany(entries: readonly { key: string; value: unknown }[]): Promise<void> {
+    for (const e of entries) await this.set(e.key, e.value);
+  }
   async set(key: string, value: unknown): Promise<void> {
     await Promise.resolve();
     this.data.set(key, this.encode(key, value));

@@ -5,6 +5,10 @@
  */
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
+  /** Several keys at once (batched by 25, the KVS limit); missing keys are absent from the map. */
+  getMany<T>(keys: readonly string[]): Promise<Map<string, T>>;
+  /** Several writes (batched by 25). */
+  setMany(entries: readonly { key: string; value: unknown }[]): Promise<void>;
   set(key: string, value: unknown): Promise<void>;
   /** Writes only when the key does not exist yet; false when it did. */
   setIfAbsent(key: string, value: unknown): Promise<boolean>;

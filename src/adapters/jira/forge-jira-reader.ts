@@ -1,0 +1,137 @@
+import { route } from '@forge/api';
+import type { z } from 'zod';
+import { AppError } from '../../application/errors';
+import type { JiraField, JiraProjectRef, JiraReader, JiraSprint } from '../../application/ports/jira';
+import { chunk, mapLimit } from '../../application/shared/concurrency';
+import type { JiraIssueLike, RemoteLinkLike } from '../../domain';
+import type { Deadline } from './deadline';
+import { jiraRequest, unexpected, type JiraResponse, type Principal } from './request';
+import * as S from './schemas';
+
+/** Ids per search page: Jira's maximum when only ids are asked for. */
+const IDS_PER_PAGE = 5000;
+/** Issues per bulkfetch call: Jira's maximum. */
+const BULK_SIZE = 100;
+/** Bulkfetch calls in flight at once. */
+const BULK_CONCURRENCY = 4;
+/** Search pages read at most per call (5,000 ids each): bounds the loop on any site. */
+const MAX_PAGES = 20;
+
+function parse<T extends z.ZodTypeAny>(schema: T, res: JiraResponse, what: string): z.infer<T> {
+  const parsed = schema.safeParse(res.body);
+  if (!parsed.success) {
+    throw new AppError('JIRA_UNAVAILABLE', `Jira answered ${what} in an unexpected shape: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+/** JiraReader over `@forge/api` `requestJira`, as the user or as the app. */
+export class ForgeJiraReader implements JiraReader {
+  constructor(
+    private readonly principal: Principal,
+    private readonly deadline: Deadline,
+  ) {}
+
+  private get(path: ReturnType<typeof route>): Promise<JiraResponse> {
+    return jiraRequest(this.principal, path, {}, this.deadline);
+  }
+
+  async *searchIds(jql: string, limit: number): AsyncGenerator<string[]> {
+    let token: string | undefined;
+    let seen = 0;
+    for (let page = 0; page < MAX_PAGES && seen < limit; page++) {
+      const res = await jiraRequest(
+        this.principal,
+        route`/rest/api/3/search/jql`,
+        { method: 'POST', body: { jql, fields: ['id'], maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }) } },
+        this.deadline,
+      );
+      if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
+      if (res.status !== 200) throw unexpected('search issues', res);
+      const body = parse(S.searchPage, res, 'the search');
+      const ids = body.issues.map((i) => i.id);
+      seen += ids.length;
+      yield ids;
+      if (body.isLast === true || !body.nextPageToken || ids.length === 0) return;
+      token = body.nextPageToken;
+    }
+  }
+
+  async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]> {
+    const pages = await mapLimit(chunk(idsOrKeys, BULK_SIZE), BULK_CONCURRENCY, async (ids) => {
+      const res = await jiraRequest(this.principal, route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body: { issueIdsOrKeys: ids, fields } }, this.deadline);
+      if (res.status !== 200) throw unexpected('read issues', res);
+      return parse(S.bulkFetch, res, 'a bulk fetch').issues;
+    });
+    return pages.flat().map((i) => ({ id: i.id, key: i.key, fields: i.fields }));
+  }
+
+  async remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]> {
+    const res = await this.get(route`/rest/api/3/issue/${issueIdOrKey}/remotelink`);
+    if (res.status === 404) return [];
+    if (res.status !== 200) throw unexpected('read remote links', res);
+    return parse(S.remoteLinks, res, 'remote links') as RemoteLinkLike[];
+  }
+
+  async fields(): Promise<JiraField[]> {
+    const res = await this.get(route`/rest/api/3/field`);
+    if (res.status !== 200) throw unexpected('list fields', res);
+    return parse(S.fieldList, res, 'the field list') as JiraField[];
+  }
+
+  async projectsOfType(typeKey: string): Promise<JiraProjectRef[]> {
+    const out: JiraProjectRef[] = [];
+    for (let startAt = 0, page = 0; page < 50; page++) {
+      const res = await this.get(route`/rest/api/3/project/search?typeKey=${typeKey}&startAt=${startAt}&maxResults=${50}`);
+      if (res.status !== 200) throw unexpected('list projects', res);
+      const body = parse(S.projectPage, res, 'the project list');
+      out.push(...body.values);
+      if (body.isLast !== false || body.values.length === 0) break;
+      startAt += body.values.length;
+    }
+    return out;
+  }
+
+  async project(projectKey: string): Promise<JiraProjectRef | null> {
+    const res = await this.get(route`/rest/api/3/project/${projectKey}`);
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw unexpected('read the project', res);
+    return parse(S.projectRef, res, 'the project');
+  }
+
+  async myPermissions(projectKey: string | null, permissions: readonly string[]): Promise<Set<string> | null> {
+    const list = permissions.join(',');
+    const res = await this.get(projectKey === null ? route`/rest/api/3/mypermissions?permissions=${list}` : route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${list}`);
+    if (res.status === 404 || res.status === 400) return null;
+    if (res.status !== 200) throw unexpected('check permissions', res);
+    const body = parse(S.myPermissions, res, 'permissions');
+    return new Set(Object.entries(body.permissions).filter(([, p]) => p.havePermission).map(([k]) => k));
+  }
+
+  async closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]> {
+    const boardsRes = await this.get(route`/rest/agile/1.0/board?projectKeyOrId=${projectKey}&maxResults=${50}`);
+    if (boardsRes.status === 404) return [];
+    if (boardsRes.status !== 200) throw unexpected('list boards', boardsRes);
+    const boards = parse(S.boardPage, boardsRes, 'the board list').values.slice(0, 5);
+    const sprints: JiraSprint[] = [];
+    for (const b of boards) {
+      for (let startAt = 0, page = 0; page < 20; page++) {
+        const res = await this.get(route`/rest/agile/1.0/board/${String(b.id)}/sprint?state=closed&startAt=${startAt}&maxResults=${50}`);
+        if (res.status !== 200) break;
+        const body = parse(S.sprintPage, res, 'the sprint list');
+        sprints.push(...(body.values as JiraSprint[]));
+        if (body.isLast !== false || body.values.length === 0) break;
+        startAt += body.values.length;
+      }
+    }
+    const unique = [...new Map(sprints.map((s) => [s.id, s])).values()];
+    return unique.slice(-limit);
+  }
+}
+
+function messages(body: unknown): string {
+  if (typeof body === 'object' && body !== null && Array.isArray((body as { errorMessages?: unknown }).errorMessages)) {
+    return ((body as { errorMessages: unknown[] }).errorMessages.filter((m) => typeof m === 'string') as string[]).join('; ').slice(0, 300);
+  }
+  return 'no reason given';
+}

@@ -1,0 +1,32 @@
+import type { Payload, ResultMap } from '../../contract/operations';
+import { explainIssue as explainDomain, scoreIssues } from '../../domain';
+import { notFound } from '../errors';
+import type { JiraReader } from '../ports/jira';
+import { rankProject, withWeights, type AppDeps } from './rank-project';
+
+/** The issue's place in its project's value order, and why, against its neighbours. */
+export async function explainIssue(deps: AppDeps, reader: JiraReader, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
+  const ranking = await rankProject(deps, reader, projectKey);
+  const e = explainDomain(ranking.items, p.issueKey);
+  if (e === null) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
+  return { ...e, configVersion: ranking.configVersion, computedAt: ranking.computedAt };
+}
+
+/** Where each candidate would move with other weights, without saving anything. */
+export async function previewWeights(deps: AppDeps, reader: JiraReader, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
+  const current = await rankProject(deps, reader, p.projectKey);
+  const pins = await deps.pins.all(p.projectKey);
+  const l = current.loaded;
+  const next = scoreIssues({
+    now: deps.clock(),
+    config: withWeights(current.config, p.weights),
+    fields: l.fields,
+    candidates: l.candidates,
+    linked: l.linked,
+    remoteLinks: l.remoteLinks,
+    feedbackProjects: l.feedbackProjects,
+    pins,
+  });
+  const to = new Map(next.map((i) => [i.key, i.rank]));
+  return { moves: current.items.map((i) => ({ key: i.key, from: i.rank, to: to.get(i.key) ?? i.rank })) };
+}

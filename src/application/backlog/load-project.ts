@@ -1,0 +1,109 @@
+import type { ValueRankConfig } from '../../contract/config';
+import type { JiraIssueLike, RemoteLinkLike, ResolvedFields } from '../../domain';
+import { isRecord, projectOfKey, readName } from '../../domain/scoring/read-values';
+import type { JiraReader } from '../ports/jira';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { mapLimit } from '../shared/concurrency';
+import { candidateFieldList, discoverFields, ticketFieldList } from './discover-fields';
+import { RemoteLinkCache } from './remote-link-cache';
+
+/** Most candidates one project may have; beyond it the backlog is cut and says so. */
+export const MAX_CANDIDATES = 50_000;
+/** Remote-link reads in flight at once (one request per changed issue). */
+const REMOTE_LINK_CONCURRENCY = 8;
+
+export interface LoadedProject {
+  projectKey: string;
+  fields: ResolvedFields;
+  /** Candidates in Jira's Rank order. */
+  candidates: JiraIssueLike[];
+  linked: Map<string, JiraIssueLike>;
+  remoteLinks: Map<string, RemoteLinkLike[]>;
+  feedbackProjects: Set<string>;
+  /** True when the project had more than MAX_CANDIDATES candidates and the rest was left out. */
+  truncated: boolean;
+}
+
+/** The JQL of the candidates: the configured filter within the project, in Jira's Rank order. Keys are validated before. */
+export function candidateJql(projectKey: string, config: ValueRankConfig): string {
+  const scope = `project = "${projectKey}"`;
+  const filter = config.candidateJql?.trim() ? `(${config.candidateJql.trim()})` : 'statusCategory != Done';
+  return `${scope} AND ${filter} ORDER BY Rank ASC`;
+}
+
+/** Sub-tasks and epics are not backlog items (epics are a filter and a grouping). */
+export function isBacklogItem(issue: JiraIssueLike): boolean {
+  const type = issue.fields.issuetype;
+  if (isRecord(type)) {
+    if (type.subtask === true) return false;
+    if (typeof type.hierarchyLevel === 'number' && type.hierarchyLevel !== 0) return false;
+  }
+  const name = (readName(type) ?? '').toLowerCase();
+  return name !== 'epic' && name !== 'sub-task' && name !== 'subtask';
+}
+
+/**
+ * Reads everything a scoring run needs for a project: candidate ids by JQL (5,000 a page), their fields by
+ * bulkfetch (100 a call, in parallel), the linked feedback tickets (same way), and the remote links of issues
+ * changed since they were last cached. Reads as the given reader's principal, so a user only gets what they
+ * can browse.
+ */
+export async function loadProject(args: { reader: JiraReader; kv: KeyValueStore; config: ValueRankConfig; projectKey: string }): Promise<LoadedProject> {
+  const { reader, kv, config, projectKey } = args;
+  const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
+  const fields = discoverFields(config, siteFields);
+
+  const ids: string[] = [];
+  for await (const page of reader.searchIds(candidateJql(projectKey, config), MAX_CANDIDATES + 1)) ids.push(...page);
+  const truncated = ids.length > MAX_CANDIDATES;
+  if (truncated) ids.length = MAX_CANDIDATES;
+
+  const fetched = await reader.fetchIssues(ids, candidateFieldList(fields));
+  const byId = new Map(fetched.map((i) => [i.id, i]));
+  const candidates: JiraIssueLike[] = [];
+  for (const id of ids) {
+    const issue = byId.get(id);
+    if (issue !== undefined && isBacklogItem(issue)) candidates.push(issue);
+  }
+
+  const ticketKeys = new Set<string>();
+  for (const issue of candidates) {
+    const links = issue.fields.issuelinks;
+    if (!Array.isArray(links)) continue;
+    for (const link of links) {
+      if (!isRecord(link)) continue;
+      const other = isRecord(link.outwardIssue) ? link.outwardIssue : isRecord(link.inwardIssue) ? link.inwardIssue : null;
+      const key = other !== null && typeof other.key === 'string' ? other.key : null;
+      const project = key === null ? null : projectOfKey(key);
+      if (key !== null && project !== null && feedbackProjects.has(project)) ticketKeys.add(key);
+    }
+  }
+  const tickets = ticketKeys.size === 0 ? [] : await reader.fetchIssues([...ticketKeys], ticketFieldList(fields));
+  const linked = new Map(tickets.map((t) => [t.key, t]));
+
+  const remoteLinks = new Map<string, RemoteLinkLike[]>();
+  if (config.customerVoice.remoteLinkPatterns.length > 0) {
+    const cache = await RemoteLinkCache.open(kv, projectKey);
+    const stale = candidates.filter((c) => cache.get(c.id, updatedOf(c)) === undefined);
+    const loaded = await mapLimit(stale, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
+    for (const { issue, links } of loaded) cache.put(issue.id, updatedOf(issue), links);
+    for (const c of candidates) {
+      const links = cache.get(c.id, updatedOf(c));
+      if (links !== undefined && links.length > 0) remoteLinks.set(c.key, links);
+    }
+    cache.retainOnly(new Set(candidates.map((c) => c.id)));
+    await cache.save();
+  }
+  return { projectKey, fields, candidates, linked, remoteLinks, feedbackProjects, truncated };
+}
+
+function updatedOf(issue: JiraIssueLike): string {
+  const u = issue.fields.updated;
+  return typeof u === 'string' ? u : '';
+}
+
+async function resolveFeedbackProjects(reader: JiraReader, config: ValueRankConfig): Promise<Set<string>> {
+  if (config.customerVoice.feedbackProjects !== null) return new Set(config.customerVoice.feedbackProjects);
+  return new Set((await reader.projectsOfType('service_desk')).map((p) => p.key));
+}
+

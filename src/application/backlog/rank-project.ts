@@ -1,0 +1,60 @@
+import type { ValueRankConfig, Weights } from '../../contract/config';
+import type { BacklogItem } from '../../contract/model';
+import { scoreIssues } from '../../domain';
+import type { ConfigStore } from '../config/config-store';
+import type { PinStore } from '../pins/pin-store';
+import type { JiraReader } from '../ports/jira';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { loadProject, type LoadedProject } from './load-project';
+
+/** What every use case needs besides a Jira principal. */
+export interface AppDeps {
+  kv: KeyValueStore;
+  configs: ConfigStore;
+  pins: PinStore;
+  /** The scoring instant (the preview's `--now` freezes it). */
+  clock: () => Date;
+}
+
+export interface Ranking {
+  projectKey: string;
+  items: BacklogItem[];
+  computedAt: string;
+  configVersion: number;
+  config: ValueRankConfig;
+  loaded: LoadedProject;
+}
+
+/** Loads a project as `reader`'s principal and ranks it with the config in force (weights optionally overridden). */
+/** Weights some of which may be left out (undefined = keep the configured one). */
+export type WeightsOverride = { [K in keyof Weights]?: number | undefined };
+
+export async function rankProject(deps: AppDeps, reader: JiraReader, projectKey: string, weightsOverride?: WeightsOverride): Promise<Ranking> {
+  const [{ record, config: stored }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
+  const config = weightsOverride === undefined ? stored : withWeights(stored, weightsOverride);
+  const loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey });
+  const now = deps.clock();
+  const items = scoreIssues({
+    now,
+    config,
+    fields: loaded.fields,
+    candidates: loaded.candidates,
+    linked: loaded.linked,
+    remoteLinks: loaded.remoteLinks,
+    feedbackProjects: loaded.feedbackProjects,
+    pins,
+  });
+  return { projectKey, items, computedAt: now.toISOString(), configVersion: record?.version ?? 0, config, loaded };
+}
+
+/** The config with some weights replaced; all-zero weights are refused by the caller's schema. */
+export function withWeights(config: ValueRankConfig, override: WeightsOverride): ValueRankConfig {
+  const weights = { ...config.weights };
+  for (const [k, v] of Object.entries(override) as [keyof Weights, number | undefined][]) if (v !== undefined) weights[k] = v;
+  return { ...config, weights };
+}
+
+/** True when the weights, after the override, still give at least one factor a say. */
+export function hasPositiveWeight(config: ValueRankConfig, override: WeightsOverride): boolean {
+  return Object.values(withWeights(config, override).weights).some((w) => w > 0);
+}

@@ -1,0 +1,58 @@
+import type { JiraIssueLike, RemoteLinkLike } from '../../domain';
+import type { RankBatch } from '../../contract/model';
+
+/** A Jira field as `GET /rest/api/3/field` lists it (only what the app reads). */
+export interface JiraField {
+  id: string;
+  name: string;
+  custom: boolean;
+  schema?: { type?: string; custom?: string; items?: string };
+}
+
+export interface JiraProjectRef {
+  id: string;
+  key: string;
+  name: string;
+  projectTypeKey: string;
+}
+
+export interface JiraSprint {
+  id: number;
+  state: string;
+  startDate?: unknown;
+  endDate?: unknown;
+  completeDate?: unknown;
+  /** Points completed in the sprint, when the site provides them (see docs). */
+  completedPoints?: unknown;
+}
+
+/**
+ * Reading Jira (implemented over `requestJira`). One reader acts as one principal: the user (`asUser`, for
+ * anything shown to a user) or the app (`asApp`, background work only). Every call is bounded by the reader's
+ * time budget and retried on 429/5xx inside it.
+ */
+export interface JiraReader {
+  /** Issue ids matching `jql`, page by page (up to 5,000 ids a page), at most `limit` in all. */
+  searchIds(jql: string, limit: number): AsyncGenerator<string[]>;
+  /** Issues by id or key with only `fields`; issues that cannot be seen are absent. Chunks of 100, bounded concurrency. */
+  fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]>;
+  remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]>;
+  fields(): Promise<JiraField[]>;
+  /** Projects of a type (e.g. `service_desk`) the principal can see. */
+  projectsOfType(typeKey: string): Promise<JiraProjectRef[]>;
+  /** The project, or null when it does not exist or cannot be seen. */
+  project(projectKey: string): Promise<JiraProjectRef | null>;
+  /** Which of `permissions` the principal holds in the project; null when the project cannot be seen. */
+  myPermissions(projectKey: string | null, permissions: readonly string[]): Promise<Set<string> | null>;
+  /** Closed sprints of the project's boards, newest last, at most `limit`. */
+  closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]>;
+}
+
+/** Writing Jira. */
+export interface JiraWriter {
+  /** Sets the app's "Value score" field for many issues (bulk endpoint, chunked). */
+  writeScores(fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void>;
+  /** One rank call (≤ 50 issues); returns the keys that Jira refused, with its message. */
+  rank(batch: RankBatch): Promise<{ key: string; message: string }[]>;
+  setIssueProperty(issueIdOrKey: string, property: string, value: unknown): Promise<void>;
+}

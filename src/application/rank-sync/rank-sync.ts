@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { RankBatch, RankMove } from '../../contract/model';
+import type { Payload, ResultMap } from '../../contract/operations';
+import { planRankSync as planDomain } from '../../domain';
+import { AppError } from '../errors';
+import type { JiraReader, JiraWriter } from '../ports/jira';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { chunk } from '../shared/concurrency';
+import { rankProject, type AppDeps } from '../backlog/rank-project';
+
+/** Batches per stored plan chunk (≤ 100 × 50 keys keeps each KVS value far below 240 KiB). */
+const BATCHES_PER_CHUNK = 100;
+/** A lock older than this is taken over: its holder ran out of time without releasing it. */
+const LOCK_TTL_MS = 60_000;
+
+/**
+ * A stored rank-sync plan. Keys: `rs:<projectKey>:<planId>:meta` → PlanMeta, `rs:<projectKey>:<planId>:b:<n>` →
+ * RankBatch[] (chunks), `rs:<projectKey>:lock` → `{ planId, at }` while an apply runs.
+ */
+interface PlanMeta {
+  planId: string;
+  projectKey: string;
+  createdBy: string;
+  createdAt: string;
+  chunks: number;
+  batches: number;
+  /** Index of the next batch to send. */
+  next: number;
+  applied: number;
+  failed: { key: string; message: string }[];
+  /** Fresh plans made to finish the job after per-issue failures. */
+  rounds: number;
+}
+
+const metaKey = (p: string, id: string): string => `rs:${p}:${id}:meta`;
+const chunkKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:b:${n}`;
+const lockKey = (p: string): string => `rs:${p}:lock`;
+
+async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]): Promise<void> {
+  const chunks = chunk(batches, BATCHES_PER_CHUNK);
+  await kv.setMany(chunks.map((c, n) => ({ key: chunkKey(meta.projectKey, meta.planId, n), value: c })));
+  await kv.set(metaKey(meta.projectKey, meta.planId), { ...meta, chunks: chunks.length, batches: batches.length });
+}
+
+/** Computes the fewest rank moves that make Jira's order the value order (pins kept), stores them, returns the diff. */
+export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId: string, p: Payload<'planRankSync'>): Promise<ResultMap['planRankSync']> {
+  const ranking = await rankProject(deps, reader, p.projectKey);
+  const current = [...ranking.items].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key);
+  const plan = planDomain(current, ranking.items.map((i) => i.key));
+  const planId = randomUUID().replace(/-/g, '');
+  await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
+  return { planId, total: plan.total, unchanged: plan.unchanged, moves: plan.moves as RankMove[], calls: plan.batches.length };
+}
+
+/**
+ * Applies a stored plan in rank calls of ≤ 50 until it is done or the time budget nears its end ('partial': call
+ * again to resume). Progress is saved after every call, so a crash or a restart resumes where it stopped;
+ * re-sending a call is harmless (it places the same issues at the same anchor). Issues Jira refused are reported;
+ * the next apply makes a fresh plan for what is still out of place. A second caller while one runs gets BUSY.
+ */
+export async function applyRankSync(
+  deps: AppDeps,
+  reader: JiraReader,
+  writer: JiraWriter,
+  timeLeftMs: () => number,
+  p: Payload<'applyRankSync'>,
+): Promise<ResultMap['applyRankSync']> {
+  const kv = deps.kv;
+  let meta = await kv.get<PlanMeta>(metaKey(p.projectKey, p.planId));
+  if (meta === undefined) throw new AppError('NOT_FOUND', 'This rank-sync plan does not exist (it may be from another project). Plan the rank sync again.');
+  await takeLock(kv, p.projectKey, p.planId, deps.clock);
+  try {
+    if (meta.next >= meta.batches && meta.failed.length > 0) meta = await replan(deps, reader, meta);
+    let cached: { n: number; batches: RankBatch[] } | null = null;
+    while (meta.next < meta.batches && timeLeftMs() > 3000) {
+      const n = Math.floor(meta.next / BATCHES_PER_CHUNK);
+      if (cached === null || cached.n !== n) cached = { n, batches: (await kv.get<RankBatch[]>(chunkKey(p.projectKey, p.planId, n))) ?? [] };
+      const batch: RankBatch | undefined = cached.batches[meta.next % BATCHES_PER_CHUNK];
+      if (batch === undefined) throw new AppError('INTERNAL', 'The stored plan is incomplete. Plan the rank sync again.');
+      const failures = await writer.rank(batch);
+      const failedKeys = new Set(failures.map((f) => f.key));
+      meta = {
+        ...meta,
+        next: meta.next + 1,
+        applied: meta.applied + batch.issues.filter((k: string) => !failedKeys.has(k)).length,
+        failed: [...meta.failed.filter((f) => !batch.issues.includes(f.key)), ...failures],
+      };
+      await kv.set(metaKey(p.projectKey, p.planId), meta);
+    }
+    const done = meta.next >= meta.batches && meta.failed.length === 0;
+    return { status: done ? 'done' : 'partial', applied: meta.applied, failed: meta.failed };
+  } finally {
+    await kv.delete(lockKey(p.projectKey));
+  }
+}
+
+/** After per-issue failures: a fresh plan from Jira's order now, under the same plan id. */
+async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<PlanMeta> {
+  const ranking = await rankProject(deps, reader, meta.projectKey);
+  const current = [...ranking.items].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key);
+  const plan = planDomain(current, ranking.items.map((i) => i.key));
+  const next: PlanMeta = { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, batches: 0 };
+  await storePlan(deps.kv, next, plan.batches);
+  return { ...next, chunks: Math.ceil(plan.batches.length / BATCHES_PER_CHUNK), batches: plan.batches.length };
+}
+
+async function takeLock(kv: KeyValueStore, projectKey: string, planId: string, clock: () => Date): Promise<void> {
+  const lock = { planId, at: Date.now() };
+  if (await kv.setIfAbsent(lockKey(projectKey), lock)) return;
+  const held = await kv.get<{ planId: string; at: number }>(lockKey(projectKey));
+  if (held !== undefined && Date.now() - held.at < LOCK_TTL_MS) {
+    throw new AppError('BUSY', 'Another "apply order to Jira" is running for this project. Wait for it to finish, then try again.', { since: new Date(held.at).toISOString(), now: clock().toISOString() });
+  }
+  await kv.delete(lockKey(projectKey));
+  if (!(await kv.setIfAbsent(lockKey(projectKey), lock))) {
+    throw new AppError('BUSY', 'Another "apply order to Jira" is running for this project. Wait for it to finish, then try again.');
+  }
+}

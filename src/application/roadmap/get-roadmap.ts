@@ -1,0 +1,53 @@
+import type { Payload, ResultMap } from '../../contract/operations';
+import { capacityFromSprints, classifyLinks, daysInQuarter, nameSet, planRoadmap, type RoadmapCandidate } from '../../domain';
+import { medianPoints } from '../../domain/scoring/effort';
+import type { JiraReader } from '../ports/jira';
+import { rankProject, type AppDeps } from '../backlog/rank-project';
+
+/** Closed sprints read for capacity: about half a year of two-week sprints. */
+const SPRINT_HISTORY = 12;
+
+/** The quarter roadmap of a project's ranked backlog (DESIGN.md, "Roadmap planning"). */
+export async function getRoadmap(deps: AppDeps, reader: JiraReader, p: Payload<'getRoadmap'>): Promise<ResultMap['getRoadmap']> {
+  const [ranking, sprints] = await Promise.all([rankProject(deps, reader, p.projectKey), reader.closedSprints(p.projectKey, SPRINT_HISTORY)]);
+  const now = deps.clock();
+  const { config, loaded } = ranking;
+  const fromSprints = capacityFromSprints(sprints, daysInQuarter(now));
+  const capacityPerQuarter = p.capacityOverride ?? config.roadmap.capacityPerQuarter ?? fromSprints.perQuarter ?? config.roadmap.fallbackCapacityPerQuarter;
+
+  const rules = {
+    feedbackProjects: loaded.feedbackProjects,
+    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
+    blocksLinkTypes: nameSet(config.enablement.linkTypes),
+    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
+    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
+  };
+  const blockedBy = new Map<string, Set<string>>();
+  for (const c of loaded.candidates) {
+    for (const e of classifyLinks(c.key, c.fields.issuelinks, rules).blocks) {
+      const s = blockedBy.get(e.to) ?? new Set<string>();
+      s.add(e.from);
+      blockedBy.set(e.to, s);
+    }
+  }
+  const dueByKey = new Map(loaded.candidates.map((c) => [c.key, c.fields.duedate]));
+  const median = medianPoints(ranking.items.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), config.effort.defaultPoints);
+  const items: RoadmapCandidate[] = ranking.items.map((i) => {
+    const due = dueByKey.get(i.key);
+    return {
+      key: i.key,
+      rank: i.rank,
+      // A 0-point item still takes a sliver of capacity, so it is planned like any other.
+      points: Math.max(0.5, i.effort.points ?? median),
+      kind: i.isDebt ? 'debt' : 'feature',
+      blockedBy: [...(blockedBy.get(i.key) ?? [])].sort(),
+      ...(i.pin?.quarter !== undefined ? { pinQuarter: i.pin.quarter } : {}),
+      ...(typeof due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due) ? { dueDate: due } : {}),
+    };
+  });
+  const roadmap = planRoadmap({ now, quarters: p.quarters ?? 4, capacityPerQuarter, debtShare: config.roadmap.debtShare, items });
+  if (p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null && fromSprints.perQuarter === null) {
+    roadmap.warnings.unshift(`No closed sprints with completed points: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
+  }
+  return roadmap;
+}

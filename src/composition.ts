@@ -1,0 +1,16 @@
+import { ConfigStore } from './application/config/config-store';
+import { PinStore } from './application/pins/pin-store';
+import type { AppDeps } from './application/backlog/rank-project';
+import { ForgeKvStore } from './adapters/storage/forge-kv-store';
+
+/**
+ * The composition root: the app's dependencies over Forge. `VALUERANK_NOW` (an ISO date) freezes the scoring
+ * clock; it exists for the local preview's `--now` and for tests, and is never set on Forge.
+ */
+export function createDeps(): AppDeps {
+  const kv = new ForgeKvStore();
+  const frozen = process.env.VALUERANK_NOW;
+  const at = frozen !== undefined && frozen !== '' && !Number.isNaN(Date.parse(frozen)) ? new Date(frozen) : null;
+  const clock = (): Date => (at === null ? new Date() : new Date(at.getTime()));
+  return { kv, configs: new ConfigStore(kv, clock), pins: new PinStore(kv), clock };
+}

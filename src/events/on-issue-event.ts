@@ -1,0 +1,29 @@
+import { projectOfKey } from '../domain/scoring/read-values';
+import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
+
+/** The app's own field changes come back as update events on real Jira; they must not wake the app again. */
+function onlyOwnFieldChanged(event: Record<string, unknown>): boolean {
+  const items = (event.changelog as { items?: { fieldId?: unknown; field?: unknown }[] } | undefined)?.items;
+  if (!Array.isArray(items) || items.length === 0) return false;
+  return items.every((i) => (typeof i.fieldId === 'string' && i.fieldId.endsWith('__value-score')) || i.field === 'Value score');
+}
+
+/**
+ * Trigger for issue created/updated/deleted and issue link created/deleted: enqueues a coalesced recompute of the
+ * issue's project (link events carry issue ids only; the consumer resolves their projects). Returns nothing to
+ * any user: background work.
+ */
+export async function onIssueEvent(event: Record<string, unknown>): Promise<void> {
+  if (onlyOwnFieldChanged(event)) return;
+  const at = new Date().toISOString();
+  const type = typeof event.eventType === 'string' ? event.eventType : 'issue event';
+  const requests: RecomputeRequest[] = [];
+  const issue = event.issue as { key?: unknown } | undefined;
+  if (issue !== undefined && typeof issue.key === 'string') {
+    const projectKey = projectOfKey(issue.key);
+    if (projectKey !== null) requests.push({ projectKey, at, reason: `${type} ${issue.key}` });
+  }
+  const ids = [event.sourceIssueId, event.destinationIssueId].filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
+  if (ids.length > 0) requests.push({ issueIds: ids, at, reason: `${type} link ${String(event.id ?? '')}` });
+  await enqueueRecompute(requests);
+}

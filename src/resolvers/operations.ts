@@ -1,0 +1,108 @@
+import { requireJiraAdmin, requireProjectPermission, requireSameProject, type Permission } from '../application/access/access';
+import { getBacklog } from '../application/backlog/get-backlog';
+import { explainIssue, previewWeights } from '../application/backlog/explain';
+import { rememberProject } from '../application/background/recompute';
+import type { ConfigScope } from '../application/config/config-store';
+import { validateConfig } from '../application/config/migrate-config';
+import { AppError } from '../application/errors';
+import type { JiraReader } from '../application/ports/jira';
+import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
+import { getRoadmap } from '../application/roadmap/get-roadmap';
+import { Deadline, UI_BUDGET_MS } from '../adapters/jira/deadline';
+import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
+import { ForgeJiraWriter } from '../adapters/jira/forge-jira-writer';
+import { createDeps } from '../composition';
+import type { OperationKey } from '../contract/operations';
+import { projectOfKey } from '../domain/scoring/read-values';
+import { operation, type CallContext, type OperationHandler } from './define';
+
+/** Per call: a user-scoped reader with the UI call's time budget. */
+function userReader(deadline: Deadline): JiraReader {
+  return new ForgeJiraReader('user', deadline);
+}
+
+/** Checks that the call may act on `projectKey` with `permission`, as the user, and returns their reader. */
+async function forProject(ctx: CallContext, projectKey: string, permission: Permission, action: string, deadline = new Deadline(UI_BUDGET_MS)): Promise<JiraReader> {
+  requireSameProject(ctx.projectKey, projectKey);
+  const reader = userReader(deadline);
+  await requireProjectPermission(reader, projectKey, permission, action);
+  return reader;
+}
+
+/** Config scope rules: a project override needs project admin; the global config needs Jira admin. */
+async function forConfigWrite(ctx: CallContext, projectKey: string | undefined, action: string): Promise<ConfigScope> {
+  if (projectKey !== undefined) {
+    await forProject(ctx, projectKey, 'ADMINISTER_PROJECTS', action);
+    return { kind: 'project', projectKey };
+  }
+  if (ctx.projectKey !== null) throw new AppError('FORBIDDEN', 'The global configuration is changed from the ValueRank admin page, not from a project.');
+  await requireJiraAdmin(userReader(new Deadline(UI_BUDGET_MS)), action);
+  return { kind: 'global' };
+}
+
+const deps = createDeps();
+
+export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
+  async getBacklog(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    await rememberProject(deps.kv, p.projectKey);
+    return getBacklog(deps, reader, p);
+  },
+  async explainIssue(p, ctx) {
+    const projectKey = projectOfKey(p.issueKey)!;
+    if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey) throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot explain ${p.issueKey}.`);
+    const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
+    return explainIssue(deps, reader, projectKey, p);
+  },
+  async getRoadmap(p, ctx) {
+    return getRoadmap(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), p);
+  },
+  async previewWeights(p, ctx) {
+    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), p);
+  },
+  async getConfig(p, ctx) {
+    if (p.projectKey !== undefined) await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    const { scope, record, config } = await deps.configs.effective(p.projectKey ?? null);
+    return { scope, version: record?.version ?? 0, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null };
+  },
+  async saveConfig(p, ctx) {
+    const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
+    const saved = await deps.configs.save(scope, p.expectedVersion, validateConfig(p.config), ctx.accountId);
+    return { version: saved.version };
+  },
+  async getConfigHistory(p, ctx) {
+    const scope = await forConfigWrite(ctx, p.projectKey, 'see the configuration history');
+    const entries = await deps.configs.history(scope);
+    return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })) };
+  },
+  async revertConfig(p, ctx) {
+    const scope = await forConfigWrite(ctx, p.projectKey, 'revert the ValueRank configuration');
+    return { version: (await deps.configs.revert(scope, p.toVersion, p.expectedVersion, ctx.accountId)).version };
+  },
+  async setPin(p, ctx) {
+    if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
+    await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
+    const pin = await deps.pins.set(p.projectKey, p.issueKey, { ...(p.position !== undefined ? { position: p.position } : {}), ...(p.quarter !== undefined ? { quarter: p.quarter } : {}) });
+    return { pin };
+  },
+  async planRankSync(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', "change Jira's rank (Schedule Issues permission)");
+    return planRankSync(deps, reader, ctx.accountId, p);
+  },
+  async applyRankSync(p, ctx) {
+    const deadline = new Deadline(UI_BUDGET_MS);
+    const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', "change Jira's rank (Schedule Issues permission)", deadline);
+    return applyRankSync(deps, reader, new ForgeJiraWriter('user', deadline), () => deadline.remaining(), p);
+  },
+  async listFields(_p, ctx) {
+    const deadline = new Deadline(UI_BUDGET_MS);
+    if (ctx.projectKey !== null) await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'list fields', deadline);
+    else await requireJiraAdmin(userReader(deadline), 'list fields');
+    const fields = await userReader(deadline).fields();
+    return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
+  },
+};
+
+export const operations = Object.fromEntries(
+  (Object.keys(handlers) as OperationKey[]).map((key) => [key, operation(key, handlers[key] as OperationHandler<typeof key>)]),
+) as { [K in OperationKey]: ReturnType<typeof operation<K>> };
