@@ -1,0 +1,230 @@
+/**
+ * The local preview (never deployed): the Jira Cloud simulator, the local Forge runtime and the app's own
+ * handlers (src/index.ts, the same code Forge runs) behind one HTTP server, plus a Jira-like shell that hosts
+ * the Custom UI builds in iframes with a working @forge/bridge. Contract: DESIGN.md, "Preview endpoints".
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createSimulator, type Simulator } from '../sim/server';
+import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type ResolverHandler } from '../runtime';
+
+export interface PreviewOptions {
+  port: number;
+  host?: string;
+  /** A seed object (already read); the demo site when absent. */
+  seed: unknown;
+  faults?: string;
+  now?: string;
+  dataDir?: string;
+  /** Where the Custom UI builds are (static/<module>/build). */
+  staticDir?: string;
+}
+
+export interface Preview {
+  url: string;
+  sim: Simulator;
+  queue: LocalQueue;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '../..');
+const MODULE_RESOURCES: Record<string, string> = {
+  'valuerank-project-page': 'project-page',
+  'valuerank-issue-panel': 'issue-panel',
+  'valuerank-admin-page': 'admin-page',
+  'valuerank-project-settings': 'admin-page',
+};
+const SCHEDULED: Record<string, 'onDaily'> = { 'daily-recompute': 'onDaily' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+/** Largest request body the preview accepts (Forge's invoke payload limit is 500 KB). */
+const MAX_BODY = 1_000_000;
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'Request body too large');
+    chunks.push(c as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Body is not valid JSON');
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export async function startPreview(opts: PreviewOptions): Promise<Preview> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'valuerank-preview-'));
+  if (opts.now !== undefined) process.env.VALUERANK_NOW = opts.now;
+  const sim = createSimulator({ seed: opts.seed, ...(opts.faults ? { faults: opts.faults } : {}), ...(opts.now ? { now: opts.now } : {}), dataDir });
+  const store = new KvsStore({ dir: dataDir });
+  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01 });
+  let baseUrl = '';
+  const runtime = installForgeRuntime({ jiraBaseUrl: () => baseUrl, store, queue });
+
+  // The app, loaded only after the runtime is installed: the same handlers manifest.yml names.
+  const app = (await import('../../src/index')) as typeof import('../../src/index');
+  queue.register('recompute', app.onRecompute as never, { moduleKey: 'recompute-consumer', timeoutSeconds: 900 });
+
+  sim.onEvent((e) => {
+    void invokeFunction(app.onIssueEvent as never, { ...e.payload, eventType: e.event }, { moduleKey: 'issue-changed' }).catch((err: unknown) => console.error('trigger failed', err));
+  });
+
+  const staticDir = opts.staticDir ?? join(ROOT, 'static');
+  const shellDir = join(__dirname, 'public');
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (e instanceof HttpError) send(res, e.status, { error: e.message });
+      else {
+        console.error(e);
+        if (!res.headersSent) send(res, 500, { error: 'preview error' });
+      }
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (sim.handle(req, res)) return;
+    const url = new URL(req.url ?? '/', 'http://preview');
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/__health') return send(res, 200, { ok: true });
+    if (req.method === 'POST' && path === '/__forge/invoke') {
+      const b = record(await readBody(req));
+      const ctx = record(b.context);
+      if (typeof b.functionKey !== 'string') throw new HttpError(400, 'functionKey is required');
+      const result = await invokeResolver(app.resolver as ResolverHandler, {
+        functionKey: b.functionKey,
+        payload: b.payload,
+        context: {
+          accountId: typeof ctx.accountId === 'string' ? ctx.accountId : '',
+          moduleKey: typeof ctx.moduleKey === 'string' ? ctx.moduleKey : 'valuerank-project-page',
+          extension: record(ctx.extension),
+        },
+      });
+      return send(res, 200, result ?? null);
+    }
+    if (req.method === 'POST' && path === '/__forge/events') {
+      const b = record(await readBody(req));
+      if (typeof b.event !== 'string') throw new HttpError(400, 'event is required');
+      await invokeFunction(app.onIssueEvent as never, { ...record(b.payload), eventType: b.event }, { moduleKey: 'issue-changed' });
+      return send(res, 200, { ok: true });
+    }
+    const scheduled = /^\/__forge\/scheduled\/([\w-]+)$/.exec(path);
+    if (req.method === 'POST' && scheduled) {
+      const handler = SCHEDULED[scheduled[1]!];
+      if (handler === undefined) throw new HttpError(404, `No scheduled trigger '${scheduled[1]}' in manifest.yml`);
+      await invokeFunction(app[handler] as never, {}, { moduleKey: scheduled[1]! });
+      return send(res, 200, { ok: true });
+    }
+    if (req.method === 'GET' && path === '/__forge/queue') return send(res, 200, queue.stats());
+    if (req.method === 'GET' && path === '/__preview/site') return send(res, 200, siteSummary(sim));
+    if (req.method === 'GET' && path.startsWith('/static/')) return serveModule(res, staticDir, path.slice('/static/'.length));
+    if (req.method === 'GET') return serveFile(res, shellDir, path === '/' ? 'index.html' : path.slice(1));
+    throw new HttpError(404, 'Not found');
+  }
+
+  await new Promise<void>((r) => server.listen(opts.port, opts.host ?? '127.0.0.1', r));
+  const addr = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${addr.port}`;
+  await seedConfig(opts.seed, app.resolver as ResolverHandler, sim);
+  return {
+    url: baseUrl,
+    sim,
+    queue,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await queue.close();
+      await store.flush();
+      runtime.uninstall();
+    },
+  };
+}
+
+/** The seed's optional `config` becomes the initial global config (as an admin would have saved it). */
+async function seedConfig(seed: unknown, resolver: ResolverHandler, sim: Simulator): Promise<void> {
+  const config = record(seed).config;
+  if (config === undefined) return;
+  const admin = [...sim.state.users.values()].find((u) => (u.groups ?? []).includes('jira-admins'));
+  if (admin === undefined) return;
+  const call = (functionKey: string, payload: unknown) => invokeResolver(resolver, { functionKey, payload, context: { accountId: admin.accountId, moduleKey: 'valuerank-admin-page' } }) as Promise<{ ok: boolean; data?: { version: number; config: unknown } }>;
+  const current = await call('getConfig', {});
+  if (!current.ok || current.data === undefined || current.data.version > 0) return;
+  const { migrateConfig } = await import('../../src/application/config/migrate-config');
+  const saved = await call('saveConfig', { expectedVersion: 0, config: migrateConfig(config) });
+  if (!saved.ok) console.error('The seed config was not accepted:', JSON.stringify(saved));
+}
+
+function siteSummary(sim: Simulator): unknown {
+  const s = sim.state;
+  return {
+    users: [...s.users.values()].map((u) => ({ accountId: u.accountId, displayName: u.displayName, groups: u.groups ?? [] })),
+    projects: [...s.projects.values()].map((p) => ({ key: p.key, id: p.id, name: p.name, projectTypeKey: p.projectTypeKey })),
+    modules: MODULE_RESOURCES,
+  };
+}
+
+function safeJoin(dir: string, rel: string): string | null {
+  const p = normalize(join(dir, decodeURIComponent(rel)));
+  return p.startsWith(dir) ? p : null;
+}
+
+function serveFile(res: ServerResponse, dir: string, rel: string): void {
+  const p = safeJoin(dir, rel);
+  if (p === null || !existsSync(p) || !statSync(p).isFile()) throw new HttpError(404, 'Not found');
+  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(readFileSync(p));
+}
+
+/**
+ * A module's Custom UI build. Its index.html gets the preview bridge first in <head>, so that `@forge/bridge`
+ * finds `window.__bridge` when it loads, as it does inside Jira.
+ */
+function serveModule(res: ServerResponse, staticDir: string, rel: string): void {
+  const [resource, ...rest] = rel.split('/');
+  const file = rest.join('/') || 'index.html';
+  const dir = join(staticDir, resource ?? '', 'build');
+  if (file === 'index.html') {
+    const p = join(dir, 'index.html');
+    if (!existsSync(p)) throw new HttpError(404, `No build for ${resource}: run npm run build:ui`);
+    const html = readFileSync(p, 'utf8').replace(/<head>/i, '<head><script src="/__preview/bridge-client.js"></script>');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+    return;
+  }
+  serveFile(res, dir, file);
+}

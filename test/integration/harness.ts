@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoSite } from '../../dev/demo/generate-site';
+import { PERSONAS } from '../../dev/demo/jira-catalog';
+import { startPreview, type Preview } from '../../dev/preview/server';
+import { DEMO_CONFIG } from '../../dev/preview/demo-config';
+
+export { PERSONAS };
+
+/** Starts the preview (simulator + local Forge runtime + the app's handlers) on a free port. */
+export async function startDemo(opts: { seed?: unknown; faults?: string; dataDir?: string } = {}): Promise<Preview & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'vr-it-'));
+  const seed = opts.seed ?? { ...generateDemoSite(), config: DEMO_CONFIG };
+  const preview = await startPreview({ port: 0, seed, now: '2026-11-25T00:00:00.000Z', dataDir, ...(opts.faults ? { faults: opts.faults } : {}) });
+  return Object.assign(preview, { dataDir });
+}
+
+export interface InvokeResult<T = any> {
+  ok: boolean;
+  data?: T;
+  error?: { code: string; message: string };
+}
+
+/** POST /__forge/invoke as the UI would, with a module context. */
+export async function invoke<T = any>(url: string, functionKey: string, payload: unknown, ctx: { accountId: string; moduleKey?: string; extension?: unknown }): Promise<InvokeResult<T>> {
+  const res = await fetch(`${url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ functionKey, payload, context: { moduleKey: 'valuerank-project-page', extension: {}, ...ctx } }),
+  });
+  return (await res.json()) as InvokeResult<T>;
+}
+
+export const projectPage = (projectKey: string) => ({ moduleKey: 'valuerank-project-page', extension: { type: 'jira:projectPage', project: { key: projectKey } } });
