@@ -1,0 +1,68 @@
+import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+
+const PO = PERSONAS.productOwner.accountId;
+
+async function settle(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
+    if (q.pending === 0 && q.running === 0) {
+      expect(q.failed).toBe(0);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('queue did not settle');
+}
+
+async function jira(url: string, path: string, init: RequestInit & { as?: string } = {}): Promise<any> {
+  const res = await fetch(`${url}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.as ? { 'X-Sim-Account-Id': init.as } : {}) },
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+describe('background freshness: trigger → queue → "Value score" field', () => {
+  let preview: Awaited<ReturnType<typeof startDemo>>;
+  beforeAll(async () => {
+    preview = await startDemo();
+  }, 60_000);
+  afterAll(async () => {
+    await preview.close();
+  });
+
+  it('writes the score of every candidate on the daily run, so JQL can ORDER BY "Value score"', async () => {
+    await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
+    const daily = await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
+    expect(daily.status).toBe(200);
+    await settle(preview.url);
+    const res = await jira(preview.url, '/rest/api/3/search/jql', {
+      method: 'POST',
+      body: JSON.stringify({ jql: 'project = PAY AND "Value score" IS NOT EMPTY ORDER BY "Value score" DESC', fields: ['key', 'Value score'], maxResults: 5 }),
+    });
+    expect(res.status).toBe(200);
+    const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
+    // The app computes as the app (it sees every project), the PO as themself; both can read SUP here.
+    expect(res.body.issues.map((i: { key: string }) => i.key)[0]).toBe(backlog.data.items.filter((i: any) => i.pin === null)[0].key);
+  }, 60_000);
+
+  it('recomputes after an edit through the REST API and the field follows the new business value', async () => {
+    const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
+    const last = backlog.data.items[backlog.data.items.length - 1];
+    const fields = (await jira(preview.url, '/rest/api/3/field')).body as { id: string; name: string }[];
+    const bv = fields.find((f) => f.name === 'Business Value')!;
+    const edit = await jira(preview.url, `/rest/api/3/issue/${last.key}`, {
+      method: 'PUT',
+      body: JSON.stringify({ fields: { [bv.id]: { value: 'Critical' }, duedate: '2026-11-20', labels: ['tech-debt'] } }),
+    });
+    expect(edit.status).toBe(204);
+    await settle(preview.url);
+    const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
+    const moved = after.data.items.find((i: { key: string }) => i.key === last.key);
+    expect(moved.score).toBeGreaterThan(last.score);
+    const issue = await jira(preview.url, `/rest/api/3/issue/${last.key}`);
+    const scoreField = fields.find((f) => f.name === 'Value score')!;
+    expect(issue.body.fields[scoreField.id]).toBeCloseTo(moved.score, 1);
+  }, 60_000);
+});
