@@ -2,9 +2,11 @@ import { ConfigStore } from './application/config/config-store';
 import { PinStore } from './application/pins/pin-store';
 import type { AppDeps } from './application/backlog/rank-project';
 import { ForgeKvStore } from './adapters/storage/forge-kv-store';
+import { enqueueRecompute } from './events/recompute-queue';
 
 /**
- * The composition root: the app's dependencies over Forge. `VALUERANK_NOW` (an ISO date) freezes the scoring
+ * The composition root: the app's dependencies over Forge (it may import any layer; nothing imports it but
+ * the entry points). `VALUERANK_NOW` (an ISO date) freezes the scoring
  * clock; it exists for the local preview's `--now` and for tests, and is never set on Forge.
  */
 export function createDeps(): AppDeps {
@@ -12,5 +14,11 @@ export function createDeps(): AppDeps {
   const frozen = process.env.VALUERANK_NOW;
   const at = frozen !== undefined && frozen !== '' && !Number.isNaN(Date.parse(frozen)) ? new Date(frozen) : null;
   const clock = (): Date => (at === null ? new Date() : new Date(at.getTime()));
-  return { kv, configs: new ConfigStore(kv, clock), pins: new PinStore(kv), clock };
+  return {
+    kv,
+    configs: new ConfigStore(kv, clock),
+    pins: new PinStore(kv),
+    clock,
+    requestBackgroundLoad: (projectKey) => enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'finish reading remote links' }]),
+  };
 }

@@ -66,3 +66,30 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     expect(issue.body.fields[scoreField.id]).toBeCloseTo(moved.score, 1);
   }, 60_000);
 });
+
+describe('a cold load larger than one call can read', () => {
+  it('answers within budget marked stale, and the background finishes reading remote links', async () => {
+    const { generateScaleSite } = await import('../../dev/demo/generate-site');
+    const { DEMO_CONFIG } = await import('../../dev/preview/demo-config');
+    const seed = { ...generateScaleSite({ issues: 1500, seed: 7 }), config: DEMO_CONFIG };
+    const remoteLinked = Object.keys((seed as { remoteLinks?: Record<string, unknown> }).remoteLinks ?? {}).length;
+    const preview = await startDemo({ seed });
+    try {
+      const ctx = { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') };
+      preview.sim.resetStats();
+      const cold = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 10 }, ctx);
+      expect(cold.error).toBeUndefined();
+      expect(cold.data.total).toBeGreaterThan(400);
+      expect(cold.data.stale).toBe(true);
+      expect(preview.sim.stats().byEndpoint['GET /rest/api/3/issue/{issueIdOrKey}/remotelink']).toBe(400);
+      await settle(preview.url);
+      preview.sim.resetStats();
+      const warm = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 10 }, ctx);
+      expect(warm.data.stale).toBe(false);
+      expect(preview.sim.stats().byEndpoint['GET /rest/api/3/issue/{issueIdOrKey}/remotelink'] ?? 0).toBe(0);
+      expect(remoteLinked).toBeGreaterThan(0);
+    } finally {
+      await preview.close();
+    }
+  }, 120_000);
+});

@@ -1,7 +1,8 @@
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk } from '../shared/concurrency';
-import { rankProject, type AppDeps } from '../backlog/rank-project';
+import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
+import { RemoteLinkCache } from '../backlog/remote-link-cache';
 
 /** Scores per stored chunk: `[issueId, score]` pairs, ~25 bytes each, far below the 240 KiB value limit. */
 const SCORES_PER_CHUNK = 5000;
@@ -40,13 +41,31 @@ export async function knownProjects(kv: KeyValueStore): Promise<string[]> {
  */
 export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string): Promise<{ written: number; total: number }> {
   const fieldKey = findScoreField(await reader.fields());
-  const ranking = await rankProject(deps, reader, projectKey);
+  const ranking = await rankProject(deps, reader, projectKey, undefined, { remoteLinkBudget: Number.POSITIVE_INFINITY });
   const previous = await readScores(deps.kv, projectKey);
   const next = new Map(ranking.items.map((i) => [i.id, Math.round(i.score * 10) / 10]));
   const changed = [...next].filter(([id, s]) => previous.get(id) !== s).map(([issueId, value]) => ({ issueId, value }));
-  if (fieldKey !== null && changed.length > 0) await writer.writeScores(fieldKey, changed);
+  if (fieldKey !== null && changed.length > 0) {
+    await writer.writeScores(fieldKey, changed);
+    if (ranking.config.customerVoice.remoteLinkPatterns.length > 0) await restampRemoteLinks(deps.kv, reader, ranking, changed.map((c) => c.issueId));
+  }
   await writeScores(deps.kv, projectKey, next);
   return { written: fieldKey === null ? 0 : changed.length, total: next.size };
+}
+
+/**
+ * Writing "Value score" bumps each issue's `updated`, which keys the remote-link cache; re-reading the new stamps
+ * (⌈n/100⌉ requests) keeps the cache warm instead of re-reading every written issue's remote links next time.
+ */
+async function restampRemoteLinks(kv: KeyValueStore, reader: JiraReader, ranking: Ranking, ids: string[]): Promise<void> {
+  const before = new Map(ranking.loaded.candidates.map((c) => [c.id, typeof c.fields.updated === 'string' ? c.fields.updated : '']));
+  const fresh = await reader.fetchIssues(ids, ['updated']);
+  const cache = await RemoteLinkCache.open(kv, ranking.projectKey);
+  for (const issue of fresh) {
+    const to = issue.fields.updated;
+    if (typeof to === 'string') cache.restamp(issue.id, before.get(issue.id) ?? '', to);
+  }
+  await cache.save();
 }
 
 async function readScores(kv: KeyValueStore, projectKey: string): Promise<Map<string, number>> {

@@ -25,7 +25,8 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, p: Payload<'
     total: matching.length,
     computedAt: ranking.computedAt,
     configVersion: ranking.configVersion,
-    stale: false,
+    // Evidence still being read in the background: the ranking may move when it arrives.
+    stale: ranking.loaded.remoteLinksPending > 0,
   };
 }
 

@@ -11,6 +11,12 @@ import { RemoteLinkCache } from './remote-link-cache';
 export const MAX_CANDIDATES = 50_000;
 /** Remote-link reads in flight at once (one request per changed issue). */
 const REMOTE_LINK_CONCURRENCY = 8;
+/**
+ * Remote-link reads one UI call may make. A cold load of a large project would need one request per issue (20,000
+ * requests do not fit a 25 s call); past this many, the rest is read in the background by the queue consumer
+ * and the answer says its evidence is incomplete (`remoteLinksPending`).
+ */
+export const REMOTE_LINK_BUDGET_UI = 400;
 
 export interface LoadedProject {
   projectKey: string;
@@ -22,6 +28,8 @@ export interface LoadedProject {
   feedbackProjects: Set<string>;
   /** True when the project had more than MAX_CANDIDATES candidates and the rest was left out. */
   truncated: boolean;
+  /** Candidates whose remote links were not read yet (over the call's budget); 0 when the evidence is complete. */
+  remoteLinksPending: number;
 }
 
 /** The JQL of the candidates: the configured filter within the project, in Jira's Rank order. Keys are validated before. */
@@ -48,7 +56,14 @@ export function isBacklogItem(issue: JiraIssueLike): boolean {
  * changed since they were last cached. Reads as the given reader's principal, so a user only gets what they
  * can browse.
  */
-export async function loadProject(args: { reader: JiraReader; kv: KeyValueStore; config: ValueRankConfig; projectKey: string }): Promise<LoadedProject> {
+export async function loadProject(args: {
+  reader: JiraReader;
+  kv: KeyValueStore;
+  config: ValueRankConfig;
+  projectKey: string;
+  /** Most remote-link reads this call may make (default: no limit, for background work). */
+  remoteLinkBudget?: number;
+}): Promise<LoadedProject> {
   const { reader, kv, config, projectKey } = args;
   const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
   const fields = discoverFields(config, siteFields);
@@ -82,19 +97,23 @@ export async function loadProject(args: { reader: JiraReader; kv: KeyValueStore;
   const linked = new Map(tickets.map((t) => [t.key, t]));
 
   const remoteLinks = new Map<string, RemoteLinkLike[]>();
+  let remoteLinksPending = 0;
   if (config.customerVoice.remoteLinkPatterns.length > 0) {
     const cache = await RemoteLinkCache.open(kv, projectKey);
     const stale = candidates.filter((c) => cache.get(c.id, updatedOf(c)) === undefined);
-    const loaded = await mapLimit(stale, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
+    const budget = args.remoteLinkBudget ?? Number.POSITIVE_INFINITY;
+    const now = stale.length > budget ? stale.slice(0, budget) : stale;
+    remoteLinksPending = stale.length - now.length;
+    const loaded = await mapLimit(now, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
     for (const { issue, links } of loaded) cache.put(issue.id, updatedOf(issue), links);
     for (const c of candidates) {
       const links = cache.get(c.id, updatedOf(c));
       if (links !== undefined && links.length > 0) remoteLinks.set(c.key, links);
     }
-    cache.retainOnly(new Set(candidates.map((c) => c.id)));
+    if (remoteLinksPending === 0) cache.retainOnly(new Set(candidates.map((c) => c.id)));
     await cache.save();
   }
-  return { projectKey, fields, candidates, linked, remoteLinks, feedbackProjects, truncated };
+  return { projectKey, fields, candidates, linked, remoteLinks, feedbackProjects, truncated, remoteLinksPending };
 }
 
 function updatedOf(issue: JiraIssueLike): string {

@@ -5,7 +5,7 @@ import type { ConfigStore } from '../config/config-store';
 import type { PinStore } from '../pins/pin-store';
 import type { JiraReader } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
-import { loadProject, type LoadedProject } from './load-project';
+import { loadProject, REMOTE_LINK_BUDGET_UI, type LoadedProject } from './load-project';
 
 /** What every use case needs besides a Jira principal. */
 export interface AppDeps {
@@ -14,6 +14,8 @@ export interface AppDeps {
   pins: PinStore;
   /** The scoring instant (the preview's `--now` freezes it). */
   clock: () => Date;
+  /** Asks the background to finish reading a project's remote links (a UI call ran out of budget). */
+  requestBackgroundLoad?: (projectKey: string) => Promise<void>;
 }
 
 export interface Ranking {
@@ -29,10 +31,18 @@ export interface Ranking {
 /** Weights some of which may be left out (undefined = keep the configured one). */
 export type WeightsOverride = { [K in keyof Weights]?: number | undefined };
 
-export async function rankProject(deps: AppDeps, reader: JiraReader, projectKey: string, weightsOverride?: WeightsOverride): Promise<Ranking> {
+export async function rankProject(
+  deps: AppDeps,
+  reader: JiraReader,
+  projectKey: string,
+  weightsOverride?: WeightsOverride,
+  /** `remoteLinkBudget`: remote-link reads allowed (UI calls: REMOTE_LINK_BUDGET_UI; background: unlimited). */
+  opts: { remoteLinkBudget?: number } = {},
+): Promise<Ranking> {
   const [{ record, config: stored }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
   const config = weightsOverride === undefined ? stored : withWeights(stored, weightsOverride);
-  const loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey });
+  const loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey, remoteLinkBudget: opts.remoteLinkBudget ?? REMOTE_LINK_BUDGET_UI });
+  if (loaded.remoteLinksPending > 0) await deps.requestBackgroundLoad?.(projectKey);
   const now = deps.clock();
   const items = scoreIssues({
     now,

@@ -40,6 +40,18 @@ export class RemoteLinkCache {
     this.dirty.add(b);
   }
 
+  /**
+   * Moves an entry to a new `updated` stamp when the change behind it is known not to touch remote links (the
+   * app's own "Value score" write bumps `updated` too).
+   */
+  restamp(issueId: string, from: string, to: string): void {
+    const b = bucketOf(issueId);
+    const e = this.buckets[b]![issueId];
+    if (e === undefined || e.u !== from || from === to) return;
+    e.u = to;
+    this.dirty.add(b);
+  }
+
   /** Forgets issues that are no longer candidates (done, moved, deleted). */
   retainOnly(ids: ReadonlySet<string>): void {
     this.buckets.forEach((bucket, b) => {
