@@ -1,0 +1,349 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
+import DynamicTable from '@atlaskit/dynamic-table';
+import type { RankEnd } from '@atlaskit/dynamic-table/types';
+import Lozenge from '@atlaskit/lozenge';
+import Select from '@atlaskit/select';
+import SectionMessage from '@atlaskit/section-message';
+import Textfield from '@atlaskit/textfield';
+import Tooltip from '@atlaskit/tooltip';
+import { token } from '@atlaskit/tokens';
+import type { BacklogItem } from '../../../src/contract/model';
+import type { Payload } from '../../../src/contract/operations';
+import { openInJira, flag } from '../../shared/bridge';
+import { backlogCsv } from '../../shared/csv';
+import { formatEffort, formatScore, movement, relativeTime } from '../../shared/format';
+import { parseList } from '../../shared/config-edit';
+import { useAction, useOperation } from '../../shared/use-operation';
+import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FactorStack, GapMarker, Loading, text, VisuallyHidden } from '../../shared/ui';
+import { ApplyOrderModal } from './apply-order';
+import { MoveControl } from './move-control';
+import { WhatIfPanel, type Preview } from './what-if';
+
+const PAGE_SIZE = 100;
+
+interface Filters {
+  types: string[];
+  labels: string;
+  debtOnly: boolean;
+  feedbackOnly: boolean;
+  gapsOnly: boolean;
+  text: string;
+}
+
+const NO_FILTERS: Filters = { types: [], labels: '', debtOnly: false, feedbackOnly: false, gapsOnly: false, text: '' };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+function toFilter(f: Filters): NonNullable<Payload<'getBacklog'>['filter']> | undefined {
+  const labels = parseList(f.labels);
+  const out: NonNullable<Payload<'getBacklog'>['filter']> = {
+    ...(f.types.length ? { types: f.types } : {}),
+    ...(labels.length ? { labels } : {}),
+    ...(f.debtOnly ? { debtOnly: true } : {}),
+    ...(f.feedbackOnly ? { feedbackOnly: true } : {}),
+    ...(f.gapsOnly ? { gapsOnly: true } : {}),
+    ...(f.text.trim() ? { text: f.text.trim().slice(0, 200) } : {}),
+  };
+  return Object.keys(out).length ? out : undefined;
+}
+
+function downloadCsv(projectKey: string, items: readonly BacklogItem[]): void {
+  const blob = new Blob(['\uFEFF', backlogCsv(items)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `valuerank-${projectKey}-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function Backlog({ projectKey }: { projectKey: string }) {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [page, setPage] = useState(0);
+  const [showWhatIf, setShowWhatIf] = useState(false);
+  const [applyOpen, setApplyOpen] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const debounced = useDebounced(filters, 250);
+  const filter = toFilter(debounced);
+  const payload: Payload<'getBacklog'> = { projectKey, page, pageSize: PAGE_SIZE, ...(filter ? { filter } : {}) };
+  const backlog = useOperation('getBacklog', payload);
+  const pin = useAction('setPin');
+  const now = useNow(30_000);
+  const [seenTypes, setSeenTypes] = useState<string[]>([]);
+
+  useEffect(() => setPage(0), [debounced]);
+  useEffect(() => {
+    const types = backlog.data?.items.map((i) => i.issueType) ?? [];
+    setSeenTypes((prev) => {
+      const next = [...new Set([...prev, ...types])].sort();
+      return next.length === prev.length ? prev : next;
+    });
+  }, [backlog.data]);
+
+  const items = backlog.data?.items ?? [];
+  const total = backlog.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  const setPinAt = useCallback(
+    async (issueKey: string, position: number | null) => {
+      const result = await pin.run(position === null ? { projectKey, issueKey } : { projectKey, issueKey, position });
+      if (result) {
+        void flag(position === null ? `${issueKey} unpinned` : `${issueKey} pinned at #${position}`, 'The ranking was updated.', 'success');
+        backlog.reload();
+      }
+    },
+    [pin, projectKey, backlog],
+  );
+
+  const onRankEnd = useCallback(
+    (r: RankEnd) => {
+      const dest = r.destination;
+      if (!dest || dest.index === r.sourceIndex) return;
+      const target = items[dest.index];
+      if (!target) return;
+      void setPinAt(r.sourceKey, target.rank);
+    },
+    [items, setPinAt],
+  );
+
+  const head = useMemo(
+    () => ({
+      cells: [
+        { key: 'rank', content: 'Rank', width: 5 },
+        { key: 'key', content: 'Key', width: 8 },
+        { key: 'summary', content: 'Summary', width: 26 },
+        { key: 'type', content: 'Type', width: 7 },
+        { key: 'score', content: 'Score', width: 9 },
+        { key: 'factors', content: 'Factors', width: 9 },
+        { key: 'customers', content: 'Customers', width: 6 },
+        { key: 'effort', content: 'Effort', width: 6 },
+        { key: 'flags', content: 'Debt / data', width: 10 },
+        { key: 'delta', content: 'Δ Jira', width: 5 },
+        ...(preview ? [{ key: 'whatif', content: 'What-if', width: 6 }] : []),
+        { key: 'actions', content: <VisuallyHidden>Actions</VisuallyHidden>, width: 9 },
+      ],
+    }),
+    [preview],
+  );
+
+  const rows = items.map((it) => {
+    const vsJira = movement(it.jiraRank, it.rank);
+    const whatIf = preview?.moves.get(it.key);
+    const wi = whatIf ? movement(whatIf.from, whatIf.to) : null;
+    return {
+      key: it.key,
+      cells: [
+        { key: 'rank', content: <strong>{it.rank}</strong> },
+        {
+          key: 'key',
+          content: (
+            <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${it.key}`)} aria-label={`Open ${it.key} in Jira`}>
+              {it.key}
+            </Button>
+          ),
+        },
+        { key: 'summary', content: <span style={{ color: text.color }}>{it.summary}</span> },
+        { key: 'type', content: <span style={{ color: text.subtle }}>{it.issueType}</span> },
+        {
+          key: 'score',
+          content: (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              <span style={{ display: 'inline-block', minWidth: 34 }}>{formatScore(it.score)}</span>
+              <Bar share={it.score / 100} color={token('color.background.brand.bold', '#0C66E4')} label={`Score ${formatScore(it.score)} of 100`} width={40} />
+            </span>
+          ),
+        },
+        { key: 'factors', content: <FactorStack factors={it.factors} width={80} /> },
+        { key: 'customers', content: it.customers > 0 ? String(it.customers) : <span style={{ color: text.subtlest }}>0</span> },
+        {
+          key: 'effort',
+          content: (
+            <Tooltip content={`Score divided by ${it.effort.divisor.toFixed(2)} for effort${it.effort.estimated ? ' (project median used: no estimate)' : ''}`}>
+              {(p) => (
+                <span {...p} tabIndex={0} style={{ color: it.effort.estimated ? text.subtlest : text.color }}>
+                  {formatEffort(it.effort)}
+                </span>
+              )}
+            </Tooltip>
+          ),
+        },
+        {
+          key: 'flags',
+          content: (
+            <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap', alignItems: 'center' }}>
+              {it.isDebt && <Lozenge appearance="removed">debt</Lozenge>}
+              <ConfidenceLozenge confidence={it.confidence} />
+              <GapMarker gaps={it.gaps} />
+            </span>
+          ),
+        },
+        {
+          key: 'delta',
+          content: (
+            <span aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`} title={`Jira rank ${it.jiraRank}`} style={{ color: vsJira.direction === 'up' ? token('color.text.success', '#216E4E') : vsJira.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
+              {vsJira.text}
+            </span>
+          ),
+        },
+        ...(preview
+          ? [
+              {
+                key: 'whatif',
+                content: wi ? (
+                  <span aria-label={`What-if: ${wi.label}, to #${whatIf!.to}`} title={`#${whatIf!.from} → #${whatIf!.to}`} style={{ fontWeight: 600, color: wi.direction === 'up' ? token('color.text.success', '#216E4E') : wi.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
+                    {wi.text}
+                  </span>
+                ) : (
+                  <span style={{ color: text.subtlest }}>?</span>
+                ),
+              },
+            ]
+          : []),
+        {
+          key: 'actions',
+          content: (
+            <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+              {it.pin?.position !== undefined && (
+                <>
+                  <Lozenge appearance="inprogress">pinned #{it.pin.position}</Lozenge>
+                  <Button spacing="compact" appearance="subtle" onClick={() => void setPinAt(it.key, null)} isDisabled={pin.busy} aria-label={`Unpin ${it.key}`}>
+                    Unpin
+                  </Button>
+                </>
+              )}
+              {it.pin?.quarter !== undefined && <Lozenge appearance="inprogress">{it.pin.quarter}</Lozenge>}
+              <MoveControl issueKey={it.key} current={it.rank} max={Math.max(total, 1)} busy={pin.busy} onMove={(pos) => void setPinAt(it.key, pos)} />
+            </span>
+          ),
+        },
+      ],
+    };
+  });
+
+  const anyFilter = toFilter(filters) !== undefined;
+
+  return (
+    <div style={{ display: 'flex', gap: token('space.300', '24px'), alignItems: 'flex-start' }}>
+      <section aria-label="Backlog" style={{ flex: 1, minWidth: 0 }}>
+        <div role="search" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', marginBottom: token('space.150', '12px') }}>
+          <div style={{ width: 200 }}>
+            <Textfield aria-label="Search summary or key" placeholder="Search" value={filters.text} isCompact onChange={(e) => setFilters({ ...filters, text: (e.target as HTMLInputElement).value })} />
+          </div>
+          <div style={{ minWidth: 180 }}>
+            <Select
+              inputId="filter-types"
+              aria-label="Issue types"
+              placeholder="All types"
+              isMulti
+              spacing="compact"
+              options={seenTypes.map((t) => ({ label: t, value: t }))}
+              value={filters.types.map((t) => ({ label: t, value: t }))}
+              onChange={(v) => setFilters({ ...filters, types: (v ?? []).map((o) => o.value) })}
+            />
+          </div>
+          <div style={{ width: 160 }}>
+            <Textfield aria-label="Labels (comma separated)" placeholder="Labels, comma separated" value={filters.labels} isCompact onChange={(e) => setFilters({ ...filters, labels: (e.target as HTMLInputElement).value })} />
+          </div>
+          <Checkbox label="Debt only" isChecked={filters.debtOnly} onChange={(e) => setFilters({ ...filters, debtOnly: e.target.checked })} />
+          <Checkbox label="Customer feedback only" isChecked={filters.feedbackOnly} onChange={(e) => setFilters({ ...filters, feedbackOnly: e.target.checked })} />
+          <Checkbox label="Data gaps only" isChecked={filters.gapsOnly} onChange={(e) => setFilters({ ...filters, gapsOnly: e.target.checked })} />
+          {anyFilter && (
+            <Button appearance="subtle" onClick={() => setFilters(NO_FILTERS)}>
+              Clear filters
+            </Button>
+          )}
+        </div>
+
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', marginBottom: token('space.150', '12px') }}>
+          <span aria-live="polite" style={{ color: text.subtle, fontSize: '12px' }}>
+            {backlog.data ? (
+              <>
+                {total} issues · computed {relativeTime(backlog.data.computedAt, now)} · config v{backlog.data.configVersion}
+                {backlog.data.stale && ' · refreshing in the background'}
+              </>
+            ) : null}
+          </span>
+          <span style={{ flex: 1 }} />
+          <Button onClick={backlog.reload} isLoading={backlog.loading}>
+            Refresh
+          </Button>
+          <Button onClick={() => downloadCsv(projectKey, items)} isDisabled={items.length === 0}>
+            Export CSV
+          </Button>
+          <Button onClick={() => setShowWhatIf((v) => !v)} aria-expanded={showWhatIf} aria-controls="what-if-panel">
+            {showWhatIf ? 'Hide what-if' : 'What-if weights'}
+          </Button>
+          <Button appearance="primary" onClick={() => setApplyOpen(true)}>
+            Apply order to Jira
+          </Button>
+        </div>
+
+        {backlog.data?.stale && (
+          <div style={{ marginBottom: token('space.100', '8px') }}>
+            <SectionMessage appearance="information">Some scores are being recomputed; refresh in a moment for the newest order.</SectionMessage>
+          </div>
+        )}
+        {pin.error && <ErrorView error={pin.error} title={pin.error.code === 'FORBIDDEN' ? 'You cannot pin issues here (needs Schedule Issues)' : 'The pin was not saved'} />}
+        {backlog.error && <ErrorView error={backlog.error} onRetry={backlog.reload} />}
+        {!backlog.data && backlog.loading && <Loading label="Ranking the backlog…" />}
+        {backlog.data && (
+          <DynamicTable
+            label={`Backlog of ${projectKey} ranked by value`}
+            head={head}
+            rows={rows}
+            isRankable={!pin.busy && !backlog.loading}
+            onRankEnd={onRankEnd}
+            isLoading={backlog.loading || pin.busy}
+            emptyView={
+              anyFilter ? (
+                <EmptyView header="No issue matches these filters" description="Clear a filter to see more of the backlog." />
+              ) : (
+                <EmptyView header="Nothing to rank" description="This project has no open issues that ValueRank ranks (sub-tasks, epics and done issues are left out)." />
+              )
+            }
+          />
+        )}
+        {backlog.data && pages > 1 && (
+          <nav aria-label="Backlog pages" style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'center', marginTop: 12 }}>
+            <Button onClick={() => setPage((p) => Math.max(0, p - 1))} isDisabled={page === 0 || backlog.loading}>
+              Previous
+            </Button>
+            <span aria-live="polite">
+              Page {page + 1} of {pages}
+            </span>
+            <Button onClick={() => setPage((p) => Math.min(pages - 1, p + 1))} isDisabled={page >= pages - 1 || backlog.loading}>
+              Next
+            </Button>
+          </nav>
+        )}
+      </section>
+      {showWhatIf && (
+        <aside id="what-if-panel" aria-label="What-if weights" style={{ width: 300, flexShrink: 0 }}>
+          <WhatIfPanel projectKey={projectKey} onPreview={setPreview} onSaved={backlog.reload} onClose={() => { setShowWhatIf(false); setPreview(null); }} />
+        </aside>
+      )}
+      {applyOpen && <ApplyOrderModal projectKey={projectKey} onClose={(changed) => { setApplyOpen(false); if (changed) backlog.reload(); }} />}
+    </div>
+  );
+}
+

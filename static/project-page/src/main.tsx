@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { token } from '@atlaskit/tokens';
+import { useModuleContext } from '../../shared/forge-context';
+import { EmptyView, Loading, mount } from '../../shared/ui';
+import { Backlog } from './backlog';
+import { RoadmapView } from './roadmap';
+
+function ProjectPage() {
+  const { context } = useModuleContext();
+  const [tab, setTab] = useState(0);
+  if (!context) return <Loading label="Loading ValueRank…" />;
+  if (!context.projectKey) return <EmptyView header="No project" description="Open ValueRank from a Jira project's sidebar." />;
+  return (
+    <main style={{ padding: token('space.200', '16px'), color: token('color.text', '#172B4D') }}>
+      <Tabs id="valuerank-tabs" selected={tab} onChange={setTab}>
+        <TabList>
+          <Tab>Backlog</Tab>
+          <Tab>Roadmap</Tab>
+        </TabList>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 0 && <Backlog projectKey={context.projectKey} />}</div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 1 && <RoadmapView projectKey={context.projectKey} />}</div>
+        </TabPanel>
+      </Tabs>
+    </main>
+  );
+}
+
+mount(<ProjectPage />);

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OperationKey, Payload, ResultMap } from '../../src/contract/operations';
+import { invoke, OperationFailure } from './invoke';
+import { toOperationFailure } from './invoke-core';
+
+export interface OperationState<K extends OperationKey> {
+  data: ResultMap[K] | null;
+  error: OperationFailure | null;
+  /** True while a call is in flight (the previous `data` stays, so tables keep rendering). */
+  loading: boolean;
+  /** Calls again with the same payload. */
+  reload: () => void;
+}
+
+/**
+ * Calls `key` with `payload` whenever the payload's JSON changes (or `reload` is called); `null` payload = do not call.
+ * Answers that arrive after a newer call started are dropped, so fast filter changes never show stale rows.
+ */
+export function useOperation<K extends OperationKey>(key: K, payload: Payload<K> | null): OperationState<K> {
+  const [data, setData] = useState<ResultMap[K] | null>(null);
+  const [error, setError] = useState<OperationFailure | null>(null);
+  const [loading, setLoading] = useState(payload !== null);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  const json = payload === null ? null : JSON.stringify(payload);
+
+  useEffect(() => {
+    if (json === null) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    invoke(key, JSON.parse(json) as Payload<K>).then(
+      (result) => {
+        if (mine !== seq.current) return;
+        setData(result);
+        setError(null);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (mine !== seq.current) return;
+        setError(toOperationFailure(key, e));
+        setLoading(false);
+      },
+    );
+  }, [key, json, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}
+
+/** A one-shot action (save, pin…) with its own busy flag and last error. */
+export function useAction<K extends OperationKey>(key: K) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<OperationFailure | null>(null);
+  const run = useCallback(
+    async (payload: Payload<K>): Promise<ResultMap[K] | null> => {
+      setBusy(true);
+      setError(null);
+      try {
+        return await invoke(key, payload);
+      } catch (e) {
+        setError(toOperationFailure(key, e));
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [key],
+  );
+  const clear = useCallback(() => setError(null), []);
+  return { run, busy, error, clear };
+}
