@@ -191,7 +191,14 @@ async function seedConfig(seed: unknown, resolver: ResolverHandler, sim: Simulat
 
 function siteSummary(sim: Simulator): unknown {
   const s = sim.state;
+  // The shell starts as the Product Owner: the first user who may schedule issues in a software project without
+  // being a Jira admin (the persona the app is for).
+  const software = [...s.projects.values()].filter((p) => p.projectTypeKey === 'software');
+  const po = [...s.users.values()].find(
+    (u) => !(u.groups ?? []).includes('jira-admins') && software.some((p) => (p.permissions?.[u.accountId] ?? []).includes('SCHEDULE_ISSUES')),
+  );
   return {
+    defaultUser: po?.accountId ?? null,
     users: [...s.users.values()].map((u) => ({ accountId: u.accountId, displayName: u.displayName, groups: u.groups ?? [] })),
     projects: [...s.projects.values()].map((p) => ({ key: p.key, id: p.id, name: p.name, projectTypeKey: p.projectTypeKey })),
     modules: MODULE_RESOURCES,

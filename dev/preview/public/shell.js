@@ -143,7 +143,7 @@
     var params = new URLSearchParams(location.search);
     var software = site.projects.find(function (p) { return p.projectTypeKey === 'software'; }) || site.projects[0];
     state.projectKey = params.get('project') || localStorage.getItem('vr-project') || (software && software.key);
-    var po = site.users.find(function (u) { return /product owner/i.test(u.displayName); }) || site.users[0];
+    var po = site.users.find(function (u) { return u.accountId === site.defaultUser; }) || site.users[0];
     state.accountId = params.get('user') || localStorage.getItem('vr-user') || (po && po.accountId);
     if (!site.users.some(function (u) { return u.accountId === state.accountId; })) state.accountId = po && po.accountId;
     if (!site.projects.some(function (p) { return p.key === state.projectKey; })) state.projectKey = software && software.key;

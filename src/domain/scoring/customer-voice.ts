@@ -44,6 +44,14 @@ export interface FeedbackTicket {
 }
 
 const MAX_LISTED_CUSTOMERS = 10;
+
+/**
+ * One identity per organisation across sources: "Quayside Electronics" on a ticket and `quayside-electronics` in
+ * a support-tool URL are the same customer (case, spaces and punctuation are ignored).
+ */
+export function orgId(name: string): string {
+  return `org:${name.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}`;
+}
 const MAX_SOURCES = 5;
 
 /**
@@ -64,7 +72,7 @@ export function readFeedbackTicket(
   if (Array.isArray(orgs)) {
     for (const o of orgs.slice(0, 20)) {
       const name = readName(o);
-      if (name !== null && name.trim() !== '') customers.push({ id: `org:${name.trim().toLowerCase()}`, label: name.trim() });
+      if (name !== null && name.trim() !== '') customers.push({ id: orgId(name), label: name.trim() });
     }
   }
   if (customers.length === 0) {
@@ -144,7 +152,7 @@ export class CustomerVoiceAccumulator {
         const m = re.exec(url.slice(0, 2000));
         if (m === null) continue;
         const customer = m.groups?.customer?.trim();
-        const id = customer ? `org:${customer.toLowerCase()}` : `remote:${url}`;
+        const id = customer ? orgId(customer) : `remote:${url}`;
         this.add(id, customer || url, this.cfg.undatedWeight, null, url);
         break;
       }

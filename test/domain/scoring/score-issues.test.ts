@@ -68,6 +68,20 @@ describe('scoreIssues', () => {
     expect(item!.customers).toBe(2); // acme (ticket + remote link) and umbrella; the unmatched URL is ignored
   });
 
+  it('counts an organisation once when a ticket names it and a support URL gives its slug', () => {
+    const [item] = scoreIssues(
+      aScoringInput()
+        .withConfig((c) => (c.customerVoice.remoteLinkPatterns = ['/orgs/(?<customer>[a-z0-9-]+)/tickets/']))
+        .withIssues(anIssue('PRJ-1').feedback('SUP-1'))
+        .withTickets(aFeedbackTicket('SUP-1', 'Quayside Electronics'))
+        .withRemoteLinks('PRJ-1', 'https://support.example.com/orgs/quayside-electronics/tickets/7')
+        .build(),
+    );
+    expect(item!.customers).toBe(1);
+    const evidence = item!.factors.customerVoice.evidence as { customers: { label: string; sources: string[] }[] };
+    expect(evidence.customers[0]).toMatchObject({ label: 'Quayside Electronics', sources: ['SUP-1', 'https://support.example.com/orgs/quayside-electronics/tickets/7'] });
+  });
+
   it('ignores links to issues outside the feedback projects for customer voice', () => {
     const [item] = scoreIssues(aScoringInput().withIssues(anIssue('PRJ-1').linkIn('relates', 'OTHER-1')).build());
     expect(item!.customers).toBe(0);
