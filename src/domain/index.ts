@@ -1,7 +1,8 @@
 /** The pure core of ValueRank: scoring, ranking, explanations, rank-sync and roadmap planning. No I/O. */
 export { defaultConfig } from './config/default-config';
-export type { JiraIssueLike, RemoteLinkLike, ResolvedFields, ScoringInput } from './scoring/input';
+export type { JiraIssueLike, ProjectContext, RemoteLinkLike, ResolvedFields, ScoringInput } from './scoring/input';
 export { scoreIssues } from './scoring/score-issues';
+export { medianPoints } from './scoring/effort';
 export { rankItems, compareByValue } from './ranking/rank-items';
 export { explainIssue, compareWith, neighbourSentence, type Explanation } from './explain/explain-issue';
 export * from './roadmap';

@@ -18,10 +18,11 @@ export async function onIssueEvent(event: Record<string, unknown>): Promise<void
   const at = new Date().toISOString();
   const type = typeof event.eventType === 'string' ? event.eventType : 'issue event';
   const requests: RecomputeRequest[] = [];
-  const issue = event.issue as { key?: unknown } | undefined;
+  const issue = event.issue as { key?: unknown; id?: unknown } | undefined;
   if (issue !== undefined && typeof issue.key === 'string') {
     const projectKey = projectOfKey(issue.key);
-    if (projectKey !== null) requests.push({ projectKey, at, reason: `${type} ${issue.key}` });
+    const single = type !== 'avi:jira:deleted:issue' && (typeof issue.id === 'string' || typeof issue.id === 'number');
+    if (projectKey !== null) requests.push({ projectKey, ...(single ? { issueId: String(issue.id) } : {}), at, reason: `${type} ${issue.key}` });
   }
   const ids = [event.sourceIssueId, event.destinationIssueId].filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
   if (ids.length > 0) requests.push({ issueIds: ids, at, reason: `${type} link ${String(event.id ?? '')}` });

@@ -1,4 +1,4 @@
-import { recomputeProject } from '../application/background/recompute';
+import { recomputeIssue, recomputeProject } from '../application/background/recompute';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { CONSUMER_BUDGET_MS, Deadline } from '../adapters/jira/deadline';
 import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
@@ -29,6 +29,9 @@ export async function onRecompute(event: { body?: unknown }): Promise<void> {
     }
   }
   const writer = new ForgeJiraWriter('app', deadline);
+  if (typeof body.projectKey === 'string' && typeof body.issueId === 'string' && projects.size === 1) {
+    if (await recomputeIssue(deps, reader, writer, body.projectKey, body.issueId)) return;
+  }
   for (const projectKey of projects) {
     const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
     if (last !== undefined && last.at > at) continue;

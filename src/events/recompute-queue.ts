@@ -7,6 +7,8 @@ export const RECOMPUTE_QUEUE = 'recompute';
 export interface RecomputeRequest {
   projectKey?: string;
   issueIds?: string[];
+  /** One edited or created issue of `projectKey`: rescored on its own when the project context allows it. */
+  issueId?: string;
   /** ISO time of the change; a project recomputed after it is skipped (coalescing). */
   at: string;
   reason: string;

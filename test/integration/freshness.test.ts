@@ -52,12 +52,18 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     const last = backlog.data.items[backlog.data.items.length - 1];
     const fields = (await jira(preview.url, '/rest/api/3/field')).body as { id: string; name: string }[];
     const bv = fields.find((f) => f.name === 'Business Value')!;
+    preview.sim.resetStats();
     const edit = await jira(preview.url, `/rest/api/3/issue/${last.key}`, {
       method: 'PUT',
       body: JSON.stringify({ fields: { [bv.id]: { value: 'Critical' }, duedate: '2026-11-20', labels: ['tech-debt'] } }),
     });
     expect(edit.status).toBe(204);
     await settle(preview.url);
+    // The edit itself, then at most 4 requests to rescore the issue: it, its feedback tickets, its remote links, the field write.
+    const stats = preview.sim.stats();
+    expect(stats.byEndpoint['PUT /rest/api/3/issue/{issueIdOrKey}']).toBe(1);
+    expect(stats.total - 1).toBeLessThanOrEqual(4);
+    expect(stats.byEndpoint['POST /rest/api/3/app/field/value']).toBe(1);
     const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
     const moved = after.data.items.find((i: { key: string }) => i.key === last.key);
     expect(moved.score).toBeGreaterThan(last.score);

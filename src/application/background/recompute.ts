@@ -1,3 +1,7 @@
+import type { ValueRankConfig } from '../../contract/config';
+import { classifyLinks, medianPoints, nameSet, scoreIssues, type JiraIssueLike, type LinkRules, type RemoteLinkLike, type ResolvedFields } from '../../domain';
+import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
+import { isBacklogItem } from '../backlog/load-project';
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk } from '../shared/concurrency';
@@ -50,7 +54,120 @@ export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer
     if (ranking.config.customerVoice.remoteLinkPatterns.length > 0) await restampRemoteLinks(deps.kv, reader, ranking, changed.map((c) => c.issueId));
   }
   await writeScores(deps.kv, projectKey, next);
+  // The field id is remembered for single-issue rescoring, which must not spend a request on the field list.
+  await writeContext(deps.kv, projectKey, ranking, fieldKey);
   return { written: fieldKey === null ? 0 : changed.length, total: next.size };
+}
+
+/** Edges per stored context chunk (~40 bytes each). */
+const EDGES_PER_CHUNK = 4000;
+const ctxMetaKey = (p: string): string => `ctx:${p}:meta`;
+const ctxChunkKey = (p: string, n: number): string => `ctx:${p}:${n}`;
+
+interface ContextMeta {
+  configVersion: number;
+  at: string;
+  businessValueMax: number;
+  medianPoints: number;
+  fields: ResolvedFields;
+  feedbackProjects: string[];
+  scoreField: string | null;
+  chunks: number;
+}
+
+/**
+ * Keys `ctx:<projectKey>:meta` and `ctx:<projectKey>:<n>`: the project-wide facts of the last full recompute
+ * (normalisation, field ids, "blocks" edges), so one edited issue can be rescored on its own.
+ */
+async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Ranking, scoreField: string | null = null): Promise<void> {
+  const { loaded, config } = ranking;
+  const rules = linkRulesFor(config, loaded.feedbackProjects);
+  const edges = loaded.candidates.flatMap((c) => classifyLinks(c.key, c.fields.issuelinks, rules).blocks);
+  const bv = ranking.items.flatMap((i) => {
+    const v = (i.factors.businessValue.evidence as { value?: unknown }).value;
+    return typeof v === 'number' ? [v] : [];
+  });
+  const chunks = chunk(edges, EDGES_PER_CHUNK);
+  await kv.setMany(chunks.map((c, n) => ({ key: ctxChunkKey(projectKey, n), value: c })));
+  const meta: ContextMeta = {
+    configVersion: ranking.configVersion,
+    at: ranking.computedAt,
+    businessValueMax: bv.reduce((m, v) => Math.max(m, v), 0),
+    medianPoints: medianPoints(ranking.items.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), config.effort.defaultPoints),
+    fields: loaded.fields,
+    feedbackProjects: [...loaded.feedbackProjects],
+    scoreField: scoreField ?? (await kv.get<ContextMeta>(ctxMetaKey(projectKey)))?.scoreField ?? null,
+    chunks: chunks.length,
+  };
+  await kv.set(ctxMetaKey(projectKey), meta);
+}
+
+function linkRulesFor(config: ValueRankConfig, feedbackProjects: ReadonlySet<string>): LinkRules {
+  return {
+    feedbackProjects,
+    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
+    blocksLinkTypes: nameSet(config.enablement.linkTypes),
+    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
+    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
+  };
+}
+
+/**
+ * Rescores one edited issue on its own, with the project context of the last full recompute: one bulkfetch for
+ * the issue, one for its feedback tickets, one remote-link read when it changed, one field write — at most four
+ * Jira requests whatever the project's size. Returns false when it cannot (no context yet, config changed,
+ * a custom candidate JQL, the issue left the backlog, or its business value exceeds the known maximum): the
+ * caller then recomputes the whole project.
+ */
+export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string, issueId: string): Promise<boolean> {
+  const [meta, effective, pins] = await Promise.all([deps.kv.get<ContextMeta>(ctxMetaKey(projectKey)), deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
+  const config = effective.config;
+  if (meta === undefined || meta.scoreField === null || meta.configVersion !== (effective.record?.version ?? 0) || config.candidateJql !== null) return false;
+  const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
+  if (issue === undefined || !isBacklogItem(issue) || statusCategoryOf(issue) === 'done') return false;
+  const feedbackProjects = new Set(meta.feedbackProjects);
+  const ticketKeys = classifyLinks(issue.key, issue.fields.issuelinks, linkRulesFor(config, feedbackProjects)).feedback;
+  const tickets = ticketKeys.length === 0 ? [] : await reader.fetchIssues(ticketKeys, ticketFieldList(meta.fields));
+  const remoteLinks = new Map<string, RemoteLinkLike[]>();
+  if (config.customerVoice.remoteLinkPatterns.length > 0) {
+    const cache = await RemoteLinkCache.open(deps.kv, projectKey);
+    const updated = typeof issue.fields.updated === 'string' ? issue.fields.updated : '';
+    let links = cache.get(issue.id, updated);
+    if (links === undefined) {
+      links = await reader.remoteLinks(issue.id);
+      cache.put(issue.id, updated, links);
+      await cache.save();
+    }
+    if (links.length > 0) remoteLinks.set(issue.key, links);
+  }
+  const edges = (await deps.kv.getMany<{ from: string; to: string; toDone: boolean }[]>(Array.from({ length: meta.chunks }, (_, n) => ctxChunkKey(projectKey, n)))).values();
+  const [item] = scoreIssues({
+    now: deps.clock(),
+    config,
+    fields: meta.fields,
+    candidates: [issue],
+    linked: new Map(tickets.map((t) => [t.key, t])),
+    remoteLinks,
+    feedbackProjects,
+    pins,
+    projectContext: { businessValueMax: meta.businessValueMax, medianPoints: meta.medianPoints, blocks: [...edges].flat() },
+  });
+  if (item === undefined) return false;
+  const bv = (item.factors.businessValue.evidence as { value?: unknown }).value;
+  if (config.businessValue.max === null && typeof bv === 'number' && bv > meta.businessValueMax) return false;
+  const score = Math.round(item.score * 10) / 10;
+  const previous = await readScores(deps.kv, projectKey);
+  if (previous.get(issue.id) !== score) {
+    await writer.writeScores(meta.scoreField, [{ issueId: issue.id, value: score }]);
+    previous.set(issue.id, score);
+    await writeScores(deps.kv, projectKey, previous);
+  }
+  return true;
+}
+
+function statusCategoryOf(issue: JiraIssueLike): string | null {
+  const status = issue.fields.status as { statusCategory?: { key?: unknown } } | undefined;
+  return typeof status?.statusCategory?.key === 'string' ? status.statusCategory.key : null;
 }
 
 /**

@@ -41,4 +41,19 @@ export interface ScoringInput {
   feedbackProjects: ReadonlySet<string>;
   /** Pins per issue key. */
   pins: ReadonlyMap<string, Pin>;
+  /**
+   * Project-wide facts from an earlier full run, for scoring a few issues on their own (one issue edited): the
+   * observed business-value maximum, the median estimate, and the "blocks" edges of the rest of the project.
+   * Without it they are derived from `candidates`.
+   */
+  projectContext?: ProjectContext;
+}
+
+export interface ProjectContext {
+  /** Largest business value among all candidates (ignored when the config sets a maximum). */
+  businessValueMax: number;
+  /** Median story points of all candidates with an estimate. */
+  medianPoints: number;
+  /** "blocks" edges among the project's issues (`toDone`: the blocked issue is resolved). */
+  blocks: readonly { from: string; to: string; toDone: boolean }[];
 }

@@ -87,8 +87,10 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
     prepared.push({ index: i, jiraRank: prepared.length + 1, links, bv: { value: bvValue, option: bv.option }, points, createdMs: typeof created === 'number' ? created : null, gaps });
   }
 
-  const median = medianPoints(knownPoints, config.effort.defaultPoints);
-  const bvMax = config.businessValue.max ?? observedMax;
+  const ctx = input.projectContext;
+  if (ctx !== undefined) graph.addEdges(ctx.blocks);
+  const median = ctx?.medianPoints ?? medianPoints(knownPoints, config.effort.defaultPoints);
+  const bvMax = config.businessValue.max ?? Math.max(observedMax, ctx?.businessValueMax ?? 0);
   const weightSum = FACTOR_IDS.reduce((s, id) => s + config.weights[id], 0);
 
   const items: BacklogItem[] = [];

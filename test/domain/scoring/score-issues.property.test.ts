@@ -108,3 +108,36 @@ describe('scoreIssues properties', () => {
     );
   });
 });
+
+describe('scoring one issue on its own with the project context', () => {
+  it('gives the same score as the full run', () => {
+    const { classifyLinks, medianPoints, nameSet } = jest.requireActual('../../../src/domain') as typeof import('../../../src/domain');
+    fc.assert(
+      fc.property(candidatesArb(), fc.nat(), ({ issues, tickets }, pick) => {
+        const input = inputOf(issues, tickets);
+        const full = scoreIssues(input);
+        const cfg = input.config;
+        const rules = {
+          feedbackProjects: input.feedbackProjects,
+          feedbackLinkTypes: nameSet(cfg.customerVoice.linkTypes),
+          blocksLinkTypes: nameSet(cfg.enablement.linkTypes),
+          interestLinkTypes: nameSet(cfg.techDebt.interestLinkTypes),
+          interestIssueTypes: nameSet(cfg.techDebt.interestIssueTypes),
+        };
+        const blocks = input.candidates.flatMap((c) => classifyLinks(c.key, c.fields.issuelinks, rules).blocks);
+        const bv = full.flatMap((i) => ((i.factors.businessValue.evidence as { value: number | null }).value ?? []));
+        const context = {
+          businessValueMax: Math.max(0, ...bv),
+          medianPoints: medianPoints(full.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), cfg.effort.defaultPoints),
+          blocks,
+        };
+        const target = input.candidates[pick % input.candidates.length]!;
+        const alone = scoreIssues({ ...input, candidates: [target], projectContext: context });
+        const before = full.find((i) => i.key === target.key)!;
+        expect(alone[0]!.score).toBeCloseTo(before.score, 9);
+        expect(alone[0]!.factors).toEqual(before.factors);
+      }),
+      RUNS,
+    );
+  });
+});
