@@ -6,12 +6,30 @@ export function compareByValue(a: BacklogItem, b: BacklogItem): number {
 }
 
 /**
+ * `items` sorted with `compareByValue`. Sorting an index array over packed scores and ranks avoids chasing
+ * 100,000 object pointers per comparison; the key is compared only on exact ties of score and rank.
+ */
+function sortByValue(items: readonly BacklogItem[]): BacklogItem[] {
+  const n = items.length;
+  const score = new Float64Array(n);
+  const rank = new Float64Array(n);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    score[i] = items[i]!.score;
+    rank[i] = items[i]!.jiraRank;
+    order[i] = i;
+  }
+  order.sort((a, b) => score[b]! - score[a]! || rank[a]! - rank[b]! || compareByValue(items[a]!, items[b]!));
+  return Array.from(order, (i) => items[i]!);
+}
+
+/**
  * Orders items by value and applies position pins, then sets `rank` (1-based). A pinned item takes its pinned
  * position (clamped to 1…n); when two pins claim one position, the better-valued item gets it and the other
  * the next free slot. Unpinned items fill the remaining positions in value order.
  */
 export function rankItems(items: BacklogItem[]): BacklogItem[] {
-  const byValue = [...items].sort(compareByValue);
+  const byValue = sortByValue(items);
   const n = byValue.length;
   const pinned = byValue
     .filter((i) => i.pin?.position !== undefined)

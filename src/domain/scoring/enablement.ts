@@ -11,6 +11,9 @@ export interface EnablementEvidence {
   enabledValue: number;
 }
 
+/** Shared by every issue that blocks nothing (most of them); never mutated. */
+const BLOCKS_NOTHING = Object.freeze({ value: 0, evidence: Object.freeze({ direct: 0, indirect: 0, blocks: [], enabledValue: 0 }) as EnablementEvidence });
+
 /**
  * A "blocks" graph over issue keys. Edges come from both ends of each link (Jira shows links on both issues),
  * deduplicated. Issues known to be Done are left out: unblocking finished work enables nothing.
@@ -42,9 +45,7 @@ export class BlocksGraph {
    */
   enablement(key: string, cfg: ValueRankConfig['enablement']): { value: number; evidence: EnablementEvidence } {
     const first = this.out.get(key);
-    if (first === undefined || first.size === 0) {
-      return { value: 0, evidence: { direct: 0, indirect: 0, blocks: [], enabledValue: 0 } };
-    }
+    if (first === undefined || first.size === 0) return BLOCKS_NOTHING;
     const seen = new Set<string>([key]);
     let frontier: string[] = [];
     let direct = 0;

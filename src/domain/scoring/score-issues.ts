@@ -20,8 +20,31 @@ const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
 };
 const DEFAULT_PENALTY = 0.1;
 
-function addGap(gaps: GapCode[], code: GapCode): void {
+/** Adds a gap code once; the array is created on the first gap (most issues have none). */
+function addGap(gaps: GapCode[] | null, code: GapCode): GapCode[] {
+  if (gaps === null) return [code];
   if (!gaps.includes(code)) gaps.push(code);
+  return gaps;
+}
+
+/** Shared by every issue without data gaps; never mutated. */
+const NO_GAPS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Memoises values that many issues share (the same effort, the same business value, a zero factor with shared
+ * evidence). Scoring 100,000 issues keeps every result alive until the end, so each object saved per issue is
+ * 100,000 fewer objects for the garbage collector to copy. Shared values are never mutated.
+ */
+function memo<K, V>(): (key: K, make: () => V) => V {
+  const m = new Map<K, V>();
+  return (key, make) => {
+    let v = m.get(key);
+    if (v === undefined) {
+      v = make();
+      m.set(key, v);
+    }
+    return v;
+  };
 }
 
 /** Per-candidate facts gathered in the first pass, before observed maxima and medians are known. */
@@ -30,11 +53,12 @@ interface Prepared {
   /** 1-based position among the distinct candidates in Jira's order. */
   jiraRank: number;
   links: ClassifiedLinks;
-  bv: { value: number | null; option: string | null };
+  bvValue: number | null;
+  bvOption: string | null;
   points: ReturnType<typeof readPoints>;
   createdMs: number | null;
-  /** Gap codes, each once (an array: issues have few gaps, and a Set per issue costs more at 100,000 issues). */
-  gaps: GapCode[];
+  /** Gap codes, each once; null until the first gap. */
+  gaps: GapCode[] | null;
 }
 
 /**
@@ -70,21 +94,21 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
     if (seenKeys.has(issue.key)) continue;
     seenKeys.add(issue.key);
     const f = issue.fields;
-    const gaps: GapCode[] = [];
+    let gaps: GapCode[] | null = null;
     const links = classifyLinks(issue.key, f.issuelinks, linkRules);
-    if (links.malformed) addGap(gaps, 'links.malformed');
+    if (links.malformed) gaps = addGap(gaps, 'links.malformed');
     graph.addEdges(links.blocks);
     const bv = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], optionValues);
-    if (bv.value === MALFORMED) addGap(gaps, 'businessValue.malformed');
-    else if (bv.value === null && fields.businessValue !== null) addGap(gaps, 'businessValue.missing');
+    if (bv.value === MALFORMED) gaps = addGap(gaps, 'businessValue.malformed');
+    else if (bv.value === null && fields.businessValue !== null) gaps = addGap(gaps, 'businessValue.missing');
     const bvValue = typeof bv.value === 'number' ? bv.value : null;
     if (bvValue !== null && bvValue > observedMax) observedMax = bvValue;
     const points = fields.storyPoints === null ? null : readPoints(f[fields.storyPoints]);
     if (typeof points === 'number') knownPoints.push(points);
-    else addGap(gaps, points === MALFORMED ? 'effort.malformed' : 'effort.missing');
+    else gaps = addGap(gaps, points === MALFORMED ? 'effort.malformed' : 'effort.missing');
     const created = readDate(f.created);
-    if (created === MALFORMED) addGap(gaps, 'created.malformed');
-    prepared.push({ index: i, jiraRank: prepared.length + 1, links, bv: { value: bvValue, option: bv.option }, points, createdMs: typeof created === 'number' ? created : null, gaps });
+    if (created === MALFORMED) gaps = addGap(gaps, 'created.malformed');
+    prepared.push({ index: i, jiraRank: prepared.length + 1, links, bvValue, bvOption: bv.option, points, createdMs: typeof created === 'number' ? created : null, gaps });
   }
 
   const ctx = input.projectContext;
@@ -93,11 +117,15 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
   const bvMax = config.businessValue.max ?? Math.max(observedMax, ctx?.businessValueMax ?? 0);
   const weightSum = FACTOR_IDS.reduce((s, id) => s + config.weights[id], 0);
 
+  const sharedEffort = memo<number | null, ReturnType<typeof effortOf>>();
+  const sharedBv = memo<string, { value: number | null; option: string | null; max: number }>();
+  const sharedZero = memo<unknown, Factor>();
+
   const items: BacklogItem[] = [];
   for (const p of prepared) {
     const issue = input.candidates[p.index]!;
     const f = issue.fields;
-    const gaps = p.gaps;
+    let gaps = p.gaps;
 
     const voice = new CustomerVoiceAccumulator(config.customerVoice);
     for (const ticketKey of p.links.feedback) {
@@ -108,32 +136,38 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
         tickets.set(ticketKey, ticket);
       }
       if (ticket === null) {
-        addGap(gaps, 'feedback.unreadable');
+        gaps = addGap(gaps, 'feedback.unreadable');
         continue;
       }
-      for (const g of ticket.gaps) addGap(gaps, g);
+      for (const g of ticket.gaps) gaps = addGap(gaps, g);
       voice.addTicket(ticket);
     }
     const remote = input.remoteLinks.get(issue.key);
-    if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) addGap(gaps, 'remoteLink.malformed');
+    if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) gaps = addGap(gaps, 'remoteLink.malformed');
     const { votes, malformed: votesMalformed } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
-    if (votesMalformed) addGap(gaps, 'customerCount.malformed');
+    if (votesMalformed) gaps = addGap(gaps, 'customerCount.malformed');
     const cv = voice.result(votes);
 
     const time = timeCriticality(f, timeCache);
-    if (time.malformed) addGap(gaps, 'dueDate.malformed');
+    if (time.malformed) gaps = addGap(gaps, 'dueDate.malformed');
     const debt = techDebt(f, p.links.causes, p.createdMs, now, rules);
     const enable = graph.enablement(issue.key, config.enablement);
-    const effort = effortOf(p.points, median, config.effort);
+    const effort = sharedEffort(typeof p.points === 'number' ? p.points : null, () => effortOf(p.points, median, config.effort));
 
     const d = effort.divisor;
     const factor = (id: FactorId, value: number, evidence: unknown): Factor => {
       const weight = config.weights[id];
-      return { value, weight, contribution: weightSum > 0 ? (100 * weight * value) / weightSum / d : 0, evidence };
+      const make = (): Factor => ({ value, weight, contribution: weightSum > 0 ? (100 * weight * value) / weightSum / d : 0, evidence });
+      // A zero factor with shared evidence (no due date, not debt, blocks nothing) is the same for every issue.
+      return value === 0 && Object.isFrozen(evidence) ? sharedZero(evidence, make) : make();
     };
     const factors: Record<FactorId, Factor> = {
       customerVoice: factor('customerVoice', cv.value, cv.evidence),
-      businessValue: factor('businessValue', businessValueFactor(p.bv.value, bvMax), { value: p.bv.value, option: p.bv.option, max: bvMax }),
+      businessValue: factor(
+        'businessValue',
+        businessValueFactor(p.bvValue, bvMax),
+        sharedBv(`${p.bvValue}|${p.bvOption}`, () => ({ value: p.bvValue, option: p.bvOption, max: bvMax })),
+      ),
       timeCriticality: factor('timeCriticality', time.value, time.evidence),
       techDebt: factor('techDebt', debt.value, debt.evidence),
       enablement: factor('enablement', enable.value, enable.evidence),
@@ -143,7 +177,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
     for (const id of FACTOR_IDS) score += factors[id].contribution;
 
     let confidence = 1;
-    for (const g of gaps) confidence -= CONFIDENCE_PENALTY[g] ?? DEFAULT_PENALTY;
+    for (const g of gaps ?? NO_GAPS) confidence -= CONFIDENCE_PENALTY[g as GapCode] ?? DEFAULT_PENALTY;
     const statusName = readName(f.status) ?? '';
     items.push({
       key: issue.key,
@@ -160,7 +194,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
       customers: cv.customers,
       isDebt: debt.evidence.isDebt,
       pin: input.pins.get(issue.key) ?? null,
-      gaps: gaps.sort(),
+      gaps: gaps === null ? NO_GAPS : gaps.sort(),
     });
   }
   return rankItems(items);
