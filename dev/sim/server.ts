@@ -45,6 +45,8 @@ export interface Simulator {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Forge-trigger-shaped change events; returns an unsubscribe function. */
   onEvent(listener: EventListener): () => void;
+  /** Every REST request as received (method, OpenAPI path template, query, JSON body): for contract tests. */
+  onRequest(listener: (r: { method: string; template: string; query: URLSearchParams; body: unknown }) => void): () => void;
   stats(): SimStats;
   resetStats(): void;
 }
@@ -63,6 +65,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const faults = new Faults(options.faults);
   const stats = new StatsCounter();
   const listeners = new Set<EventListener>();
+  const requestListeners = new Set<(r: { method: string; template: string; query: URLSearchParams; body: unknown }) => void>();
   const { dataDir } = options;
   if (dataDir !== undefined && !saved) state.saveTo(dataDir);
 
@@ -110,6 +113,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (!actor) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
       if (!match.route) throw new JiraHttpError(match.template ? 405 : 404, [`No ${method} ${url.pathname} in the simulated Jira.`]);
       const body = method === 'GET' ? undefined : await readJsonBody(req);
+      for (const l of requestListeners) l({ method, template: match.template ?? url.pathname, query: url.searchParams, body });
       reply = match.route.handler({ method, url, params: match.params, body, actor, baseUrl: `http://${req.headers.host ?? 'localhost'}`, sim });
     } catch (e) {
       if (e instanceof JiraHttpError) reply = errorReply(e);
@@ -158,6 +162,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         if (!res.headersSent) sendReply(res, { status: 500, body: { errorMessages: ['Simulator error.'], errors: {} } });
       });
       return true;
+    },
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => requestListeners.delete(listener);
     },
     onEvent(listener) {
       listeners.add(listener);

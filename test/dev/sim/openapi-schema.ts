@@ -94,3 +94,21 @@ export function checkResponse(which: keyof typeof SPECS, method: string, path: s
   const { root, schema } = responseSchema(which, method, path, status);
   return check(root, schema, body);
 }
+
+/** The JSON request-body schema of an operation, or null when it takes none. */
+export function requestSchema(which: keyof typeof SPECS, method: string, path: string): { root: Schema; schema: Schema } | null {
+  const root = spec(which);
+  const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
+  if (!op) throw new Error(`No ${method} ${path} in the ${which} spec`);
+  const content = (op['requestBody'] as Schema | undefined)?.['content'] as Schema | undefined;
+  const schema = (content?.['application/json'] as Schema | undefined)?.['schema'] as Schema | undefined;
+  return schema ? { root, schema } : null;
+}
+
+/** Names of the query parameters an operation declares. */
+export function queryParameters(which: keyof typeof SPECS, method: string, path: string): string[] {
+  const root = spec(which);
+  const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
+  const params = [...(((root['paths'] as Schema)[path] as Schema)['parameters'] as Schema[] | undefined ?? []), ...((op?.['parameters'] as Schema[] | undefined) ?? [])];
+  return params.map((p) => deref(root, p)).filter((p) => p['in'] === 'query').map((p) => String(p['name']));
+}
