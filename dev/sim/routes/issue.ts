@@ -37,7 +37,10 @@ function applyOperations(current: unknown, ops: unknown, fieldId: string): unkno
     if ('set' in op) value = op.set;
     else if ('add' in op) value = [...(Array.isArray(value) ? value : []), op.add];
     else if ('remove' in op) value = (Array.isArray(value) ? value : []).filter((v) => !same(v, op.remove));
-    else throw new JiraHttpError(400, [], { [fieldId]: 'Only set, add and remove operations are supported by the simulator.' });
+    else if ('edit' in op && typeof op.edit === 'object' && op.edit !== null) {
+      // `edit` changes parts of an object value (time tracking's estimates) and keeps the rest.
+      value = { ...(typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}), ...(op.edit as object) };
+    } else throw new JiraHttpError(400, [], { [fieldId]: 'Only set, add, remove and edit operations are supported by the simulator.' });
   }
   return value;
 }
