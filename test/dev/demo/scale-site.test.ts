@@ -4,11 +4,9 @@ import type { Seed } from '../../../dev/demo/seed-types';
 const count = (seed: Seed, prefix: string): number => seed.issues.filter((i) => i.key.startsWith(prefix)).length;
 
 describe('generateScaleSite', () => {
-  it('generates 20,000 PAY issues in well under 5 s, with unique keys and ids', () => {
-    const started = performance.now();
+  // Its speed is measured by the benchmarks (npm run bench), never by a timed test.
+  it('generates 20,000 PAY issues with unique keys and ids', () => {
     const site = generateScaleSite({ issues: 20_000 });
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(5_000);
     expect(count(site, 'PAY-')).toBe(20_000);
     expect(count(site, 'SUP-')).toBe(5_000);
     expect(new Set(site.issues.map((i) => i.key)).size).toBe(site.issues.length);
