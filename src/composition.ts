@@ -1,5 +1,6 @@
 import { ConfigStore } from './application/config/config-store';
 import { PinStore } from './application/pins/pin-store';
+import { LoadCache } from './application/backlog/load-cache';
 import type { AppDeps } from './application/backlog/rank-project';
 import { ForgeKvStore } from './adapters/storage/forge-kv-store';
 import { enqueueRecompute } from './events/recompute-queue';
@@ -19,6 +20,7 @@ export function createDeps(): AppDeps {
     configs: new ConfigStore(kv, clock),
     pins: new PinStore(kv),
     clock,
+    loadCache: new LoadCache(),
     requestBackgroundLoad: (projectKey) => enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'finish reading remote links' }]),
   };
 }

@@ -4,6 +4,7 @@
  * the Custom UI builds in iframes with a working @forge/bridge. Contract: DESIGN.md, "Preview endpoints".
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -94,7 +95,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const store = new KvsStore({ dir: dataDir });
   const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01 });
   let baseUrl = '';
-  const runtime = installForgeRuntime({ jiraBaseUrl: () => baseUrl, store, queue });
+  // Each preview is its own Jira site, as each installation is on Forge (caches keyed by site never mix them).
+  const runtime = installForgeRuntime({ jiraBaseUrl: () => baseUrl, store, queue, site: { cloudId: randomUUID() } });
 
   // The app, loaded only after the runtime is installed: the same handlers manifest.yml names.
   const app = (await import('../../src/index')) as typeof import('../../src/index');

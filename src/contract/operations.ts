@@ -36,6 +36,8 @@ export const payloadSchemas = {
       })
       .optional(),
     weightsOverride: weightsOverride.optional(),
+    /** Read Jira now instead of reusing the caller's load of the last 30 s (the Refresh button). */
+    refresh: z.boolean().optional(),
   }),
   explainIssue: z.object({ issueKey: issueKeySchema }),
   getRoadmap: z.object({

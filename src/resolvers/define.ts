@@ -6,6 +6,8 @@ import { RankSyncInputError, RoadmapInputError } from '../domain';
 /** What a resolver receives from Forge: only `accountId` (and license/installContext) are tamper-proof. */
 export interface CallContext {
   accountId: string;
+  /** The installation (site) the call comes from; tamper-proof like accountId. */
+  installContext: string;
   moduleKey: string;
   /** The project of the module's page, when it has one (project page, project settings, issue panel). */
   projectKey: string | null;
@@ -17,7 +19,7 @@ export type OperationHandler<K extends OperationKey> = (payload: Payload<K>, ctx
 
 interface ForgeRequest {
   payload?: unknown;
-  context?: { accountId?: unknown; moduleKey?: unknown; extension?: unknown };
+  context?: { accountId?: unknown; moduleKey?: unknown; extension?: unknown; installContext?: unknown };
 }
 
 function str(v: unknown): string | null {
@@ -29,7 +31,7 @@ function contextOf(req: ForgeRequest): CallContext | null {
   const accountId = str(c.accountId);
   if (accountId === null) return null;
   const ext = (typeof c.extension === 'object' && c.extension !== null ? c.extension : {}) as { project?: { key?: unknown }; issue?: { key?: unknown } };
-  return { accountId, moduleKey: str(c.moduleKey) ?? '', projectKey: str(ext.project?.key), issueKey: str(ext.issue?.key) };
+  return { accountId, installContext: str(c.installContext) ?? '', moduleKey: str(c.moduleKey) ?? '', projectKey: str(ext.project?.key), issueKey: str(ext.issue?.key) };
 }
 
 /** `projectKey: must be a Jira project key such as PRJ` — the first problem, naming the field. */

@@ -42,23 +42,26 @@ async function forConfigWrite(ctx: CallContext, projectKey: string | undefined, 
 
 const deps = createDeps();
 
+/** Who a cached load belongs to: the user on their site (an app instance may serve several installations). */
+const principalOf = (ctx: CallContext): string => `${ctx.installContext}|${ctx.accountId}`;
+
 export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async getBacklog(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
     await rememberProject(deps.kv, p.projectKey);
-    return getBacklog(deps, reader, p);
+    return getBacklog(deps, reader, principalOf(ctx), p);
   },
   async explainIssue(p, ctx) {
     const projectKey = projectOfKey(p.issueKey)!;
     if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey) throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot explain ${p.issueKey}.`);
     const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
-    return explainIssue(deps, reader, projectKey, p);
+    return explainIssue(deps, reader, principalOf(ctx), projectKey, p);
   },
   async getRoadmap(p, ctx) {
-    return getRoadmap(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), p);
+    return getRoadmap(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async previewWeights(p, ctx) {
-    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), p);
+    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async getConfig(p, ctx) {
     if (p.projectKey !== undefined) await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');

@@ -64,7 +64,7 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     expect(stats.byEndpoint['PUT /rest/api/3/issue/{issueIdOrKey}']).toBe(1);
     expect(stats.total - 1).toBeLessThanOrEqual(4);
     expect(stats.byEndpoint['POST /rest/api/3/app/field/value']).toBe(1);
-    const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
+    const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, { accountId: PO, ...projectPage('PAY') });
     const moved = after.data.items.find((i: { key: string }) => i.key === last.key);
     expect(moved.score).toBeGreaterThan(last.score);
     const issue = await jira(preview.url, `/rest/api/3/issue/${last.key}`);

@@ -5,16 +5,16 @@ import type { JiraReader } from '../ports/jira';
 import { rankProject, withWeights, type AppDeps } from './rank-project';
 
 /** The issue's place in its project's value order, and why, against its neighbours. */
-export async function explainIssue(deps: AppDeps, reader: JiraReader, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
-  const ranking = await rankProject(deps, reader, projectKey);
+export async function explainIssue(deps: AppDeps, reader: JiraReader, principal: string, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
+  const ranking = await rankProject(deps, reader, projectKey, undefined, { principal });
   const e = explainDomain(ranking.items, p.issueKey);
   if (e === null) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
   return { ...e, configVersion: ranking.configVersion, computedAt: ranking.computedAt };
 }
 
 /** Where each candidate would move with other weights, without saving anything. */
-export async function previewWeights(deps: AppDeps, reader: JiraReader, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
-  const current = await rankProject(deps, reader, p.projectKey);
+export async function previewWeights(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
+  const current = await rankProject(deps, reader, p.projectKey, undefined, { principal });
   const pins = await deps.pins.all(p.projectKey);
   const l = current.loaded;
   const next = scoreIssues({

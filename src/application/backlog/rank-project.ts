@@ -5,6 +5,7 @@ import type { ConfigStore } from '../config/config-store';
 import type { PinStore } from '../pins/pin-store';
 import type { JiraReader } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { LoadCache } from './load-cache';
 import { loadProject, REMOTE_LINK_BUDGET_UI, type LoadedProject } from './load-project';
 
 /** What every use case needs besides a Jira principal. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   pins: PinStore;
   /** The scoring instant (the preview's `--now` freezes it). */
   clock: () => Date;
+  /** Short-lived reuse of loaded projects per user (absent: always load). */
+  loadCache?: LoadCache;
   /** Asks the background to finish reading a project's remote links (a UI call ran out of budget). */
   requestBackgroundLoad?: (projectKey: string) => Promise<void>;
 }
@@ -36,13 +39,24 @@ export async function rankProject(
   reader: JiraReader,
   projectKey: string,
   weightsOverride?: WeightsOverride,
-  /** `remoteLinkBudget`: remote-link reads allowed (UI calls: REMOTE_LINK_BUDGET_UI; background: unlimited). */
-  opts: { remoteLinkBudget?: number } = {},
+  /**
+   * `remoteLinkBudget`: remote-link reads allowed (UI calls: REMOTE_LINK_BUDGET_UI; background: unlimited).
+   * `principal`: the caller's accountId; their complete load of the last 30 s is reused (paging, what-if sliders)
+   * unless `reuse` is false (Refresh), and a new complete load is kept for them.
+   */
+  opts: { remoteLinkBudget?: number; principal?: string; reuse?: boolean } = {},
 ): Promise<Ranking> {
   const [{ record, config: stored }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
   const config = weightsOverride === undefined ? stored : withWeights(stored, weightsOverride);
-  const loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey, remoteLinkBudget: opts.remoteLinkBudget ?? REMOTE_LINK_BUDGET_UI });
-  if (loaded.remoteLinksPending > 0) await deps.requestBackgroundLoad?.(projectKey);
+  const version = record?.version ?? 0;
+  const { principal } = opts;
+  let loaded = principal !== undefined && opts.reuse !== false ? deps.loadCache?.get(principal, projectKey, version) : undefined;
+  if (loaded === undefined) {
+    loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey, remoteLinkBudget: opts.remoteLinkBudget ?? REMOTE_LINK_BUDGET_UI });
+    // A load with evidence still pending is not kept: the next call should pick up what the background read.
+    if (loaded.remoteLinksPending > 0) await deps.requestBackgroundLoad?.(projectKey);
+    else if (principal !== undefined) deps.loadCache?.set(principal, projectKey, version, loaded);
+  }
   const now = deps.clock();
   const items = scoreIssues({
     now,
@@ -54,7 +68,7 @@ export async function rankProject(
     feedbackProjects: loaded.feedbackProjects,
     pins,
   });
-  return { projectKey, items, computedAt: now.toISOString(), configVersion: record?.version ?? 0, config, loaded };
+  return { projectKey, items, computedAt: now.toISOString(), configVersion: version, config, loaded };
 }
 
 /** The config with some weights replaced; all-zero weights are refused by the caller's schema. */

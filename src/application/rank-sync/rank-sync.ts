@@ -90,6 +90,8 @@ export async function applyRankSync(
     const done = meta.next >= meta.batches && meta.failed.length === 0;
     return { status: done ? 'done' : 'partial', applied: meta.applied, failed: meta.failed };
   } finally {
+    // Jira's order changed: nobody's recent load of this project is current any more.
+    deps.loadCache?.invalidate(p.projectKey);
     await kv.delete(lockKey(p.projectKey));
   }
 }

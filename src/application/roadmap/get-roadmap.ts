@@ -8,8 +8,8 @@ import { rankProject, type AppDeps } from '../backlog/rank-project';
 const SPRINT_HISTORY = 12;
 
 /** The quarter roadmap of a project's ranked backlog (DESIGN.md, "Roadmap planning"). */
-export async function getRoadmap(deps: AppDeps, reader: JiraReader, p: Payload<'getRoadmap'>): Promise<ResultMap['getRoadmap']> {
-  const [ranking, sprints] = await Promise.all([rankProject(deps, reader, p.projectKey), reader.closedSprints(p.projectKey, SPRINT_HISTORY)]);
+export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getRoadmap'>): Promise<ResultMap['getRoadmap']> {
+  const [ranking, sprints] = await Promise.all([rankProject(deps, reader, p.projectKey, undefined, { principal }), reader.closedSprints(p.projectKey, SPRINT_HISTORY)]);
   const now = deps.clock();
   const { config, loaded } = ranking;
   const fromSprints = capacityFromSprints(sprints, daysInQuarter(now));

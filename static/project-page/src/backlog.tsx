@@ -85,8 +85,13 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const debounced = useDebounced(filters, 250);
   const filter = toFilter(debounced);
-  const payload: Payload<'getBacklog'> = { projectKey, page, pageSize: PAGE_SIZE, ...(filter ? { filter } : {}) };
+  // Refresh reads Jira again; other calls (paging, filters) reuse the server's load of the last 30 s.
+  const [fresh, setFresh] = useState(false);
+  const payload: Payload<'getBacklog'> = { projectKey, page, pageSize: PAGE_SIZE, ...(filter ? { filter } : {}), ...(fresh ? { refresh: true } : {}) };
   const backlog = useOperation('getBacklog', payload);
+  useEffect(() => {
+    if (fresh && backlog.data !== null && !backlog.loading) setFresh(false);
+  }, [fresh, backlog.data, backlog.loading]);
   const pin = useAction('setPin');
   const now = useNow(30_000);
   const [seenTypes, setSeenTypes] = useState<string[]>([]);
@@ -284,7 +289,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             ) : null}
           </span>
           <span style={{ flex: 1 }} />
-          <Button onClick={backlog.reload} isLoading={backlog.loading}>
+          <Button onClick={() => (fresh ? backlog.reload() : setFresh(true))} isLoading={backlog.loading}>
             Refresh
           </Button>
           <Button onClick={() => downloadCsv(projectKey, items)} isDisabled={items.length === 0}>

@@ -1,0 +1,138 @@
+/**
+ * Issue 8, requirement 2: "apply this order to Jira's Rank" under 429/5xx faults and per-issue 207 failures
+ * (`failRank`): no issue is ever lost from Jira's order, failures are reported per issue, and resuming until
+ * done leaves Jira's Rank exactly in the value order (pins included).
+ */
+import type { ResolverHandler } from '../../dev/runtime';
+import { startDemo } from '../integration/harness';
+import { call, jiraRankOrder, loadResolver, PO, projectPage, resetStats, setFaults, settleQueue, simStats, TRANSIENT, type Answer } from './helpers';
+
+const RATES = 'latency=2ms,rate429=0.1,rate5xx=0.05,retryAfter=0';
+const po = { accountId: PO, ...projectPage('PAY') };
+
+type Preview = Awaited<ReturnType<typeof startDemo>>;
+
+describe('rank sync under Jira faults', () => {
+  let preview: Preview;
+  let resolver: ResolverHandler;
+  let faults = '';
+
+  /** Reads Jira's order with faults paused (the test's own reads must not be faulted), then restores them. */
+  async function jiraOrder(): Promise<string[]> {
+    await setFaults(preview.url, '');
+    try {
+      return await jiraRankOrder(preview.url);
+    } finally {
+      if (faults !== '') await setFaults(preview.url, faults);
+    }
+  }
+
+  async function useFaults(spec: string): Promise<void> {
+    faults = spec;
+    await setFaults(preview.url, spec);
+  }
+
+  async function retrying(fn: () => Promise<Answer>, tries = 6): Promise<Answer> {
+    let r = await fn();
+    for (let i = 1; i < tries && !r.ok && (TRANSIENT as readonly string[]).includes(r.error.code); i++) r = await fn();
+    return r;
+  }
+
+  beforeAll(async () => {
+    preview = await startDemo();
+    resolver = await loadResolver();
+  }, 60_000);
+
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('loses no issue, reports the refused ones, and ends in exactly the value order after resuming', async () => {
+    const initial = await jiraOrder();
+    const backlog0 = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, po);
+    expect(backlog0.ok).toBe(true);
+    if (!backlog0.ok) return;
+    const valueKeys0: string[] = backlog0.data.items.map((i: { key: string }) => i.key);
+    expect(new Set(valueKeys0)).toEqual(new Set(initial));
+
+    // A pin, so the target order is not just the score order.
+    const pinned = valueKeys0[valueKeys0.length - 3]!;
+    const pin = await call(resolver, 'setPin', { projectKey: 'PAY', issueKey: pinned, position: 2 }, po);
+    expect(pin.ok).toBe(true);
+
+    await resetStats(preview.url);
+    await useFaults(RATES);
+    const plan = await retrying(() => call(resolver, 'planRankSync', { projectKey: 'PAY' }, po));
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    const moves = plan.data.moves as { key: string; before?: string; after?: string }[];
+    expect(moves.length).toBeGreaterThan(10);
+    expect(plan.data.calls).toBeGreaterThan(1);
+
+    // Refused by Jira on every rank call (207): the first and the last moved issue, and an anchor that itself moves.
+    const moved = new Set(moves.map((m) => m.key));
+    const anchorThatMoves = moves.map((m) => m.before ?? m.after).find((a) => a !== undefined && moved.has(a) && a !== moves[0]!.key && a !== moves[moves.length - 1]!.key);
+    const victims = [moves[0]!.key, moves[moves.length - 1]!.key, ...(anchorThatMoves ? [anchorThatMoves] : [])];
+    await useFaults(`${RATES},failRank=${victims.join('|')}`);
+
+    const errors: string[] = [];
+    // Two callers at once: one runs, the other is told BUSY (or both meet a transient error); nothing is lost.
+    const [a, b] = await Promise.all([
+      call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
+      call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
+    ]);
+    for (const r of [a, b]) if (!r.ok) errors.push(r.error.code);
+    expect(a.ok && b.ok).toBe(false);
+    expect(new Set(await jiraOrder())).toEqual(new Set(initial));
+
+    let last: Answer | null = null;
+    for (let i = 0; i < 6; i++) {
+      const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
+      const order = await jiraOrder();
+      expect(order).toHaveLength(initial.length);
+      expect(new Set(order)).toEqual(new Set(initial));
+      if (!r.ok) {
+        errors.push(r.error.code);
+        continue;
+      }
+      last = r;
+      // Jira refuses the victims every time: never 'done' while they are out of place.
+      expect(r.data.status).toBe('partial');
+      for (const f of r.data.failed as { key: string; message: string }[]) {
+        expect(victims).toContain(f.key);
+        expect(f.message.length).toBeGreaterThan(0);
+      }
+    }
+    expect(last).not.toBeNull();
+    expect(((last as { data: { failed: { key: string }[] } }).data.failed).length).toBeGreaterThan(0);
+
+    // Jira recovers from the per-issue failures (429/5xx continue): resuming finishes the job.
+    await useFaults(RATES);
+    let done: Answer | null = null;
+    for (let i = 0; i < 10 && done === null; i++) {
+      const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
+      if (!r.ok) errors.push(r.error.code);
+      else if (r.data.status === 'done') done = r;
+    }
+    expect(done).not.toBeNull();
+    expect((done as { data: { failed: unknown[] } }).data.failed).toEqual([]);
+    for (const code of errors) expect([...TRANSIENT, 'BUSY']).toContain(code);
+
+    const stats = await simStats(preview.url);
+    expect(stats.injected['429']).toBeGreaterThan(0);
+
+    await useFaults('');
+    await settleQueue(preview.url);
+    const final = await jiraRankOrder(preview.url);
+    const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, po);
+    expect(backlog.ok).toBe(true);
+    if (!backlog.ok) return;
+    const valueOrder = backlog.data.items.map((i: { key: string }) => i.key);
+    expect(final).toHaveLength(initial.length);
+    expect(final).toEqual(valueOrder);
+    expect(valueOrder[1]).toBe(pinned);
+    // And a new plan finds nothing left to move.
+    const again = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    expect(again.ok && again.data.moves).toEqual([]);
+  }, 60_000);
+});
