@@ -71,7 +71,8 @@ function readSeed(path: string): unknown {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const seed = args.seed !== undefined ? readSeed(args.seed) : { ...generateDemoSite(args.now ? { now: args.now } : {}), config: DEMO_CONFIG };
-  const now = args.now ?? (typeof (seed as { now?: unknown }).now === 'string' ? (seed as { now: string }).now : undefined);
+  // Only --now freezes the scoring clock; without it scores age with the wall clock, as on a real site.
+  const now = args.now;
   await ensureUiBuilt();
   let preview;
   try {

@@ -154,6 +154,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     if (req.method === 'GET' && path === '/__forge/queue') return send(res, 200, queue.stats());
     if (req.method === 'GET' && path === '/__preview/site') return send(res, 200, siteSummary(sim));
+    if (req.method === 'GET' && path === '/__preview/tokens.css') {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' });
+      res.end(tokensCss());
+      return;
+    }
     if (req.method === 'GET' && path.startsWith('/static/')) return serveModule(res, staticDir, path.slice('/static/'.length));
     if (req.method === 'GET') return serveFile(res, shellDir, path === '/' ? 'index.html' : path.slice(1));
     throw new HttpError(404, 'Not found');
@@ -189,6 +194,27 @@ async function seedConfig(seed: unknown, resolver: ResolverHandler, sim: Simulat
   const { migrateConfig } = await import('../../src/application/config/migrate-config');
   const saved = await call('saveConfig', { expectedVersion: 0, config: migrateConfig(config) });
   if (!saved.ok) console.error('The seed config was not accepted:', JSON.stringify(saved));
+}
+
+/**
+ * The design-token themes (light, dark, spacing, typography, shape) that Jira's host page supplies to a Custom UI
+ * after `view.theme.enable()`; the preview takes them from @atlaskit/tokens.
+ */
+let tokens: string | null = null;
+function tokensCss(): string {
+  if (tokens === null) {
+    const themes = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'];
+    tokens = themes
+      .map((t) => {
+        try {
+          return String((require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${t}.js`) as { default: string }).default);
+        } catch {
+          return '';
+        }
+      })
+      .join('\n');
+  }
+  return tokens;
 }
 
 function siteSummary(sim: Simulator): unknown {

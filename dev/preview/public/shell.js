@@ -32,9 +32,18 @@
     };
   }
 
+  // What Jira's host does for view.theme.enable(): the token themes in the frame, and the colour mode on its <html>.
   function applyTheme(win) {
     try {
-      var root = win.document.documentElement;
+      var doc = win.document;
+      if (!doc.getElementById('vr-preview-tokens')) {
+        var link = doc.createElement('link');
+        link.id = 'vr-preview-tokens';
+        link.rel = 'stylesheet';
+        link.href = '/__preview/tokens.css';
+        doc.head.appendChild(link);
+      }
+      var root = doc.documentElement;
       root.setAttribute('data-color-mode', state.theme);
       root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape');
     } catch (e) { /* not loaded yet */ }
