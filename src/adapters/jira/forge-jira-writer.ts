@@ -71,9 +71,4 @@ export class ForgeJiraWriter implements JiraWriter {
     if (res.status === 403 || res.status === 401) throw new AppError('FORBIDDEN', 'Jira refused to change the rank: you need the Schedule Issues permission, and the project needs a board with ranking.');
     throw unexpected('change the rank', res);
   }
-
-  async setIssueProperty(issueIdOrKey: string, property: string, value: unknown): Promise<void> {
-    const res = await jiraRequest(this.principal, route`/rest/api/3/issue/${issueIdOrKey}/properties/${property}`, { method: 'PUT', body: value }, this.deadline);
-    if (res.status !== 200 && res.status !== 201 && res.status !== 204) throw unexpected('store the score rationale', res);
-  }
 }

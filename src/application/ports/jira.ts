@@ -54,5 +54,4 @@ export interface JiraWriter {
   writeScores(fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void>;
   /** One rank call (≤ 50 issues); returns the keys that Jira refused, with its message. */
   rank(batch: RankBatch): Promise<{ key: string; message: string }[]>;
-  setIssueProperty(issueIdOrKey: string, property: string, value: unknown): Promise<void>;
 }
