@@ -124,6 +124,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     const url = new URL(req.url ?? '/', 'http://preview');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/__health') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (req.method === 'POST' && path === '/__forge/invoke') {
       const b = record(await readBody(req));
       const ctx = record(b.context);

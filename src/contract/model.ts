@@ -65,6 +65,8 @@ export interface Neighbour {
 
 export interface RoadmapItem {
   key: string;
+  /** The issue's summary, so the roadmap reads without opening each issue. */
+  summary?: string;
   points: number;
   kind: 'feature' | 'debt';
   reason: string;
@@ -85,12 +87,16 @@ export interface RoadmapQuarter {
 
 export interface Roadmap {
   quarters: RoadmapQuarter[];
-  later: { key: string; points: number; reason: string; atRisk?: string }[];
+  later: { key: string; summary?: string; points: number; reason: string; atRisk?: string }[];
   warnings: string[];
 }
 
 export interface RankMove {
   key: string;
+  /** For the diff: the issue's summary, its position in Jira's order now and in the value order (1-based). */
+  summary?: string;
+  from?: number;
+  to?: number;
   /** The issue is placed directly before this one … */
   before?: string;
   /** … or directly after this one. */

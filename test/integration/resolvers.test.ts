@@ -102,3 +102,24 @@ describe('resolvers through the local Forge runtime against the simulated demo s
     expect(again.data.moves).toEqual([]);
   }, 60_000);
 });
+
+describe('roadmap through the preview', () => {
+  it('plans every candidate once, with summaries, and says overdue for work past its due date', async () => {
+    const preview = await startDemo();
+    try {
+      const ctx = { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') };
+      const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, ctx);
+      const r = await invoke(preview.url, 'getRoadmap', { projectKey: 'PAY' }, ctx);
+      expect(r.error).toBeUndefined();
+      const placed = [...r.data.quarters.flatMap((q: any) => q.items), ...r.data.later];
+      expect(placed.map((i: any) => i.key).sort()).toEqual(backlog.data.items.map((i: any) => i.key).sort());
+      expect(placed.every((i: any) => typeof i.summary === 'string' && i.summary.length > 0 && i.reason.length > 0)).toBe(true);
+      expect(r.data.quarters[0].label).toBe('2026-Q4');
+      const overdue = placed.filter((i: any) => i.atRisk?.startsWith('overdue since'));
+      expect(overdue.length).toBeGreaterThan(0);
+      for (const q of r.data.quarters) expect(q.used.feature + q.used.debt).toBeLessThanOrEqual(q.capacity + 1e-9 + Math.max(0, ...q.items.map((i: any) => i.points)) * (q.items.length === 1 ? 1 : 0));
+    } finally {
+      await preview.close();
+    }
+  }, 60_000);
+});

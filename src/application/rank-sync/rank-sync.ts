@@ -49,7 +49,12 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const plan = planDomain(current, ranking.items.map((i) => i.key));
   const planId = randomUUID().replace(/-/g, '');
   await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
-  return { planId, total: plan.total, unchanged: plan.unchanged, moves: plan.moves as RankMove[], calls: plan.batches.length };
+  const byKey = new Map(ranking.items.map((i) => [i.key, i]));
+  const moves: RankMove[] = plan.moves.map((m) => {
+    const item = byKey.get(m.key);
+    return item === undefined ? m : { ...m, summary: item.summary, from: item.jiraRank, to: item.rank };
+  });
+  return { planId, total: plan.total, unchanged: plan.unchanged, moves, calls: plan.batches.length };
 }
 
 /**

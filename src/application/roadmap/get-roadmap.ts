@@ -1,3 +1,4 @@
+import { format } from 'date-fns';
 import type { Payload, ResultMap } from '../../contract/operations';
 import { capacityFromSprints, classifyLinks, daysInQuarter, nameSet, planRoadmap, type RoadmapCandidate } from '../../domain';
 import { medianPoints } from '../../domain/scoring/effort';
@@ -46,6 +47,16 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     };
   });
   const roadmap = planRoadmap({ now, quarters: p.quarters ?? 4, capacityPerQuarter, debtShare: config.roadmap.debtShare, items });
+  // Summaries for the cards, and "overdue" said plainly for work already past its due date.
+  const summaries = new Map(ranking.items.map((i) => [i.key, i.summary]));
+  const today = format(now, 'yyyy-MM-dd');
+  const dueOf = new Map(items.map((i) => [i.key, i.dueDate]));
+  for (const entry of [...roadmap.quarters.flatMap((q) => q.items), ...roadmap.later]) {
+    const summary = summaries.get(entry.key);
+    if (summary !== undefined) entry.summary = summary;
+    const due = dueOf.get(entry.key);
+    if (entry.atRisk !== undefined && due !== undefined && due < today) entry.atRisk = `overdue since ${due}; ${entry.atRisk.replace(/^due [0-9-]+, /, '')}`;
+  }
   if (p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null && fromSprints.perQuarter === null) {
     roadmap.warnings.unshift(`No closed sprints with completed points: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
   }

@@ -137,14 +137,18 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
                 <thead>
                   <tr>
                     <th scope="col" style={{ textAlign: 'left' }}>Issue</th>
-                    <th scope="col" style={{ textAlign: 'left' }}>Goes</th>
+                    <th scope="col" style={{ textAlign: 'left' }}>Summary</th>
+                    <th scope="col" style={{ textAlign: 'right' }}>Jira rank now → after</th>
+                    <th scope="col" style={{ textAlign: 'left', paddingLeft: 12 }}>Placed</th>
                   </tr>
                 </thead>
                 <tbody>
                   {moves.slice(0, SHOWN_MOVES).map((m) => (
                     <tr key={m.key} style={{ borderTop: `1px solid ${token('color.border', '#091E4224')}` }}>
                       <td>{m.key}</td>
-                      <td>{moveText(m)}</td>
+                      <td style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{m.summary ?? ''}</td>
+                      <td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{m.from !== undefined && m.to !== undefined ? `#${m.from} → #${m.to}` : ''}</td>
+                      <td style={{ paddingLeft: 12 }}>{moveText(m)}</td>
                     </tr>
                   ))}
                 </tbody>

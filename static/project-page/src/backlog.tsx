@@ -197,7 +197,8 @@ export function Backlog({ projectKey }: { projectKey: string }) {
           content: (
             <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap', alignItems: 'center' }}>
               {it.isDebt && <Lozenge appearance="removed">debt</Lozenge>}
-              <ConfidenceLozenge confidence={it.confidence} />
+              {/* In the table only doubt is worth a marker; the issue panel always shows the confidence. */}
+              {it.confidence < 0.75 && <ConfidenceLozenge confidence={it.confidence} />}
               <GapMarker gaps={it.gaps} />
             </span>
           ),
@@ -312,6 +313,8 @@ export function Backlog({ projectKey }: { projectKey: string }) {
         {backlog.error && <ErrorView error={backlog.error} onRetry={backlog.reload} />}
         {!backlog.data && backlog.loading && <Loading label="Ranking the backlog…" />}
         {backlog.data && (
+          // The table scrolls sideways inside its section rather than running under the what-if panel.
+          <div style={{ overflowX: 'auto' }}>
           <DynamicTable
             label={`Backlog of ${projectKey} ranked by value`}
             head={head}
@@ -327,6 +330,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
               )
             }
           />
+          </div>
         )}
         {backlog.data && pages > 1 && (
           <nav aria-label="Backlog pages" style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'center', marginTop: 12 }}>

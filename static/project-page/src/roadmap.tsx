@@ -34,7 +34,7 @@ function CapacityBar({ q }: { q: RoadmapQuarter }) {
   );
 }
 
-function Item({ item }: { item: { key: string; points: number; kind?: 'feature' | 'debt'; reason: string; atRisk?: string } }) {
+function Item({ item }: { item: { key: string; summary?: string; points: number; kind?: 'feature' | 'debt'; reason: string; atRisk?: string } }) {
   return (
     <li style={{ listStyle: 'none', padding: '6px 8px', borderRadius: 4, marginBottom: 6, background: token('elevation.surface.raised', '#FFFFFF'), boxShadow: token('elevation.shadow.raised', '0 1px 1px #091E4240') }}>
       <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -47,12 +47,13 @@ function Item({ item }: { item: { key: string; points: number; kind?: 'feature' 
           <Tooltip content={item.atRisk}>
             {(p) => (
               <span {...p} tabIndex={0} aria-label={`At risk: ${item.atRisk}`}>
-                <Lozenge appearance="moved">at risk</Lozenge>
+                <Lozenge appearance={item.atRisk?.startsWith('overdue') ? 'removed' : 'moved'}>{item.atRisk?.startsWith('overdue') ? 'overdue' : 'at risk'}</Lozenge>
               </span>
             )}
           </Tooltip>
         )}
       </div>
+      {item.summary && <div style={{ fontSize: 13, color: token('color.text', '#172B4D'), margin: '2px 0' }}>{item.summary}</div>}
       <div style={{ fontSize: 12, color: text.subtlest }}>{item.reason}</div>
       {item.atRisk && <div style={{ fontSize: 12, color: token('color.text.warning', '#A54800') }}>⚠ {item.atRisk}</div>}
     </li>
@@ -109,7 +110,7 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
           {roadmap.data.quarters.length === 0 && roadmap.data.later.length === 0 ? (
             <EmptyView header="Nothing to plan" description="There are no open issues to place on the roadmap." />
           ) : (
-            <div style={{ display: 'grid', gridTemplateColumns: `repeat(${roadmap.data.quarters.length + 1}, minmax(220px, 1fr))`, gap: 12, overflowX: 'auto', opacity: roadmap.loading ? 0.6 : 1 }}>
+            <div style={{ display: 'grid', gridTemplateColumns: `repeat(${roadmap.data.quarters.length + 1}, minmax(190px, 1fr))`, gap: 12, overflowX: 'auto', opacity: roadmap.loading ? 0.6 : 1 }}>
               {roadmap.data.quarters.map((q, i) => (
                 <section key={q.label} aria-label={`Quarter ${q.label}`} style={{ background: token('color.background.neutral', '#091E420F'), borderRadius: 6, padding: 8 }}>
                   <h3 style={{ margin: '0 0 4px', fontSize: 14 }}>
