@@ -23,7 +23,7 @@ interface ForgeRequest {
 }
 
 function str(v: unknown): string | null {
-  return typeof v === 'string' && v !== '' ? v : null;
+  return typeof v === 'string' && v.trim() !== '' ? v : null;
 }
 
 function contextOf(req: ForgeRequest): CallContext | null {

@@ -1,8 +1,8 @@
 /**
- * Issue 8, requirement 4 (getConfig, saveConfig, revertConfig; contexts, valid-shaped payloads, HTTP sample): the same
- * garbage tests as fuzz-project-ops for three config operations; then arbitrary contexts (tampered
- * extension, unknown accounts), valid-shaped payloads from the Product Owner (fewer runs: they load the backlog),
- * and a sample through POST /__forge/invoke.
+ * Issue 8, requirement 4 (config operations, contexts, valid-shaped payloads, HTTP sample): the garbage tests of
+ * fuzz-read-ops.test.ts for getConfig, saveConfig and revertConfig; then arbitrary contexts (tampered extensions,
+ * unknown accounts) over every operation, valid-shaped payloads from the Product Owner (fewer runs: they load the
+ * backlog), and a sample through POST /__forge/invoke.
  */
 import fc from 'fast-check';
 import type { ResolverHandler } from '../../dev/runtime';

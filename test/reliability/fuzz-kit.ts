@@ -42,7 +42,7 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
   const weights = Object.fromEntries(FACTOR_IDS.map((id, i) => [id, 10 + i]));
   switch (key) {
     case 'getBacklog':
-      return { projectKey: 'PAY', page: 0, pageSize: 50, filter: { types: ['Story'], labels: ['tech-debt'], epicKey: 'PAY-1', debtOnly: true, feedbackOnly: false, gapsOnly: false, text: 'pay' }, weightsOverride: weights };
+      return { projectKey: 'PAY', page: 0, pageSize: 50, refresh: false, filter: { types: ['Story'], labels: ['tech-debt'], epicKey: 'PAY-1', debtOnly: true, feedbackOnly: false, gapsOnly: false, text: 'pay' }, weightsOverride: weights };
     case 'explainIssue':
       return { issueKey: 'PAY-10' };
     case 'getRoadmap':

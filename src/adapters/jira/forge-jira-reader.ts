@@ -57,13 +57,31 @@ export class ForgeJiraReader implements JiraReader {
     }
   }
 
+  /**
+   * Issues Jira could not return this time (`issueErrors`: retriable) are asked for once more; if they still fail,
+   * the call fails with JIRA_UNAVAILABLE rather than answer with a backlog silently missing issues. Issues that
+   * do not exist or cannot be seen are simply absent, as Jira leaves them out.
+   */
   async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]> {
-    const pages = await mapLimit(chunk(idsOrKeys, BULK_SIZE), BULK_CONCURRENCY, async (ids) => {
-      const res = await jiraRequest(this.principal, route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body: { issueIdsOrKeys: ids, fields } }, this.deadline);
-      if (res.status !== 200) throw unexpected('read issues', res);
-      return parse(S.bulkFetch, res, 'a bulk fetch').issues;
-    });
-    return pages.flat().map((i) => ({ id: i.id, key: i.key, fields: i.fields }));
+    const fetchAll = async (wanted: readonly string[]) => {
+      const pages = await mapLimit(chunk(wanted, BULK_SIZE), BULK_CONCURRENCY, async (ids) => {
+        const res = await jiraRequest(this.principal, route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body: { issueIdsOrKeys: ids, fields } }, this.deadline);
+        if (res.status !== 200) throw unexpected('read issues', res);
+        const body = parse(S.bulkFetch, res, 'a bulk fetch');
+        return { issues: body.issues, failed: (body.issueErrors ?? []).flatMap((e) => (isFailedId(e) ? [e.id] : [])) };
+      });
+      return { issues: pages.flatMap((p) => p.issues), failed: pages.flatMap((p) => p.failed) };
+    };
+    const first = await fetchAll(idsOrKeys);
+    let issues = first.issues;
+    if (first.failed.length > 0) {
+      const again = await fetchAll(first.failed);
+      if (again.failed.length > 0) {
+        throw new AppError('JIRA_UNAVAILABLE', `Jira could not return ${again.failed.length} issue(s) right now, so the backlog would be incomplete. Try again in a minute.`, { failedIssueIds: again.failed.slice(0, 20) });
+      }
+      issues = [...issues, ...again.issues];
+    }
+    return issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields }));
   }
 
   async remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]> {
@@ -127,6 +145,10 @@ export class ForgeJiraReader implements JiraReader {
     const unique = [...new Map(sprints.map((s) => [s.id, s])).values()];
     return unique.slice(-limit);
   }
+}
+
+function isFailedId(e: unknown): e is { id: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { id?: unknown }).id === 'string';
 }
 
 function messages(body: unknown): string {

@@ -76,9 +76,11 @@ export async function loadProject(args: {
   const fetched = await reader.fetchIssues(ids, candidateFieldList(fields));
   const byId = new Map(fetched.map((i) => [i.id, i]));
   const candidates: JiraIssueLike[] = [];
+  const prefix = `${projectKey}-`;
   for (const id of ids) {
     const issue = byId.get(id);
-    if (issue !== undefined && isBacklogItem(issue)) candidates.push(issue);
+    // Only the project's own issues, whatever the configured JQL says (it is a filter within the project).
+    if (issue !== undefined && issue.key.startsWith(prefix) && isBacklogItem(issue)) candidates.push(issue);
   }
 
   const ticketKeys = new Set<string>();

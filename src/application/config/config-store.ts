@@ -1,7 +1,7 @@
 import type { ValueRankConfig } from '../../contract/config';
 import { defaultConfig } from '../../domain';
 import { AppError } from '../errors';
-import { MAX_VALUE_BYTES, type KeyValueStore } from '../ports/key-value-store';
+import type { KeyValueStore } from '../ports/key-value-store';
 import { diffConfig, migrateConfig } from './migrate-config';
 
 /**
@@ -75,18 +75,22 @@ export class ConfigStore {
     const current = await this.latest(scope);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) throw conflict(currentVersion, expectedVersion);
+    const size = Buffer.byteLength(JSON.stringify(config), 'utf8');
+    if (size > MAX_CONFIG_BYTES) {
+      throw new AppError(
+        'INVALID_PAYLOAD',
+        `The configuration is too large to store: ${Math.ceil(size / 1024)} KiB, over the ${MAX_CONFIG_BYTES / 1024} KiB a configuration may use (one storage value holds 240 KiB, with room kept for its change history). Remove some labels, patterns or option mappings.`,
+      );
+    }
     const previous = current?.config ?? (scope.kind === 'project' ? (await this.effective(null)).config : defaultConfig());
     const record: ConfigRecord = {
       version: currentVersion + 1,
       config,
       at: this.clock().toISOString(),
       by,
-      changes: diffConfig(previous, config),
+      changes: summariseChanges(diffConfig(previous, config)),
       ...(revertedTo === undefined ? {} : { revertedTo }),
     };
-    if (Buffer.byteLength(JSON.stringify(record), 'utf8') > MAX_VALUE_BYTES) {
-      throw new AppError('INVALID_PAYLOAD', 'The configuration is too large to store (over 240 KiB). Remove some labels, patterns or option mappings.');
-    }
     const created = await this.kv.setIfAbsent(versionKey(scope, record.version), record);
     if (!created) {
       const now = await this.latest(scope);
@@ -111,6 +115,24 @@ export class ConfigStore {
     if (target === null) throw new AppError('NOT_FOUND', `Version ${toVersion} of this configuration does not exist.`);
     return this.save(scope, expectedVersion, target.config, by, toVersion);
   }
+}
+
+/**
+ * A config may use most of a KVS value; the change list stored beside it is kept small (at most MAX_CHANGES
+ * entries, long values summarised), so the record always fits the 240 KiB limit.
+ */
+export const MAX_CONFIG_BYTES = 200 * 1024;
+const MAX_CHANGES = 100;
+const MAX_CHANGE_VALUE_CHARS = 200;
+
+function summariseChanges(changes: ConfigRecord['changes']): ConfigRecord['changes'] {
+  const short = (v: unknown): unknown => {
+    const json = JSON.stringify(v) ?? 'null';
+    return json.length <= MAX_CHANGE_VALUE_CHARS ? v : `${json.slice(0, MAX_CHANGE_VALUE_CHARS)}… (${json.length} characters)`;
+  };
+  const kept = changes.slice(0, MAX_CHANGES).map((c) => ({ path: c.path, from: short(c.from), to: short(c.to) }));
+  if (changes.length > MAX_CHANGES) kept.push({ path: '…', from: null, to: `${changes.length - MAX_CHANGES} more changes` });
+  return kept;
 }
 
 function conflict(current: number, expected: number): AppError {

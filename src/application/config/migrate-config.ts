@@ -39,6 +39,10 @@ export function validateConfig(candidate: unknown): ValueRankConfig {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw new AppError('INVALID_PAYLOAD', `Invalid configuration: ${details.map((d) => `${d.path || '(root)'}: ${d.message}`).join('; ')}`, details);
   }
+  const jqlProblem = parsed.data.candidateJql === null ? null : candidateJqlProblem(parsed.data.candidateJql);
+  if (jqlProblem !== null) {
+    throw new AppError('INVALID_PAYLOAD', `Invalid configuration: candidateJql: ${jqlProblem}`, [{ path: 'candidateJql', message: jqlProblem }]);
+  }
   for (const [i, p] of parsed.data.customerVoice.remoteLinkPatterns.entries()) {
     try {
       new RegExp(p);
@@ -49,6 +53,30 @@ export function validateConfig(candidate: unknown): ValueRankConfig {
     }
   }
   return parsed.data;
+}
+
+/**
+ * The candidate JQL is a filter that ValueRank puts inside `project = "KEY" AND (…) ORDER BY Rank`: it must keep
+ * its brackets and quotes balanced (so it cannot close the group and widen the search) and have no ORDER BY.
+ */
+export function candidateJqlProblem(jql: string): string | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < jql.length; i++) {
+    const c = jql[i]!;
+    if (quote !== null) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return 'has a closing bracket without an opening one';
+  }
+  if (quote !== null) return 'has an unclosed quote';
+  if (depth !== 0) return 'has an unclosed bracket';
+  if (/\border\s+by\b/i.test(jql.replace(/"[^"]*"|'[^']*'/g, ''))) return 'must not contain ORDER BY (ValueRank orders by Rank)';
+  return null;
 }
 
 /** Leaf-level differences between two configs, as `{ path, from, to }` (arrays compare as a whole). */

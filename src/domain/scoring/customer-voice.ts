@@ -2,7 +2,7 @@ import { differenceInHours } from 'date-fns';
 import type { ValueRankConfig } from '../../contract/config';
 import type { GapCode } from '../../contract/gaps';
 import type { JiraIssueLike, RemoteLinkLike } from './input';
-import { isRecord, readDate, readName, readNumber, MALFORMED } from './read-values';
+import { isRecord, readDate, readName, readNumber, MALFORMED, saturate } from './read-values';
 
 /** One distinct customer behind an issue, with the strongest of their signals. */
 export interface CustomerSignal {
@@ -196,7 +196,7 @@ export class CustomerVoiceAccumulator {
     let mass = 0;
     for (const c of all) mass += c.weight;
     if (votes !== null && votes > 0) mass += votes * this.cfg.votesPerCustomer;
-    const value = mass / (mass + this.cfg.saturation);
+    const value = saturate(mass, this.cfg.saturation);
     return {
       value,
       customers: all.length,

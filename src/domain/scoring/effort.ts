@@ -13,7 +13,8 @@ export function medianPoints(values: readonly number[], fallback: number): numbe
   if (values.length === 0) return fallback;
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  // Halves first: (a + b) / 2 overflows to Infinity for estimates near Number.MAX_VALUE.
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : (sorted[mid - 1] as number) / 2 + (sorted[mid] as number) / 2;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ValueRankConfig } from '../../contract/config';
+import { saturate } from './read-values';
 
 export interface EnablementEvidence {
   /** Unresolved issues this one blocks directly. */
@@ -80,6 +81,6 @@ export class BlocksGraph {
       }
       frontier = next;
     }
-    return { value: mass / (mass + cfg.saturation), evidence: { direct, indirect, blocks, enabledValue: mass } };
+    return { value: saturate(mass, cfg.saturation), evidence: { direct, indirect, blocks, enabledValue: mass } };
   }
 }

@@ -100,3 +100,12 @@ export function projectOfKey(key: string): string | null {
   const i = key.lastIndexOf('-');
   return i > 0 ? key.slice(0, i) : null;
 }
+
+/**
+ * m / (m + k), 0–1: the saturating normalisation of customer voice, debt interest and enablement. An overflowing
+ * mass (a customer count of 1e308) saturates at 1 instead of giving Infinity / Infinity = NaN.
+ */
+export function saturate(m: number, k: number): number {
+  if (!(m > 0)) return 0;
+  return Number.isFinite(m) ? m / (m + k) : 1;
+}

@@ -1,7 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import type { ValueRankConfig } from '../../contract/config';
 import { nameSet } from './links';
-import { readName, readNames } from './read-values';
+import { readName, readNames, saturate } from './read-values';
 
 export interface TechDebtEvidence {
   isDebt: boolean;
@@ -71,7 +71,7 @@ export function techDebt(
   const interest = new Set(causes);
   const sortedInterest = [...interest].sort();
   const x = interest.size + (rules.cfg.agePerYear * (ageDays ?? 0)) / 365;
-  const value = rules.cfg.baseValue + (1 - rules.cfg.baseValue) * (x / (x + rules.cfg.saturation));
+  const value = rules.cfg.baseValue + (1 - rules.cfg.baseValue) * saturate(x, rules.cfg.saturation);
   return {
     value,
     evidence: { isDebt: true, matchedBy, interestIssues: sortedInterest.slice(0, 10), interestCount: interest.size, ageDays },
