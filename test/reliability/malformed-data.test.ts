@@ -54,13 +54,12 @@ describe('odd Jira data', () => {
     await preview?.close();
   });
 
-  it('getBacklog ranks every candidate with finite numbers, shows gaps on the odd ones, and answers in reasonable time', async () => {
-    const started = Date.now();
+  // No timing assertion here: the 25 s resolver budget is enforced by the local runtime (FUNCTION_TIME_OUT), and
+  // speed is measured by the benchmarks, never by a timed test.
+  it('getBacklog ranks every candidate with finite numbers and shows gaps on the odd ones', async () => {
     const r = await call<{ items: Item[]; total: number }>(resolver, 'getBacklog', { projectKey: 'MAL', pageSize: 500 }, page('MAL'));
-    const took = Date.now() - started;
     expect(r.ok ? null : r.error).toBeNull();
     if (!r.ok) return;
-    expect(took).toBeLessThan(10_000);
     expect(r.data.items.map((i) => i.key).sort()).toEqual([...MAL_CANDIDATES].sort());
     expect(r.data.total).toBe(MAL_CANDIDATES.length);
     expect(r.data.items.flatMap(badNumbers)).toEqual([]);
