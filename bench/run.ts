@@ -7,8 +7,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
 import { domainSuite } from './domain/suite';
+import { jiraSuites } from './jira/suites';
 
-const suites: Record<string, BenchSuite> = { domain: domainSuite };
+const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites };
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
