@@ -20,6 +20,8 @@ export function MoveControl({ issueKey, current, max, busy, onMove }: { issueKey
     <Popup
       isOpen={open}
       onClose={() => setOpen(false)}
+      // The position field takes focus itself (keyboard users type at once), not the popup's container.
+      autoFocus={false}
       placement="bottom-end"
       content={() => (
         <form
