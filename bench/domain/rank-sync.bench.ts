@@ -3,6 +3,7 @@
  * on a backlog where 2 % of the issues were dragged to random places (fixed seed, so every run plans the same orders).
  */
 import type { RankMove } from '../../src/contract/model';
+import { callsNeeded, lisLength } from '../oracles';
 import { applyBatches, MAX_RANK_BATCH, planRankSync } from '../../src/domain/rank-sync';
 import { timeBest } from '../measure';
 import type { BenchRow, BenchSuite } from '../types';
@@ -60,36 +61,6 @@ function naivePlan(current: readonly string[], target: readonly string[]): RankM
   return moves;
 }
 
-/** Longest increasing subsequence length by tails-only patience sorting: an oracle apart from the planner's LIS. */
-function lisLength(values: readonly number[]): number {
-  const tails: number[] = [];
-  for (const value of values) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tails[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = value;
-  }
-  return tails.length;
-}
-
-/** Σ ⌈run / 50⌉ over the maximal runs of moved issues that are consecutive in the target order (calls). */
-function callsNeeded(target: readonly string[], moves: readonly RankMove[]): number {
-  const moved = new Set(moves.map((m) => m.key));
-  let calls = 0;
-  let run = 0;
-  for (const key of [...target, undefined]) {
-    if (key !== undefined && moved.has(key)) run++;
-    else {
-      calls += Math.ceil(run / MAX_RANK_BATCH);
-      run = 0;
-    }
-  }
-  return calls;
-}
 
 export const rankSyncBench: BenchSuite = async (opts) => {
   const n = opts.quick ? 2_000 : 20_000;
@@ -101,7 +72,7 @@ export const rankSyncBench: BenchSuite = async (opts) => {
   const plan = planned.result;
   const position = new Map(target.map((key, i) => [key, i]));
   const fewestMoves = n - lisLength(current.map((key) => position.get(key)!));
-  const expectedCalls = callsNeeded(target, plan.moves);
+  const expectedCalls = callsOf(target, plan.moves);
   const reachesTarget = applyBatches(current, plan.batches).every((key, i) => key === target[i]);
   const naiveCalls = naive.result.length;
 
@@ -141,3 +112,7 @@ export const rankSyncBench: BenchSuite = async (opts) => {
   ];
   return rows;
 };
+
+function callsOf(target: readonly string[], moves: readonly RankMove[]): number {
+  return callsNeeded(target, new Set(moves.map((m) => m.key)), MAX_RANK_BATCH);
+}

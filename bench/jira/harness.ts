@@ -264,21 +264,7 @@ export async function naiveLoad(url: string, opts: { maxIssues?: number; maxPage
   return { requests, issues: issues.length, tickets: ticketKeys.length, ms: performance.now() - t0, capped };
 }
 
-/** Longest increasing subsequence length (patience sorting), an oracle independent of the app's planner. */
-export function lisLength(values: readonly number[]): number {
-  const tails: number[] = [];
-  for (const value of values) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tails[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = value;
-  }
-  return tails.length;
-}
+export { lisLength } from '../oracles';
 
 /** Logs progress to stderr so a long run shows where it is (the table goes to stdout). */
 export function progress(suite: string, msg: string): void {

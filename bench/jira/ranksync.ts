@@ -10,6 +10,7 @@
  * simulator a full state save per call and the app a project recompute per rank event: far too slow at 20,000.)
  */
 import type { BenchRow, BenchSuite } from '../types';
+import { callsNeeded } from '../oracles';
 import { call, CANDIDATE_JQL, fmtN, progress, PROJECT, readStats, resetStats, scaleSeed, searchIds, settle, startBench, lisLength, breakdown, type ScaleSeed } from './harness';
 
 const SUITE = 'ranksync';
@@ -47,19 +48,6 @@ async function jiraOrder(url: string, seed: ScaleSeed, keys: ReadonlySet<string>
   return (await searchIds(url, CANDIDATE_JQL)).map((id) => keyOf.get(id) ?? '').filter((k) => keys.has(k));
 }
 
-/** Σ ⌈run/50⌉ over the maximal runs of moved issues that are consecutive in the target order. */
-function callsNeeded(target: readonly string[], moved: ReadonlySet<string>): number {
-  let calls = 0;
-  let run = 0;
-  for (const key of [...target, undefined]) {
-    if (key !== undefined && moved.has(key)) run++;
-    else {
-      calls += Math.ceil(run / BATCH);
-      run = 0;
-    }
-  }
-  return calls;
-}
 
 /**
  * Replays the plan's moves on `current` the way Jira places them, independently of the app's code: moves come in
@@ -159,7 +147,7 @@ export const rankSyncSuite: BenchSuite = async (opts) => {
     const position = new Map(target.map((k, i) => [k, i]));
     const fewest = target.length - lisLength(current.map((k) => position.get(k)!));
     const moved = new Set(plan.data.moves.map((m) => m.key));
-    const expectedCalls = callsNeeded(target, moved);
+    const expectedCalls = callsNeededOf(target, moved);
     let reaches: string;
     try {
       const after = replay(current, plan.data.moves);
@@ -196,3 +184,7 @@ export const rankSyncSuite: BenchSuite = async (opts) => {
   }
   return rows;
 };
+
+function callsNeededOf(target: readonly string[], moved: ReadonlySet<string>): number {
+  return callsNeeded(target, moved, BATCH);
+}

@@ -80,18 +80,8 @@ export interface ResultMap {
   listFields: { fields: { id: string; name: string; type: string }[] };
 }
 
-export const ERROR_CODES = [
-  'INVALID_PAYLOAD',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFIG_CONFLICT',
-  'RATE_LIMITED',
-  'JIRA_UNAVAILABLE',
-  'PARTIAL_FAILURE',
-  'BUSY',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from './errors';
+import type { ErrorCode } from './errors';
 
 export interface OperationError {
   code: ErrorCode;

@@ -1,4 +1,5 @@
 import type { ErrorCode, OperationKey, ResultMap } from '../../src/contract/operations';
+import { ERROR_CODES } from '../../src/contract/errors';
 
 /**
  * Codes the UI can see: the contract's error codes, plus two that only the client produces —
@@ -22,17 +23,7 @@ export class OperationFailure extends Error {
   }
 }
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<string>([
-  'INVALID_PAYLOAD',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFIG_CONFLICT',
-  'RATE_LIMITED',
-  'JIRA_UNAVAILABLE',
-  'PARTIAL_FAILURE',
-  'BUSY',
-  'INTERNAL',
-]);
+const KNOWN_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -65,7 +65,7 @@ export class RemoteLinkCache {
   }
 
   async save(): Promise<void> {
-    const entries = [...this.dirty].map((b) => ({ key: bucketKey(this.projectKey, b), value: fit(this.buckets[b]!) }));
+    const entries = [...this.dirty].map((b) => ({ key: bucketKey(this.projectKey, b), value: fitBucket(this.buckets[b]!) }));
     if (entries.length > 0) await this.kv.setMany(entries);
     this.dirty.clear();
   }
@@ -85,7 +85,7 @@ function compact(link: RemoteLinkLike): RemoteLinkLike {
 }
 
 /** Drops entries until the bucket fits one KVS value (with headroom for JSON overhead). */
-function fit(bucket: Bucket): Bucket {
+function fitBucket(bucket: Bucket): Bucket {
   let json = JSON.stringify(bucket);
   if (Buffer.byteLength(json) <= MAX_VALUE_BYTES - 1024) return bucket;
   const ids = Object.keys(bucket).sort();
