@@ -1,6 +1,6 @@
 import type { Payload, ResultMap } from '../../contract/operations';
 import { explainIssue as explainDomain, scoreIssues } from '../../domain';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, withWeights, type AppDeps } from './rank-project';
 
@@ -15,11 +15,13 @@ export async function explainIssue(deps: AppDeps, reader: JiraReader, principal:
 /** Where each candidate would move with other weights, without saving anything. */
 export async function previewWeights(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
   const current = await rankProject(deps, reader, p.projectKey, undefined, { principal });
+  const config = withWeights(current.config, p.weights);
+  if (!Object.values(config.weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weights: at least one weight must be above 0');
   const pins = await deps.pins.all(p.projectKey);
   const l = current.loaded;
   const next = scoreIssues({
     now: deps.clock(),
-    config: withWeights(current.config, p.weights),
+    config,
     fields: l.fields,
     candidates: l.candidates,
     linked: l.linked,

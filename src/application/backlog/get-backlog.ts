@@ -3,19 +3,21 @@ import type { BacklogItem } from '../../contract/model';
 import { isRecord, readNames } from '../../domain/scoring/read-values';
 import { AppError } from '../errors';
 import type { JiraReader } from '../ports/jira';
-import { hasPositiveWeight, rankProject, type AppDeps, type Ranking } from './rank-project';
+import { rankProject, type AppDeps, type Ranking } from './rank-project';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
 type Filter = NonNullable<Payload<'getBacklog'>['filter']>;
 
-/** The ranked backlog of a project, filtered and paged (pages are 0-based; ranks stay the unfiltered ranks). */
-/** `principal`: the caller's accountId; their load of the last 30 s is reused for paging and what-if. */
+/**
+ * The ranked backlog of a project, filtered and paged (pages are 0-based; ranks stay the unfiltered ranks).
+ * `principal`: the caller (site and accountId); their load of the last 30 s is reused for paging and what-if.
+ */
 export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getBacklog'>): Promise<ResultMap['getBacklog']> {
-  if (p.weightsOverride !== undefined && !hasPositiveWeight((await deps.configs.effective(p.projectKey)).config, p.weightsOverride)) {
+  const ranking = await rankProject(deps, reader, p.projectKey, p.weightsOverride, { principal, reuse: p.refresh !== true });
+  if (!Object.values(ranking.config.weights).some((w) => w > 0)) {
     throw new AppError('INVALID_PAYLOAD', 'weightsOverride: at least one weight must be above 0');
   }
-  const ranking = await rankProject(deps, reader, p.projectKey, p.weightsOverride, { principal, reuse: p.refresh !== true });
   const matching = p.filter === undefined ? ranking.items : ranking.items.filter(matcher(ranking, p.filter));
   const pageSize = p.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = p.page ?? 0;

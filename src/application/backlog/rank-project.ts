@@ -77,8 +77,3 @@ export function withWeights(config: ValueRankConfig, override: WeightsOverride):
   for (const [k, v] of Object.entries(override) as [keyof Weights, number | undefined][]) if (v !== undefined) weights[k] = v;
   return { ...config, weights };
 }
-
-/** True when the weights, after the override, still give at least one factor a say. */
-export function hasPositiveWeight(config: ValueRankConfig, override: WeightsOverride): boolean {
-  return Object.values(withWeights(config, override).weights).some((w) => w > 0);
-}
