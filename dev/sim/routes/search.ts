@@ -5,9 +5,10 @@
  * Page size follows the spec: `maxResults` defaults to 50; up to 5,000 issues come back per page
  * when only `id`/`key` are requested, and at most 100 when any other field is (the API "may return
  * fewer items per page where a large number of fields are requested"). The token encodes the
- * offset and a fingerprint of the query; a token from another query is refused with 400.
+ * result list it pages through, its offset and a fingerprint of the query; a token from another query is refused with 400.
  */
 import { JqlError, runJql } from '../jql';
+import { visibleIssue } from '../access';
 import { badRequest, bodyObject, intParam, listParam, stringList, type RequestContext, type Reply, type Route } from '../http';
 import { expandList, parseFieldSelection, renderIssue } from '../issue-view';
 
@@ -29,14 +30,40 @@ function fingerprint(text: string): string {
   return h.toString(36);
 }
 
-function encodeToken(offset: number, jql: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, q: fingerprint(jql) })).toString('base64url');
+/**
+ * A search's result list, kept for its later pages: an issue re-ranked or edited while someone pages is neither
+ * lost nor repeated (issues deleted or hidden meanwhile are skipped). Per simulator, at most MAX_CURSORS, each
+ * for CURSOR_TTL_MS.
+ */
+interface Cursor {
+  ids: string[];
+  accountId: string;
+  at: number;
+}
+const cursors = new WeakMap<object, Map<string, Cursor>>();
+const MAX_CURSORS = 500;
+const CURSOR_TTL_MS = 15 * 60_000;
+let cursorSeq = 0;
+
+function cursorsOf(sim: object): Map<string, Cursor> {
+  let m = cursors.get(sim);
+  if (m === undefined) {
+    m = new Map();
+    cursors.set(sim, m);
+  }
+  return m;
 }
 
-function decodeToken(token: string, jql: string): number {
+function encodeToken(cursor: string, offset: number, jql: string): string {
+  return Buffer.from(JSON.stringify({ c: cursor, o: offset, q: fingerprint(jql) })).toString('base64url');
+}
+
+function decodeToken(token: string, jql: string): { cursor: string; offset: number } {
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; q?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === fingerprint(jql)) return parsed.o;
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { c?: unknown; o?: unknown; q?: unknown };
+    if (typeof parsed.c === 'string' && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.q === fingerprint(jql)) {
+      return { cursor: parsed.c, offset: parsed.o };
+    }
   } catch {
     // falls through to the error below
   }
@@ -58,13 +85,33 @@ function search(ctx: RequestContext, input: SearchInput): Reply {
   const cap = sel.idsOnly ? ID_ONLY_CAP : WITH_FIELDS_CAP;
   if (input.maxResults < 1) throw badRequest('The maxResults parameter must be greater than 0.');
   const pageSize = Math.min(input.maxResults, cap);
-  const offset = input.nextPageToken === undefined ? 0 : decodeToken(input.nextPageToken, input.jql);
-  const matches = runJqlOr400(ctx, input.jql);
-  const page = matches.slice(offset, offset + pageSize);
+  const open = cursorsOf(ctx.sim);
+  const now = Date.now();
+  let cursorId: string;
+  let offset = 0;
+  let ids: string[];
+  if (input.nextPageToken === undefined) {
+    ids = runJqlOr400(ctx, input.jql).map((i) => i.id);
+    cursorId = `${++cursorSeq}`;
+  } else {
+    const t = decodeToken(input.nextPageToken, input.jql);
+    const kept = open.get(t.cursor);
+    if (kept === undefined || kept.accountId !== ctx.actor.accountId || now - kept.at > CURSOR_TTL_MS) throw badRequest('The provided next page token is invalid or expired.');
+    ({ ids } = kept);
+    cursorId = t.cursor;
+    offset = t.offset;
+  }
+  const slice = ids.slice(offset, offset + pageSize);
+  // Issues deleted or hidden since the first page are left out, as Jira does.
+  const page = slice.map((id) => visibleIssue(ctx.sim.state, ctx.actor, id)).filter((i): i is NonNullable<typeof i> => i !== undefined);
   const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { properties: input.properties, expand: input.expand }));
-  const isLast = offset + pageSize >= matches.length;
+  const isLast = offset + pageSize >= ids.length;
   const body: Record<string, unknown> = { issues, isLast };
-  if (!isLast) body['nextPageToken'] = encodeToken(offset + pageSize, input.jql);
+  if (!isLast) {
+    open.set(cursorId, { ids, accountId: ctx.actor.accountId, at: open.get(cursorId)?.at ?? now });
+    while (open.size > MAX_CURSORS) open.delete(open.keys().next().value as string);
+    body['nextPageToken'] = encodeToken(cursorId, offset + pageSize, input.jql);
+  }
   if (input.expand?.includes('names')) {
     body['names'] = Object.assign({}, ...issues.map((i) => (i['names'] as Record<string, string> | undefined) ?? {})) as Record<string, string>;
     for (const i of issues) delete i['names'];

@@ -138,3 +138,29 @@ describeSpec('responses fit the OpenAPI schemas', () => {
     }
   });
 });
+
+describe('token paging while issues change', () => {
+  it('loses and repeats no issue when issues are re-ranked and edited between pages', async () => {
+    const { startSim, aSeed, stories } = await import('./helpers');
+    const sim = await startSim({ seed: aSeed(stories(30)) });
+    try {
+      const page = (token?: string) =>
+        sim.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY Rank ASC', fields: ['key'], maxResults: 10, ...(token ? { nextPageToken: token } : {}) });
+      const first = await page();
+      const seen: string[] = first.body.issues.map((i: { key: string }) => i.key);
+      // Move the last issues to the top and edit one on the next page: the pages already promised stay stable.
+      expect((await sim.call('PUT', '/rest/agile/1.0/issue/rank', { issues: ['PRJ-29', 'PRJ-30'], rankBeforeIssue: 'PRJ-1' })).status).toBe(204);
+      expect((await sim.call('PUT', '/rest/api/3/issue/PRJ-12', { fields: { labels: ['changed'] } })).status).toBe(204);
+      let token: string | undefined = first.body.nextPageToken;
+      while (token !== undefined) {
+        const next = await page(token);
+        seen.push(...next.body.issues.map((i: { key: string }) => i.key));
+        token = next.body.nextPageToken;
+      }
+      expect(seen).toHaveLength(30);
+      expect(new Set(seen).size).toBe(30);
+    } finally {
+      await sim.close();
+    }
+  });
+});
