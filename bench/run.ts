@@ -2,14 +2,15 @@
  * `npm run bench [-- <suite>…] [-- --quick]`: runs the benchmark suites, prints a table and writes
  * bench/results/latest.json. Figures are ratios against baselines measured in the same run; nothing here fails CI.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
 import { domainSuite } from './domain/suite';
 import { jiraSuites } from './jira/suites';
+import { uiSuite } from './ui/page';
 
-const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites };
+const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite };
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -42,7 +43,20 @@ async function main(): Promise<void> {
   );
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), machine, quick, rows }, null, 2) + '\n');
+  // latest.json keeps the newest rows of every suite: running one suite replaces only that suite's rows.
+  const file = join(dir, 'latest.json');
+  const at = new Date().toISOString();
+  let kept: (BenchRow & { at?: string; quick?: boolean })[] = [];
+  if (existsSync(file)) {
+    try {
+      const previous = JSON.parse(readFileSync(file, 'utf8')) as { rows?: (BenchRow & { at?: string; quick?: boolean })[]; at?: string; quick?: boolean };
+      kept = (previous.rows ?? []).filter((r) => !names.includes(r.suite)).map((r) => ({ at: previous.at, quick: previous.quick, ...r }));
+    } catch {
+      kept = [];
+    }
+  }
+  const merged = [...kept, ...rows.map((r) => ({ ...r, at, quick }))];
+  writeFileSync(file, JSON.stringify({ at, machine, quick, rows: merged }, null, 2) + '\n');
 }
 
 function fmt(n: number): string {
