@@ -46,10 +46,10 @@ async function main(): Promise<void> {
   // latest.json keeps the newest rows of every suite: running one suite replaces only that suite's rows.
   const file = join(dir, 'latest.json');
   const at = new Date().toISOString();
-  let kept: (BenchRow & { at?: string; quick?: boolean })[] = [];
+  let kept: (BenchRow & { at?: string | undefined; quick?: boolean | undefined })[] = [];
   if (existsSync(file)) {
     try {
-      const previous = JSON.parse(readFileSync(file, 'utf8')) as { rows?: (BenchRow & { at?: string; quick?: boolean })[]; at?: string; quick?: boolean };
+      const previous = JSON.parse(readFileSync(file, 'utf8')) as { rows?: (BenchRow & { at?: string | undefined; quick?: boolean | undefined })[]; at?: string; quick?: boolean };
       kept = (previous.rows ?? []).filter((r) => !names.includes(r.suite)).map((r) => ({ at: previous.at, quick: previous.quick, ...r }));
     } catch {
       kept = [];
