@@ -3,7 +3,7 @@
  * remote link whose URL is `javascript:alert(1)` must show as literal text, run nothing and link nowhere.
  */
 import type { Frame, Page } from 'playwright-core';
-import { demoSeed, type Dom, moduleFrame, moduleLocator, openShell, PERSONAS, startE2E, warmBacklog, type E2E } from './support';
+import { demoSeed, type Dom, eventually, moduleFrame, moduleLocator, openShell, PERSONAS, startE2E, warmBacklog, type E2E } from './support';
 
 const PO = PERSONAS.productOwner.accountId;
 const SUMMARY = '<img src=x onerror="window.__pwned=1">';
@@ -75,7 +75,9 @@ describe('Hostile Jira data is shown as text', () => {
     await f.getByRole('textbox', { name: 'Search summary or key' }).fill('onerror');
     const row = f.locator('table tbody tr', { has: f.getByRole('button', { name: `Open ${key} in Jira` }) });
     await row.waitFor({ timeout: 30_000 });
-    await expect(f.locator('table tbody tr').count()).resolves.toBe(1);
+    // The search is debounced: the hostile issue may already be on the unfiltered first page, so wait for the
+    // filtered answer (one row) rather than for the row alone.
+    await eventually(() => f.locator('table tbody tr').count(), (n) => n === 1, { what: 'the search to leave one row' });
     await expect(row.getByText(SUMMARY, { exact: true }).isVisible()).resolves.toBe(true);
 
     const frame = await moduleFrame(page, 'project-page');

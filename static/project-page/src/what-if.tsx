@@ -16,7 +16,11 @@ export interface Preview {
   changed: number;
 }
 
-/** What-if weights: sliders → (150 ms debounce) previewWeights → per-row movement in the table; save as project weights. */
+/** Wait after the last slider change before asking the server (ms): short enough to feel live, long enough that a
+ * held arrow key does not send a request per step; stale answers are dropped anyway. */
+const PREVIEW_DEBOUNCE_MS = 60;
+
+/** What-if weights: sliders → (60 ms debounce) previewWeights → per-row movement in the table; save as project weights. */
 export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { projectKey: string; onPreview: (p: Preview | null) => void; onSaved: () => void; onClose: () => void }) {
   const config = useOperation('getConfig', { projectKey });
   const [weights, setWeights] = useState<WeightMap | null>(null);
@@ -59,7 +63,7 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
           setPreviewing(false);
         },
       );
-    }, 150);
+    }, PREVIEW_DEBOUNCE_MS);
     return () => clearTimeout(t);
     // onPreview is a state setter from the parent (stable); the JSON string is the real dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
