@@ -422,7 +422,7 @@ class Planner {
     const placed = dependent ? [`pulled forward: blocks ${dependent.item.key}`, ...facts] : facts;
     const locked = kind === 'feature' && this.debtWaiting > 0;
     for (let i = earliest; i < this.later; i++) {
-      if (!this.fits(i, points, kind, locked)) continue;
+      if (!this.fits(i, points, locked)) continue;
       const where = label(this.slots, i);
       const skipped =
         i > earliest ? `${this.range(earliest, i - 1)} full; ${where} is the first quarter with room` : `fits ${where}`;
@@ -446,7 +446,7 @@ class Planner {
     this.toLater(node, [...facts, this.noRoom(earliest, points, kind, locked)].join('; '));
   }
 
-  private fits(i: number, points: number, kind: RoadmapCandidate['kind'], locked: boolean): boolean {
+  private fits(i: number, points: number, locked: boolean): boolean {
     const capacity = this.capacity[i] as number;
     const feature = this.featureUsed[i] as number;
     const debt = this.debtUsed[i] as number;
