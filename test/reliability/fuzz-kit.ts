@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import type { ResolverHandler } from '../../dev/runtime';
-import { OPERATION_KEYS, payloadSchemas, type OperationKey } from '../../src/contract/operations';
+import { payloadSchemas, type OperationKey } from '../../src/contract/operations';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { defaultConfig } from '../../src/domain';
 import { call, contractShapeProblem, NOBODY, type Answer, type Ctx } from './helpers';
