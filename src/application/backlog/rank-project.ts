@@ -57,19 +57,35 @@ export async function rankProject(
     if (loaded.remoteLinksPending > 0) await deps.requestBackgroundLoad?.(projectKey);
     else if (principal !== undefined) deps.loadCache?.set(principal, projectKey, version, loaded);
   }
-  const now = deps.clock();
-  const items = scoreIssues({
-    now,
-    config,
-    fields: loaded.fields,
-    candidates: loaded.candidates,
-    linked: loaded.linked,
-    remoteLinks: loaded.remoteLinks,
-    feedbackProjects: loaded.feedbackProjects,
-    pins,
-  });
-  return { projectKey, items, computedAt: now.toISOString(), configVersion: version, config, loaded };
+  // Scoring a reused load again with the same weights and pins gives the same order: paging and the what-if
+  // panel's "current" side reuse the ranking made from it (its computedAt says when).
+  const memoKey = JSON.stringify([config.weights, [...pins].sort(([a], [b]) => (a < b ? -1 : 1))]);
+  const memo = rankings.get(loaded) ?? new Map<string, { items: BacklogItem[]; computedAt: string }>();
+  let ranked = memo.get(memoKey);
+  if (ranked === undefined) {
+    const now = deps.clock();
+    const items = scoreIssues({
+      now,
+      config,
+      fields: loaded.fields,
+      candidates: loaded.candidates,
+      linked: loaded.linked,
+      remoteLinks: loaded.remoteLinks,
+      feedbackProjects: loaded.feedbackProjects,
+      pins,
+    });
+    ranked = { items, computedAt: now.toISOString() };
+    memo.set(memoKey, ranked);
+    while (memo.size > MAX_RANKINGS_PER_LOAD) memo.delete(memo.keys().next().value as string);
+    rankings.set(loaded, memo);
+  }
+  return { projectKey, items: ranked.items, computedAt: ranked.computedAt, configVersion: version, config, loaded };
 }
+
+/** Rankings made from a load, by weights and pins; they live as long as the load does. */
+const rankings = new WeakMap<LoadedProject, Map<string, { items: BacklogItem[]; computedAt: string }>>();
+/** The current weights plus a few what-if variants. */
+const MAX_RANKINGS_PER_LOAD = 4;
 
 /** The config with some weights replaced; all-zero weights are refused by the caller's schema. */
 export function withWeights(config: ValueRankConfig, override: WeightsOverride): ValueRankConfig {
