@@ -192,7 +192,7 @@ export class CustomerVoiceAccumulator {
 
   /** The factor value (0–1) and its evidence; `votes` (customer-count field) adds votesPerCustomer each. */
   result(votes: number | null): { value: number; customers: number; evidence: CustomerVoiceEvidence } {
-    const all = this.signals.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const all = this.signals.length < 2 ? this.signals : this.signals.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     let mass = 0;
     for (const c of all) mass += c.weight;
     if (votes !== null && votes > 0) mass += votes * this.cfg.votesPerCustomer;

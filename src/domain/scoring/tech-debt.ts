@@ -50,8 +50,11 @@ export function techDebt(
   rules: DebtRules,
 ): { value: number; evidence: TechDebtEvidence } {
   const matchedBy: string[] = [];
-  for (const l of readNames(fields.labels).slice(0, 10_000)) {
-    if (rules.labels.has(l.toLowerCase())) {
+  // Labels are read in place (no copies: this runs for every candidate), at most 10,000 of them.
+  const labels = Array.isArray(fields.labels) ? fields.labels : [];
+  for (let i = 0; i < labels.length && i < 10_000; i++) {
+    const l: unknown = labels[i];
+    if (typeof l === 'string' && rules.labels.has(l.toLowerCase())) {
       matchedBy.push(`label:${l}`);
       break;
     }
