@@ -7,4 +7,4 @@ export { rankItems, compareByValue } from './ranking/rank-items';
 export { explainIssue, compareWith, neighbourSentence, type Explanation } from './explain/explain-issue';
 export * from './roadmap';
 export * from './rank-sync';
-export { classifyLinks, nameSet, type LinkRules } from './scoring/links';
+export { blocksEdges, classifyLinks, linkRulesFor, nameSet, type LinkRules } from './scoring/links';

@@ -1,5 +1,4 @@
-import type { ValueRankConfig } from '../../contract/config';
-import { classifyLinks, medianPoints, nameSet, scoreIssues, type JiraIssueLike, type LinkRules, type RemoteLinkLike, type ResolvedFields } from '../../domain';
+import { blocksEdges, classifyLinks, linkRulesFor, medianPoints, scoreIssues, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
 import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
 import { isBacklogItem } from '../backlog/load-project';
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
@@ -81,8 +80,7 @@ interface ContextMeta {
  */
 async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Ranking, scoreField: string | null = null): Promise<void> {
   const { loaded, config } = ranking;
-  const rules = linkRulesFor(config, loaded.feedbackProjects);
-  const edges = loaded.candidates.flatMap((c) => classifyLinks(c.key, c.fields.issuelinks, rules).blocks);
+  const edges = blocksEdges(loaded.candidates, linkRulesFor(config, loaded.feedbackProjects));
   const bv = ranking.items.flatMap((i) => {
     const v = (i.factors.businessValue.evidence as { value?: unknown }).value;
     return typeof v === 'number' ? [v] : [];
@@ -100,16 +98,6 @@ async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Rank
     chunks: chunks.length,
   };
   await kv.set(ctxMetaKey(projectKey), meta);
-}
-
-function linkRulesFor(config: ValueRankConfig, feedbackProjects: ReadonlySet<string>): LinkRules {
-  return {
-    feedbackProjects,
-    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
-    blocksLinkTypes: nameSet(config.enablement.linkTypes),
-    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
-    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import type { Payload, ResultMap } from '../../contract/operations';
-import { capacityFromSprints, classifyLinks, daysInQuarter, nameSet, planRoadmap, type RoadmapCandidate } from '../../domain';
+import { blocksEdges, capacityFromSprints, daysInQuarter, linkRulesFor, planRoadmap, type RoadmapCandidate } from '../../domain';
 import { medianPoints } from '../../domain/scoring/effort';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, type AppDeps } from '../backlog/rank-project';
@@ -16,20 +16,11 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
   const fromSprints = capacityFromSprints(sprints, daysInQuarter(now));
   const capacityPerQuarter = p.capacityOverride ?? config.roadmap.capacityPerQuarter ?? fromSprints.perQuarter ?? config.roadmap.fallbackCapacityPerQuarter;
 
-  const rules = {
-    feedbackProjects: loaded.feedbackProjects,
-    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
-    blocksLinkTypes: nameSet(config.enablement.linkTypes),
-    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
-    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
-  };
   const blockedBy = new Map<string, Set<string>>();
-  for (const c of loaded.candidates) {
-    for (const e of classifyLinks(c.key, c.fields.issuelinks, rules).blocks) {
-      const s = blockedBy.get(e.to) ?? new Set<string>();
-      s.add(e.from);
-      blockedBy.set(e.to, s);
-    }
+  for (const e of blocksEdges(loaded.candidates, linkRulesFor(config, loaded.feedbackProjects))) {
+    const s = blockedBy.get(e.to) ?? new Set<string>();
+    s.add(e.from);
+    blockedBy.set(e.to, s);
   }
   const dueByKey = new Map(loaded.candidates.map((c) => [c.key, c.fields.duedate]));
   const median = medianPoints(ranking.items.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), config.effort.defaultPoints);

@@ -1,3 +1,5 @@
+import type { ValueRankConfig } from '../../contract/config';
+import type { JiraIssueLike } from './input';
 import { isRecord, readName, projectOfKey } from './read-values';
 
 /** At most this many links are read per issue: bounds the work on pathological issues (5,000 links). */
@@ -19,6 +21,22 @@ export interface LinkRules {
   interestLinkTypes: ReadonlySet<string>;
   /** Issue types that count as debt interest. */
   interestIssueTypes: ReadonlySet<string>;
+}
+
+/** The link rules of a config, with the feedback projects already resolved. */
+export function linkRulesFor(config: ValueRankConfig, feedbackProjects: ReadonlySet<string>): LinkRules {
+  return {
+    feedbackProjects,
+    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
+    blocksLinkTypes: nameSet(config.enablement.linkTypes),
+    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
+    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
+  };
+}
+
+/** Every "blocks" edge the issues' links describe (an edge may appear twice: Jira shows a link on both ends). */
+export function blocksEdges(issues: readonly JiraIssueLike[], rules: LinkRules): ClassifiedLinks['blocks'] {
+  return issues.flatMap((i) => classifyLinks(i.key, i.fields.issuelinks, rules).blocks);
 }
 
 /** What an issue's links mean for scoring, read in one pass without keeping the raw links around. */

@@ -1,7 +1,7 @@
 import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId } from '../../contract/model';
 import type { GapCode } from '../../contract/gaps';
 import type { ScoringInput } from './input';
-import { classifyLinks, nameSet, type ClassifiedLinks, type LinkRules } from './links';
+import { classifyLinks, linkRulesFor, type ClassifiedLinks } from './links';
 import { MALFORMED, readDate, readName, readText } from './read-values';
 import { effortOf, medianPoints, readPoints } from './effort';
 import { businessValueFactor, optionValueMap, readBusinessValue } from './business-value';
@@ -71,13 +71,7 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
   const { config, fields, now } = input;
   const optionValues = optionValueMap(config.businessValue);
   const rules = debtRules(config.techDebt);
-  const linkRules: LinkRules = {
-    feedbackProjects: input.feedbackProjects,
-    feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
-    blocksLinkTypes: nameSet(config.enablement.linkTypes),
-    interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
-    interestIssueTypes: nameSet(config.techDebt.interestIssueTypes),
-  };
+  const linkRules = linkRulesFor(config, input.feedbackProjects);
   const patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
   const tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
   const graph = new BlocksGraph();

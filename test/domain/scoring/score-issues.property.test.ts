@@ -111,20 +111,13 @@ describe('scoreIssues properties', () => {
 
 describe('scoring one issue on its own with the project context', () => {
   it('gives the same score as the full run', () => {
-    const { classifyLinks, medianPoints, nameSet } = jest.requireActual('../../../src/domain') as typeof import('../../../src/domain');
+    const { blocksEdges, linkRulesFor, medianPoints } = jest.requireActual('../../../src/domain') as typeof import('../../../src/domain');
     fc.assert(
       fc.property(candidatesArb(), fc.nat(), ({ issues, tickets }, pick) => {
         const input = inputOf(issues, tickets);
         const full = scoreIssues(input);
         const cfg = input.config;
-        const rules = {
-          feedbackProjects: input.feedbackProjects,
-          feedbackLinkTypes: nameSet(cfg.customerVoice.linkTypes),
-          blocksLinkTypes: nameSet(cfg.enablement.linkTypes),
-          interestLinkTypes: nameSet(cfg.techDebt.interestLinkTypes),
-          interestIssueTypes: nameSet(cfg.techDebt.interestIssueTypes),
-        };
-        const blocks = input.candidates.flatMap((c) => classifyLinks(c.key, c.fields.issuelinks, rules).blocks);
+        const blocks = blocksEdges(input.candidates, linkRulesFor(cfg, input.feedbackProjects));
         const bv = full.flatMap((i) => ((i.factors.businessValue.evidence as { value: number | null }).value ?? []));
         const context = {
           businessValueMax: Math.max(0, ...bv),
