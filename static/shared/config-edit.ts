@@ -1,3 +1,5 @@
+import { isRecord } from './records';
+
 /** `"a, b ,,c"` → `['a', 'b', 'c']` (trimmed, empties dropped, duplicates kept once, order kept). */
 export function parseList(text: string): string[] {
   const seen = new Set<string>();
@@ -36,10 +38,6 @@ export interface ConfigChange {
   to: unknown;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -50,7 +48,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * are walked too, so one added option is one change.
  */
 export function diffConfig(before: unknown, after: unknown, prefix = ''): ConfigChange[] {
-  if (isPlainObject(before) && isPlainObject(after)) {
+  if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => diffConfig(before[k], after[k], prefix ? `${prefix}.${k}` : k));
   }
@@ -62,7 +60,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   let node: Record<string, unknown> = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
-    if (!isPlainObject(next)) node[part] = {};
+    if (!isRecord(next)) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }
   const last = parts[parts.length - 1]!;

@@ -1,5 +1,6 @@
 import type { ErrorCode, OperationKey, ResultMap } from '../../src/contract/operations';
 import { ERROR_CODES } from '../../src/contract/errors';
+import { isRecord } from './records';
 
 /**
  * Codes the UI can see: the contract's error codes, plus two that only the client produces —
@@ -24,10 +25,6 @@ export class OperationFailure extends Error {
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Turns a resolver's raw answer into its data, or throws an `OperationFailure`.

@@ -1,14 +1,11 @@
 import { CONFIG_SCHEMA_VERSION, configSchema, type ValueRankConfig } from '../../contract/config';
 import { defaultConfig } from '../../domain';
+import { isRecord } from '../../domain/scoring/read-values';
 import { AppError } from '../errors';
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Deep-merges `over` onto `base`: objects merge key by key, everything else replaces. */
 function mergeOnto(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  if (!isRecord(base) || !isRecord(over)) return over === undefined ? base : over;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
@@ -23,7 +20,7 @@ function mergeOnto(base: unknown, over: unknown): unknown {
  * still does not validate is refused with the failing paths.
  */
 export function migrateConfig(raw: unknown): ValueRankConfig {
-  if (!isPlainObject(raw)) throw new AppError('INVALID_PAYLOAD', 'The stored configuration is not an object.');
+  if (!isRecord(raw)) throw new AppError('INVALID_PAYLOAD', 'The stored configuration is not an object.');
   const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
   if (version > CONFIG_SCHEMA_VERSION) {
     throw new AppError('INVALID_PAYLOAD', `The configuration has schema version ${version}, newer than this app (${CONFIG_SCHEMA_VERSION}). Update the app.`);
@@ -81,7 +78,7 @@ export function candidateJqlProblem(jql: string): string | null {
 
 /** Leaf-level differences between two configs, as `{ path, from, to }` (arrays compare as a whole). */
 export function diffConfig(from: unknown, to: unknown, path = ''): { path: string; from: unknown; to: unknown }[] {
-  if (isPlainObject(from) && isPlainObject(to)) {
+  if (isRecord(from) && isRecord(to)) {
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
     return keys.flatMap((k) => diffConfig(from[k], to[k], path === '' ? k : `${path}.${k}`));
   }
