@@ -98,10 +98,13 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     return applyRankSync(deps, reader, new ForgeJiraWriter('user', deadline), () => deadline.remaining(), p);
   },
   async listFields(_p, ctx) {
-    const deadline = new Deadline(UI_BUDGET_MS);
-    if (ctx.projectKey !== null) await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'list fields', deadline);
-    else await requireJiraAdmin(userReader(deadline), 'list fields');
-    const fields = await userReader(deadline).fields();
+    let reader: JiraReader;
+    if (ctx.projectKey !== null) reader = await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'list fields');
+    else {
+      reader = userReader(new Deadline(UI_BUDGET_MS));
+      await requireJiraAdmin(reader, 'list fields');
+    }
+    const fields = await reader.fields();
     return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
   },
 };

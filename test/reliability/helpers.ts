@@ -119,12 +119,17 @@ export async function jiraRankOrder(url: string, projectKey = 'PAY', jql = `proj
   throw new Error('search did not end');
 }
 
-/** Waits for the local queue to be idle (background recomputes triggered by rank moves). */
+/**
+ * Waits for the local queue to be idle and stay idle for three polls (background recomputes triggered by rank
+ * moves: Jira's events reach the trigger just after the write, so a single idle poll can come too early).
+ */
 export async function settleQueue(url: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
+  let quiet = 0;
   while (Date.now() < until) {
     const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number };
-    if (q.pending === 0 && q.running === 0) return;
+    quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
+    if (quiet === 3) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('queue did not settle');

@@ -10,7 +10,7 @@ import { kvs } from '@forge/kvs';
 import type { ResolverHandler } from '../../dev/runtime';
 import { defaultConfig } from '../../src/domain';
 import { startDemo } from '../integration/harness';
-import { ADMIN, adminPage, call, DEV, issuePanel, jiraRankOrder, loadResolver, PO, projectPage, projectSettings, resetStats, simStats, SUPPORT, type Answer, type Ctx } from './helpers';
+import { ADMIN, adminPage, call, DEV, issuePanel, jiraRankOrder, loadResolver, PO, projectPage, projectSettings, resetStats, settleQueue, simStats, SUPPORT, type Answer, type Ctx } from './helpers';
 
 type Persona = 'anonymous' | 'developer' | 'supportAgent' | 'productOwner' | 'jiraAdmin';
 const ACCOUNT: Record<Persona, string> = { anonymous: '', developer: DEV, supportAgent: SUPPORT, productOwner: PO, jiraAdmin: ADMIN };
@@ -258,6 +258,8 @@ describe('security', () => {
     }
 
     it('project keys, issue keys, plan ids and field ids carrying JQL or paths are INVALID_PAYLOAD naming the field, and reach no Jira endpoint', async () => {
+      // Background work left by earlier tests (recomputes after rank moves) must not count as this test's requests.
+      await settleQueue(preview.url);
       await resetStats(preview.url);
       recorded.length = 0;
       const po = { accountId: PO, ...projectPage('PAY') };

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk } from '../shared/concurrency';
-import { rankProject, type AppDeps } from '../backlog/rank-project';
+import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 
 /** Batches per stored plan chunk (≤ 100 × 50 keys keeps each KVS value far below 240 KiB). */
 const BATCHES_PER_CHUNK = 100;
@@ -42,11 +42,16 @@ async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]
   await kv.set(metaKey(meta.projectKey, meta.planId), { ...meta, chunks: chunks.length, batches: batches.length });
 }
 
+/** The fewest moves from Jira's order (the candidates' jiraRank) to the value order (pins applied). */
+function planFromRanking(ranking: Ranking): ReturnType<typeof planDomain> {
+  const current = [...ranking.items].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key);
+  return planDomain(current, ranking.items.map((i) => i.key));
+}
+
 /** Computes the fewest rank moves that make Jira's order the value order (pins kept), stores them, returns the diff. */
 export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId: string, p: Payload<'planRankSync'>): Promise<ResultMap['planRankSync']> {
   const ranking = await rankProject(deps, reader, p.projectKey);
-  const current = [...ranking.items].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key);
-  const plan = planDomain(current, ranking.items.map((i) => i.key));
+  const plan = planFromRanking(ranking);
   const planId = randomUUID().replace(/-/g, '');
   await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
   const byKey = new Map(ranking.items.map((i) => [i.key, i]));
@@ -104,8 +109,7 @@ export async function applyRankSync(
 /** After per-issue failures: a fresh plan from Jira's order now, under the same plan id. */
 async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<PlanMeta> {
   const ranking = await rankProject(deps, reader, meta.projectKey);
-  const current = [...ranking.items].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key);
-  const plan = planDomain(current, ranking.items.map((i) => i.key));
+  const plan = planFromRanking(ranking);
   const next: PlanMeta = { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, batches: 0 };
   await storePlan(deps.kv, next, plan.batches);
   return { ...next, chunks: Math.ceil(plan.batches.length / BATCHES_PER_CHUNK), batches: plan.batches.length };
