@@ -1,10 +1,10 @@
 /** The pure core of ValueRank: scoring, ranking, explanations, rank-sync and roadmap planning. No I/O. */
 export { defaultConfig } from './config/default-config';
 export type { JiraIssueLike, ProjectContext, RemoteLinkLike, ResolvedFields, ScoringInput } from './scoring/input';
-export { scoreIssues } from './scoring/score-issues';
+export { scoreIssues, scoreBacklog, ScoredBacklog } from './scoring/score-issues';
 export { medianPoints } from './scoring/effort';
-export { rankItems, compareByValue } from './ranking/rank-items';
-export { explainIssue, compareWith, neighbourSentence, type Explanation } from './explain/explain-issue';
+export { rankOrder } from './ranking/rank-items';
+export { explainIssue, compareWith, neighbourSentence, type Explanation, type RankedItems } from './explain/explain-issue';
 export * from './roadmap';
 export * from './rank-sync';
 export { blocksEdges, classifyLinks, linkRulesFor, nameSet, type LinkRules } from './scoring/links';

@@ -1,4 +1,4 @@
-import { blocksEdges, classifyLinks, linkRulesFor, medianPoints, scoreIssues, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
+import { blocksEdges, classifyLinks, linkRulesFor, medianPoints, scoreBacklog, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
 import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
 import { isBacklogItem } from '../backlog/load-project';
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
@@ -46,7 +46,9 @@ export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer
   const fieldKey = findScoreField(await reader.fields());
   const ranking = await rankProject(deps, reader, projectKey, undefined, { remoteLinkBudget: Number.POSITIVE_INFINITY });
   const previous = await readScores(deps.kv, projectKey);
-  const next = new Map(ranking.items.map((i) => [i.id, Math.round(i.score * 10) / 10]));
+  const { backlog } = ranking;
+  const next = new Map<string, number>();
+  for (let pos = 0; pos < backlog.length; pos++) next.set(backlog.idAt(pos), Math.round(backlog.scoreAt(pos) * 10) / 10);
   const changed = [...next].filter(([id, s]) => previous.get(id) !== s).map(([issueId, value]) => ({ issueId, value }));
   if (fieldKey !== null && changed.length > 0) {
     await writer.writeScores(fieldKey, changed);
@@ -81,17 +83,21 @@ interface ContextMeta {
 async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Ranking, scoreField: string | null = null): Promise<void> {
   const { loaded, config } = ranking;
   const edges = blocksEdges(loaded.candidates, linkRulesFor(config, loaded.feedbackProjects));
-  const bv = ranking.items.flatMap((i) => {
-    const v = (i.factors.businessValue.evidence as { value?: unknown }).value;
-    return typeof v === 'number' ? [v] : [];
-  });
+  const { backlog } = ranking;
+  let businessValueMax = 0;
+  const points: number[] = [];
+  for (let pos = 0; pos < backlog.length; pos++) {
+    businessValueMax = Math.max(businessValueMax, backlog.businessValueAt(pos) ?? 0);
+    const p = backlog.pointsAt(pos);
+    if (p !== null) points.push(p);
+  }
   const chunks = chunk(edges, EDGES_PER_CHUNK);
   await kv.setMany(chunks.map((c, n) => ({ key: ctxChunkKey(projectKey, n), value: c })));
   const meta: ContextMeta = {
     configVersion: ranking.configVersion,
     at: ranking.computedAt,
-    businessValueMax: bv.reduce((m, v) => Math.max(m, v), 0),
-    medianPoints: medianPoints(ranking.items.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), config.effort.defaultPoints),
+    businessValueMax,
+    medianPoints: medianPoints(points, config.effort.defaultPoints),
     fields: loaded.fields,
     feedbackProjects: [...loaded.feedbackProjects],
     scoreField: scoreField ?? (await kv.get<ContextMeta>(ctxMetaKey(projectKey)))?.scoreField ?? null,
@@ -129,7 +135,7 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     if (links.length > 0) remoteLinks.set(issue.key, links);
   }
   const edges = (await deps.kv.getMany<{ from: string; to: string; toDone: boolean }[]>(Array.from({ length: meta.chunks }, (_, n) => ctxChunkKey(projectKey, n)))).values();
-  const [item] = scoreIssues({
+  const scored = scoreBacklog({
     now: deps.clock(),
     config,
     fields: meta.fields,
@@ -140,10 +146,10 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     pins,
     projectContext: { businessValueMax: meta.businessValueMax, medianPoints: meta.medianPoints, blocks: [...edges].flat() },
   });
-  if (item === undefined) return false;
-  const bv = (item.factors.businessValue.evidence as { value?: unknown }).value;
-  if (config.businessValue.max === null && typeof bv === 'number' && bv > meta.businessValueMax) return false;
-  const score = Math.round(item.score * 10) / 10;
+  if (scored.length === 0) return false;
+  const bv = scored.businessValueAt(0);
+  if (config.businessValue.max === null && bv !== null && bv > meta.businessValueMax) return false;
+  const score = Math.round(scored.scoreAt(0) * 10) / 10;
   const previous = await readScores(deps.kv, projectKey);
   if (previous.get(issue.id) !== score) {
     await writer.writeScores(meta.scoreField, [{ issueId: issue.id, value: score }]);

@@ -1,5 +1,5 @@
 import type { Payload, ResultMap } from '../../contract/operations';
-import { explainIssue as explainDomain, scoreIssues } from '../../domain';
+import { explainIssue as explainDomain, scoreBacklog } from '../../domain';
 import { AppError, notFound } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, withWeights, type AppDeps } from './rank-project';
@@ -7,7 +7,7 @@ import { rankProject, withWeights, type AppDeps } from './rank-project';
 /** The issue's place in its project's value order, and why, against its neighbours. */
 export async function explainIssue(deps: AppDeps, reader: JiraReader, principal: string, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
   const ranking = await rankProject(deps, reader, projectKey, undefined, { principal });
-  const e = explainDomain(ranking.items, p.issueKey);
+  const e = explainDomain(ranking.backlog, p.issueKey);
   if (e === null) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
   return { ...e, configVersion: ranking.configVersion, computedAt: ranking.computedAt };
 }
@@ -19,7 +19,7 @@ export async function previewWeights(deps: AppDeps, reader: JiraReader, principa
   if (!Object.values(config.weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weights: at least one weight must be above 0');
   const pins = await deps.pins.all(p.projectKey);
   const l = current.loaded;
-  const next = scoreIssues({
+  const next = scoreBacklog({
     now: deps.clock(),
     config,
     fields: l.fields,
@@ -29,6 +29,12 @@ export async function previewWeights(deps: AppDeps, reader: JiraReader, principa
     feedbackProjects: l.feedbackProjects,
     pins,
   });
-  const to = new Map(next.map((i) => [i.key, i.rank]));
-  return { moves: current.items.map((i) => ({ key: i.key, from: i.rank, to: to.get(i.key) ?? i.rank })) };
+  const { backlog } = current;
+  const moves: ResultMap['previewWeights']['moves'] = [];
+  for (let pos = 0; pos < backlog.length; pos++) {
+    const key = backlog.keyAt(pos);
+    const to = next.positionOf(key);
+    moves.push({ key, from: pos + 1, to: to < 0 ? pos + 1 : to + 1 });
+  }
+  return { moves };
 }

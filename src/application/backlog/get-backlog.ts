@@ -3,7 +3,8 @@ import type { BacklogItem } from '../../contract/model';
 import { isRecord, readNames } from '../../domain/scoring/read-values';
 import { AppError } from '../errors';
 import type { JiraReader } from '../ports/jira';
-import { rankProject, type AppDeps, type Ranking } from './rank-project';
+import type { ScoredBacklog } from '../../domain';
+import { rankProject, type AppDeps } from './rank-project';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -18,14 +19,27 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: s
   if (!Object.values(ranking.config.weights).some((w) => w > 0)) {
     throw new AppError('INVALID_PAYLOAD', 'weightsOverride: at least one weight must be above 0');
   }
-  const matching = p.filter === undefined ? ranking.items : ranking.items.filter(matcher(ranking, p.filter));
+  const { backlog } = ranking;
   const pageSize = p.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = p.page ?? 0;
+  // Only the page's items are built (with their evidence); filters read the packed scores and raw fields.
+  let items: BacklogItem[];
+  let total: number;
+  if (p.filter === undefined) {
+    items = backlog.slice(page * pageSize, (page + 1) * pageSize);
+    total = backlog.length;
+  } else {
+    const matches = matcher(backlog, p.filter);
+    const positions: number[] = [];
+    for (let pos = 0; pos < backlog.length; pos++) if (matches(pos)) positions.push(pos);
+    items = positions.slice(page * pageSize, (page + 1) * pageSize).map((pos) => backlog.item(pos));
+    total = positions.length;
+  }
   return {
-    items: matching.slice(page * pageSize, (page + 1) * pageSize),
+    items,
     page,
     pageSize,
-    total: matching.length,
+    total,
     computedAt: ranking.computedAt,
     configVersion: ranking.configVersion,
     // Evidence still being read in the background: the ranking may move when it arrives.
@@ -33,18 +47,18 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: s
   };
 }
 
-function matcher(ranking: Ranking, f: Filter): (item: BacklogItem) => boolean {
-  const raw = new Map(ranking.loaded.candidates.map((c) => [c.key, c.fields]));
+/** Whether the issue at a position passes the filter. */
+function matcher(backlog: ScoredBacklog, f: Filter): (position: number) => boolean {
   const types = f.types && f.types.length > 0 ? new Set(f.types.map((t) => t.toLowerCase())) : null;
   const labels = f.labels && f.labels.length > 0 ? new Set(f.labels.map((l) => l.toLowerCase())) : null;
   const text = f.text?.trim().toLowerCase() || null;
-  return (item) => {
-    if (types !== null && !types.has(item.issueType.toLowerCase())) return false;
-    if (f.debtOnly === true && !item.isDebt) return false;
-    if (f.feedbackOnly === true && item.customers === 0) return false;
-    if (f.gapsOnly === true && item.gaps.length === 0) return false;
-    if (text !== null && !item.key.toLowerCase().includes(text) && !item.summary.toLowerCase().includes(text)) return false;
-    const fields = raw.get(item.key) ?? {};
+  return (pos) => {
+    if (types !== null && !types.has(backlog.issueTypeAt(pos).toLowerCase())) return false;
+    if (f.debtOnly === true && !backlog.isDebtAt(pos)) return false;
+    if (f.feedbackOnly === true && backlog.customersAt(pos) === 0) return false;
+    if (f.gapsOnly === true && !backlog.hasGapsAt(pos)) return false;
+    if (text !== null && !backlog.keyAt(pos).toLowerCase().includes(text) && !backlog.summaryAt(pos).toLowerCase().includes(text)) return false;
+    const fields = backlog.fieldsAt(pos);
     if (labels !== null && !readNames(fields.labels).some((l) => labels.has(l.toLowerCase()))) return false;
     if (f.epicKey !== undefined) {
       const parent = isRecord(fields.parent) && typeof fields.parent.key === 'string' ? fields.parent.key : null;

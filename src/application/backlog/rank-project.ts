@@ -1,6 +1,5 @@
 import type { ValueRankConfig, Weights } from '../../contract/config';
-import type { BacklogItem } from '../../contract/model';
-import { scoreIssues } from '../../domain';
+import { scoreBacklog, type ScoredBacklog } from '../../domain';
 import type { ConfigStore } from '../config/config-store';
 import type { PinStore } from '../pins/pin-store';
 import type { JiraReader } from '../ports/jira';
@@ -23,7 +22,8 @@ export interface AppDeps {
 
 export interface Ranking {
   projectKey: string;
-  items: BacklogItem[];
+  /** The scored, ranked candidates; items (with evidence) are built on demand, a page at a time. */
+  backlog: ScoredBacklog;
   computedAt: string;
   configVersion: number;
   config: ValueRankConfig;
@@ -60,11 +60,11 @@ export async function rankProject(
   // Scoring a reused load again with the same weights and pins gives the same order: paging and the what-if
   // panel's "current" side reuse the ranking made from it (its computedAt says when).
   const memoKey = JSON.stringify([config.weights, [...pins].sort(([a], [b]) => (a < b ? -1 : 1))]);
-  const memo = rankings.get(loaded) ?? new Map<string, { items: BacklogItem[]; computedAt: string }>();
+  const memo = rankings.get(loaded) ?? new Map<string, { backlog: ScoredBacklog; computedAt: string }>();
   let ranked = memo.get(memoKey);
   if (ranked === undefined) {
     const now = deps.clock();
-    const items = scoreIssues({
+    const backlog = scoreBacklog({
       now,
       config,
       fields: loaded.fields,
@@ -74,16 +74,16 @@ export async function rankProject(
       feedbackProjects: loaded.feedbackProjects,
       pins,
     });
-    ranked = { items, computedAt: now.toISOString() };
+    ranked = { backlog, computedAt: now.toISOString() };
     memo.set(memoKey, ranked);
     while (memo.size > MAX_RANKINGS_PER_LOAD) memo.delete(memo.keys().next().value as string);
     rankings.set(loaded, memo);
   }
-  return { projectKey, items: ranked.items, computedAt: ranked.computedAt, configVersion: version, config, loaded };
+  return { projectKey, backlog: ranked.backlog, computedAt: ranked.computedAt, configVersion: version, config, loaded };
 }
 
 /** Rankings made from a load, by weights and pins; they live as long as the load does. */
-const rankings = new WeakMap<LoadedProject, Map<string, { items: BacklogItem[]; computedAt: string }>>();
+const rankings = new WeakMap<LoadedProject, Map<string, { backlog: ScoredBacklog; computedAt: string }>>();
 /** The current weights plus a few what-if variants. */
 const MAX_RANKINGS_PER_LOAD = 4;
 

@@ -44,8 +44,7 @@ async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]
 
 /** The fewest moves from Jira's order (the candidates' jiraRank) to the value order (pins applied). */
 function planFromRanking(ranking: Ranking): ReturnType<typeof planDomain> {
-  const current = [...ranking.items].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key);
-  return planDomain(current, ranking.items.map((i) => i.key));
+  return planDomain(ranking.backlog.keysInJiraOrder(), ranking.backlog.keysInValueOrder());
 }
 
 /** Computes the fewest rank moves that make Jira's order the value order (pins kept), stores them, returns the diff. */
@@ -54,10 +53,10 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const plan = planFromRanking(ranking);
   const planId = randomUUID().replace(/-/g, '');
   await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
-  const byKey = new Map(ranking.items.map((i) => [i.key, i]));
+  const { backlog } = ranking;
   const moves: RankMove[] = plan.moves.map((m) => {
-    const item = byKey.get(m.key);
-    return item === undefined ? m : { ...m, summary: item.summary, from: item.jiraRank, to: item.rank };
+    const pos = backlog.positionOf(m.key);
+    return pos < 0 ? m : { ...m, summary: backlog.summaryAt(pos), from: backlog.jiraRankAt(pos), to: pos + 1 };
   });
   return { planId, total: plan.total, unchanged: plan.unchanged, moves, calls: plan.batches.length };
 }

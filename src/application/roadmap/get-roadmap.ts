@@ -23,28 +23,36 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     blockedBy.set(e.to, s);
   }
   const dueByKey = new Map(loaded.candidates.map((c) => [c.key, c.fields.duedate]));
-  const median = medianPoints(ranking.items.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), config.effort.defaultPoints);
-  const items: RoadmapCandidate[] = ranking.items.map((i) => {
-    const due = dueByKey.get(i.key);
-    return {
-      key: i.key,
-      rank: i.rank,
+  const { backlog } = ranking;
+  const known: number[] = [];
+  for (let pos = 0; pos < backlog.length; pos++) {
+    const points = backlog.pointsAt(pos);
+    if (points !== null) known.push(points);
+  }
+  const median = medianPoints(known, config.effort.defaultPoints);
+  const items: RoadmapCandidate[] = [];
+  for (let pos = 0; pos < backlog.length; pos++) {
+    const key = backlog.keyAt(pos);
+    const due = dueByKey.get(key);
+    const pin = backlog.pinAt(pos);
+    items.push({
+      key,
+      rank: pos + 1,
       // A 0-point item still takes a sliver of capacity, so it is planned like any other.
-      points: Math.max(0.5, i.effort.points ?? median),
-      kind: i.isDebt ? 'debt' : 'feature',
-      blockedBy: [...(blockedBy.get(i.key) ?? [])].sort(),
-      ...(i.pin?.quarter !== undefined ? { pinQuarter: i.pin.quarter } : {}),
+      points: Math.max(0.5, backlog.pointsAt(pos) ?? median),
+      kind: backlog.isDebtAt(pos) ? 'debt' : 'feature',
+      blockedBy: [...(blockedBy.get(key) ?? [])].sort(),
+      ...(pin?.quarter !== undefined ? { pinQuarter: pin.quarter } : {}),
       ...(typeof due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due) ? { dueDate: due } : {}),
-    };
-  });
+    });
+  }
   const roadmap = planRoadmap({ now, quarters: p.quarters ?? 4, capacityPerQuarter, debtShare: config.roadmap.debtShare, items });
   // Summaries for the cards, and "overdue" said plainly for work already past its due date.
-  const summaries = new Map(ranking.items.map((i) => [i.key, i.summary]));
   const today = format(now, 'yyyy-MM-dd');
   const dueOf = new Map(items.map((i) => [i.key, i.dueDate]));
   for (const entry of [...roadmap.quarters.flatMap((q) => q.items), ...roadmap.later]) {
-    const summary = summaries.get(entry.key);
-    if (summary !== undefined) entry.summary = summary;
+    const pos = backlog.positionOf(entry.key);
+    if (pos >= 0) entry.summary = backlog.summaryAt(pos);
     const due = dueOf.get(entry.key);
     if (entry.atRisk !== undefined && due !== undefined && due < today) entry.atRisk = `overdue since ${due}; ${entry.atRisk.replace(/^due [0-9-]+, /, '')}`;
   }

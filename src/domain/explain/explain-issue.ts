@@ -15,16 +15,24 @@ export interface Explanation {
   below: Neighbour | null;
 }
 
+/** Items in value order, built on demand (`ScoredBacklog`). */
+export interface RankedItems {
+  readonly length: number;
+  item(position: number): BacklogItem;
+  /** 0-based position of a key, −1 when absent. */
+  positionOf(key: string): number;
+}
+
 /**
  * Why `key` sits where it does: its item, and the factor differences against the issues ranked directly
  * above and below it. Returns null when the key is not among the ranked items.
  */
-export function explainIssue(ranked: readonly BacklogItem[], key: string): Explanation | null {
-  const i = ranked.findIndex((it) => it.key === key);
+export function explainIssue(ranked: RankedItems, key: string): Explanation | null {
+  const i = ranked.positionOf(key);
   if (i < 0) return null;
-  const item = ranked[i]!;
-  const up = ranked[i - 1];
-  const down = ranked[i + 1];
+  const item = ranked.item(i);
+  const up = i > 0 ? ranked.item(i - 1) : undefined;
+  const down = i + 1 < ranked.length ? ranked.item(i + 1) : undefined;
   return {
     item,
     total: ranked.length,

@@ -16,7 +16,8 @@ export interface BusinessValueEvidence {
  */
 export function readBusinessValue(raw: unknown, optionValues: ReadonlyMap<string, number>): { value: Read<number>; option: string | null } {
   if (raw === null || raw === undefined) return { value: null, option: null };
-  if (typeof raw === 'number') return { value: Number.isFinite(raw) && raw >= 0 ? raw : MALFORMED, option: null };
+  // `+ 0` turns −0 into 0, so equal values are one value (shared evidence, map keys).
+  if (typeof raw === 'number') return { value: Number.isFinite(raw) && raw >= 0 ? raw + 0 : MALFORMED, option: null };
   const option = typeof raw === 'string' ? raw : isRecord(raw) && typeof raw.value === 'string' ? raw.value : null;
   if (option === null) return { value: MALFORMED, option: null };
   const mapped = optionValues.get(option.trim().toLowerCase());

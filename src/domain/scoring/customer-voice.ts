@@ -2,7 +2,7 @@ import { differenceInHours } from 'date-fns';
 import type { ValueRankConfig } from '../../contract/config';
 import type { GapCode } from '../../contract/gaps';
 import type { JiraIssueLike, RemoteLinkLike } from './input';
-import { isRecord, readDate, readName, readNumber, MALFORMED, saturate } from './read-values';
+import { isRecord, readDate, readName, readNumber, MALFORMED } from './read-values';
 
 /** One distinct customer behind an issue, with the strongest of their signals. */
 export interface CustomerSignal {
@@ -54,9 +54,48 @@ export function orgId(name: string): string {
 }
 const MAX_SOURCES = 5;
 
+/** A ticket's customers: its organisations (JSM organisations field, `[{id, name}]`), else its reporter, else itself. */
+export function ticketCustomers(issue: JiraIssueLike, organizationsField: string | null): { customers: { id: string; label: string }[]; noCustomer: boolean } {
+  const customers: { id: string; label: string }[] = [];
+  const orgs = organizationsField === null ? null : issue.fields[organizationsField];
+  if (Array.isArray(orgs)) {
+    for (let i = 0; i < orgs.length && i < 20; i++) {
+      const name = readName(orgs[i]);
+      if (name !== null && name.trim() !== '') customers.push({ id: orgId(name), label: name.trim() });
+    }
+  }
+  if (customers.length > 0) return { customers, noCustomer: false };
+  const reporter = issue.fields.reporter;
+  if (isRecord(reporter) && typeof reporter.accountId === 'string') {
+    const label = typeof reporter.displayName === 'string' ? reporter.displayName : reporter.accountId;
+    customers.push({ id: `user:${reporter.accountId}`, label });
+    return { customers, noCustomer: false };
+  }
+  customers.push({ id: `ticket:${issue.key}`, label: issue.key });
+  return { customers, noCustomer: true };
+}
+
+/** A ticket's created time (ms, null when unreadable) and its recency × tier weight (≥ 0). */
+export function ticketWeight(
+  issue: JiraIssueLike,
+  tierField: string | null,
+  tierWeights: ReadonlyMap<string, number>,
+  now: Date,
+  cfg: ValueRankConfig['customerVoice'],
+): { at: number | null; weight: number } {
+  const created = readDate(issue.fields.created);
+  let tier = 1;
+  if (tierField !== null) {
+    const t = readName(issue.fields[tierField]);
+    if (t !== null) tier = tierWeights.get(t.trim().toLowerCase()) ?? 1;
+  }
+  const at = typeof created === 'number' ? created : null;
+  return { at, weight: recencyWeight(at, now, cfg.halfLifeDays, cfg.undatedWeight) * tier };
+}
+
 /**
- * Reads a feedback ticket's customers: its organisations (JSM organisations field, `[{id, name}]`), else its
- * reporter, else the ticket itself; its created date; and its tier multiplier.
+ * Reads a feedback ticket whole (customers with labels, date, weight, gaps): what an item's evidence lists.
+ * Scoring itself needs only `ticketCustomers` and `ticketWeight`.
  */
 export function readFeedbackTicket(
   issue: JiraIssueLike,
@@ -66,37 +105,110 @@ export function readFeedbackTicket(
   now: Date,
   cfg: ValueRankConfig['customerVoice'],
 ): FeedbackTicket {
-  const gaps: GapCode[] = [];
-  const customers: { id: string; label: string }[] = [];
-  const orgs = organizationsField === null ? null : issue.fields[organizationsField];
-  if (Array.isArray(orgs)) {
-    for (const o of orgs.slice(0, 20)) {
-      const name = readName(o);
-      if (name !== null && name.trim() !== '') customers.push({ id: orgId(name), label: name.trim() });
-    }
-  }
-  if (customers.length === 0) {
-    const reporter = issue.fields.reporter;
-    if (isRecord(reporter) && typeof reporter.accountId === 'string') {
-      const label = typeof reporter.displayName === 'string' ? reporter.displayName : reporter.accountId;
-      customers.push({ id: `user:${reporter.accountId}`, label });
-    } else {
-      gaps.push('feedback.noCustomer');
-      customers.push({ id: `ticket:${issue.key}`, label: issue.key });
-    }
-  }
-  const created = readDate(issue.fields.created);
-  if (created === null || created === MALFORMED) gaps.push('feedback.undated');
-  let tier = 1;
-  if (tierField !== null) {
-    const t = readName(issue.fields[tierField]);
-    if (t !== null) tier = tierWeights.get(t.trim().toLowerCase()) ?? 1;
-  }
-  const at = typeof created === 'number' ? created : null;
-  const weight = recencyWeight(at, now, cfg.halfLifeDays, cfg.undatedWeight) * tier;
+  const { customers, noCustomer } = ticketCustomers(issue, organizationsField);
+  const { at, weight } = ticketWeight(issue, tierField, tierWeights, now, cfg);
   const atIso = at === null ? null : new Date(at).toISOString();
   const signals = customers.map((c) => ({ id: c.id, label: c.label, weight, at: atIso, sources: [issue.key] }));
-  return { customers, signals, at, atIso, weight, gaps };
+  return { customers, signals, at, atIso, weight, gaps: ticketGaps(noCustomer, at) };
+}
+
+/** The data gaps a ticket contributes to every issue that links it. */
+export function ticketGaps(noCustomer: boolean, at: number | null): GapCode[] {
+  const gaps: GapCode[] = [];
+  if (noCustomer) gaps.push('feedback.noCustomer');
+  if (at === null) gaps.push('feedback.undated');
+  return gaps;
+}
+
+/** The customer a remote link's URL names (the first matching pattern's `customer` group, else the URL itself). */
+export function remoteCustomer(url: string, patterns: readonly RegExp[]): { id: string; label: string } | null {
+  const text = url.length > 2000 ? url.slice(0, 2000) : url;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m === null) continue;
+    const customer = m.groups?.customer?.trim();
+    return customer ? { id: orgId(customer), label: customer } : { id: `remote:${url}`, label: url };
+  }
+  return null;
+}
+
+/** The URL of a remote link, or null when it has none (a malformed link). */
+export function remoteLinkUrl(link: unknown): string | null {
+  return isRecord(link) && isRecord(link.object) && typeof link.object.url === 'string' ? link.object.url : null;
+}
+
+/** At most this many remote links are read per issue. */
+const MAX_REMOTE_LINKS = 1000;
+
+/**
+ * Customer voice as a number, for scoring a whole project without building evidence: each issue's distinct
+ * customers with their strongest weight, summed in first-seen order (`CustomerVoiceAccumulator` lists the same
+ * customers for an item's evidence). Customers are small integer slots, and an issue's customers are found by
+ * stamping slots with the issue's turn, so counting 500,000 links allocates nothing that outlives an issue.
+ */
+export class CustomerVoiceCounter {
+  private readonly slotOf = new Map<string, number>();
+  private readonly stamp: number[] = [];
+  private readonly best: number[] = [];
+  private readonly seen: number[] = [];
+  private turn = 0;
+  constructor(private readonly cfg: ValueRankConfig['customerVoice']) {}
+
+  /** The slot of a customer id (stable within one scoring run). */
+  slot(id: string): number {
+    let s = this.slotOf.get(id);
+    if (s === undefined) {
+      s = this.stamp.length;
+      this.slotOf.set(id, s);
+      this.stamp.push(0);
+      this.best.push(0);
+    }
+    return s;
+  }
+
+  /** Starts the next issue. */
+  begin(): void {
+    this.turn++;
+    this.seen.length = 0;
+  }
+
+  /** A signal of the customer in `slot` with `weight`; the customer keeps its strongest. */
+  add(slot: number, weight: number): void {
+    if (this.stamp[slot] !== this.turn) {
+      this.stamp[slot] = this.turn;
+      this.best[slot] = weight;
+      this.seen.push(slot);
+    } else if (weight > this.best[slot]!) this.best[slot] = weight;
+  }
+
+  /** Adds the customers that remote links name; returns true when a link had no readable URL. */
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): boolean {
+    if (patterns.length === 0) return false;
+    let malformed = false;
+    for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
+      const url = remoteLinkUrl(links[i]);
+      if (url === null) {
+        malformed = true;
+        continue;
+      }
+      const c = remoteCustomer(url, patterns);
+      if (c !== null) this.add(this.slot(c.id), this.cfg.undatedWeight);
+    }
+    return malformed;
+  }
+
+  /** Distinct customers of the current issue. */
+  get customers(): number {
+    return this.seen.length;
+  }
+
+  /** Σ customer weights + votes × votesPerCustomer: the mass m in m / (m + saturation). */
+  mass(votes: number | null): number {
+    let m = 0;
+    for (const s of this.seen) m += this.best[s]!;
+    if (votes !== null && votes > 0) m += votes * this.cfg.votesPerCustomer;
+    return m;
+  }
 }
 
 /** Compiled remote-link patterns; invalid expressions are rejected when the config is saved, and skipped here. */
@@ -138,26 +250,14 @@ export class CustomerVoiceAccumulator {
     }
   }
 
-  /** Adds remote links whose URL matches a pattern; the `customer` group (when present) names the customer. */
-  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): { malformed: boolean } {
-    let malformed = false;
-    if (patterns.length === 0) return { malformed };
-    for (const link of links.slice(0, 1000)) {
-      const url = isRecord(link) && isRecord(link.object) && typeof link.object.url === 'string' ? link.object.url : null;
-      if (url === null) {
-        malformed = true;
-        continue;
-      }
-      for (const re of patterns) {
-        const m = re.exec(url.slice(0, 2000));
-        if (m === null) continue;
-        const customer = m.groups?.customer?.trim();
-        const id = customer ? orgId(customer) : `remote:${url}`;
-        this.add(id, customer || url, this.cfg.undatedWeight, null, url);
-        break;
-      }
+  /** Adds remote links whose URL a pattern matches (see `remoteCustomer`). */
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): void {
+    if (patterns.length === 0) return;
+    for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
+      const url = remoteLinkUrl(links[i]);
+      const c = url === null ? null : remoteCustomer(url, patterns);
+      if (c !== null) this.add(c.id, c.label, this.cfg.undatedWeight, null, url!);
     }
-    return { malformed };
   }
 
   private find(id: string): CustomerSignal | undefined {
@@ -190,23 +290,23 @@ export class CustomerVoiceAccumulator {
     if (this.index !== null) this.index.set(id, next);
   }
 
-  /** The factor value (0–1) and its evidence; `votes` (customer-count field) adds votesPerCustomer each. */
-  result(votes: number | null): { value: number; customers: number; evidence: CustomerVoiceEvidence } {
+  /**
+   * The evidence: customers strongest first (at most 10 listed), with `mass` and `customers` as the scoring pass
+   * counted them (`CustomerVoiceCounter`: the same customers, so the listing and the numbers agree).
+   */
+  evidence(votes: number | null, mass: number): CustomerVoiceEvidence {
     const all = this.signals.length < 2 ? this.signals : this.signals.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    let mass = 0;
-    for (const c of all) mass += c.weight;
-    if (votes !== null && votes > 0) mass += votes * this.cfg.votesPerCustomer;
-    const value = saturate(mass, this.cfg.saturation);
     return {
-      value,
-      customers: all.length,
-      evidence: {
-        customers: all.length > MAX_LISTED_CUSTOMERS ? all.slice(0, MAX_LISTED_CUSTOMERS) : all,
-        moreCustomers: Math.max(0, all.length - MAX_LISTED_CUSTOMERS),
-        weightedCustomers: mass,
-        votes,
-      },
+      customers: all.length > MAX_LISTED_CUSTOMERS ? all.slice(0, MAX_LISTED_CUSTOMERS) : all,
+      moreCustomers: Math.max(0, all.length - MAX_LISTED_CUSTOMERS),
+      weightedCustomers: mass,
+      votes,
     };
+  }
+
+  /** Distinct customers added so far. */
+  get customers(): number {
+    return this.signals.length;
   }
 }
 

@@ -5,7 +5,8 @@ import { MALFORMED, readNumber, type Read } from './read-values';
 /** Story points of an issue: a finite number ≥ 0, null when absent, MALFORMED otherwise. */
 export function readPoints(raw: unknown): Read<number> {
   const v = readNumber(raw);
-  return typeof v === 'number' && v < 0 ? MALFORMED : v;
+  // `+ 0` turns −0 into 0, so equal estimates are one value (shared effort info, map keys).
+  return typeof v === 'number' ? (v < 0 ? MALFORMED : v + 0) : v;
 }
 
 /** Median (points) of the readable estimates; `fallback` when there are none. */

@@ -1,15 +1,26 @@
-import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId } from '../../contract/model';
-import type { GapCode } from '../../contract/gaps';
-import type { ScoringInput } from './input';
-import { classifyLinks, linkRulesFor, type ClassifiedLinks } from './links';
-import { MALFORMED, readDate, readName, readText } from './read-values';
+import { FACTOR_IDS, type BacklogItem, type EffortInfo, type Factor, type FactorId, type Pin } from '../../contract/model';
+import { GAP_HINTS, type GapCode } from '../../contract/gaps';
+import type { ValueRankConfig } from '../../contract/config';
+import type { JiraIssueLike, ScoringInput } from './input';
+import { classifyLinks, linkRulesFor, type LinkRules } from './links';
+import { MALFORMED, readDate, readName, readText, saturate } from './read-values';
 import { effortOf, medianPoints, readPoints } from './effort';
 import { businessValueFactor, optionValueMap, readBusinessValue } from './business-value';
 import { TimeCriticalityCache, timeCriticality } from './time-criticality';
-import { CustomerVoiceAccumulator, compilePatterns, readFeedbackTicket, readVotes, type FeedbackTicket } from './customer-voice';
-import { debtRules, techDebt } from './tech-debt';
+import {
+  CustomerVoiceAccumulator,
+  CustomerVoiceCounter,
+  compilePatterns,
+  readFeedbackTicket,
+  readVotes,
+  ticketCustomers,
+  ticketGaps,
+  ticketWeight,
+  type FeedbackTicket,
+} from './customer-voice';
+import { debtRules, techDebt, type DebtRules } from './tech-debt';
 import { BlocksGraph } from './enablement';
-import { rankItems } from '../ranking/rank-items';
+import { rankOrder } from '../ranking/rank-items';
 
 /** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
 const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
@@ -20,20 +31,26 @@ const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
 };
 const DEFAULT_PENALTY = 0.1;
 
-/** Adds a gap code once; the array is created on the first gap (most issues have none). */
-function addGap(gaps: GapCode[] | null, code: GapCode): GapCode[] {
-  if (gaps === null) return [code];
-  if (!gaps.includes(code)) gaps.push(code);
-  return gaps;
-}
+/** Gap codes in the order items list them (alphabetical); an issue's gaps are a bit set over this list. */
+const GAP_ORDER = (Object.keys(GAP_HINTS) as GapCode[]).sort();
+const GAP_BIT = Object.fromEntries(GAP_ORDER.map((g, i) => [g, 1 << i])) as Record<GapCode, number>;
+/** A linked feedback ticket that could not be read (marks the ticket, never an issue). */
+const UNREADABLE = -1;
 
 /** Shared by every issue without data gaps; never mutated. */
 const NO_GAPS: string[] = Object.freeze([]) as unknown as string[];
 
+const FACTORS = FACTOR_IDS.length;
+
+/** A factor's share of the score: 100 · w · v / Σw / effort divisor (0 when every weight is 0). */
+function contribution(weight: number, value: number, weightSum: number, divisor: number): number {
+  return weightSum > 0 ? (100 * weight * value) / weightSum / divisor : 0;
+}
+
 /**
- * Memoises values that many issues share (the same effort, the same business value, a zero factor with shared
- * evidence). Scoring 100,000 issues keeps every result alive until the end, so each object saved per issue is
- * 100,000 fewer objects for the garbage collector to copy. Shared values are never mutated.
+ * Memoises values that many items share (the same effort, a zero factor with shared evidence). A project's items
+ * all stay alive while it is shown, so each object saved per item is one fewer for the garbage collector to copy.
+ * Shared values are never mutated.
  */
 function memo<K, V>(): (key: K, make: () => V) => V {
   const m = new Map<K, V>();
@@ -47,149 +64,405 @@ function memo<K, V>(): (key: K, make: () => V) => V {
   };
 }
 
-/** Per-candidate facts gathered in the first pass, before observed maxima and medians are known. */
-interface Prepared {
-  index: number;
-  /** 1-based position among the distinct candidates in Jira's order. */
-  jiraRank: number;
-  links: ClassifiedLinks;
-  bvValue: number | null;
-  bvOption: string | null;
-  points: ReturnType<typeof readPoints>;
-  createdMs: number | null;
-  /** Gap codes, each once; null until the first gap. */
-  gaps: GapCode[] | null;
-}
-
 /**
  * Scores and ranks the candidates (DESIGN.md, "Scoring model"):
  * score = 100 · Σ wᵢ·fᵢ / Σ wᵢ / effortDivisor, with each contribution reported so they add up to the score.
- * Returns the items in value order (pins applied); ties go to Jira's rank, then the key.
- * Pure and deterministic: the same input gives the same output, bit for bit.
+ * Items come in value order (pins applied); ties go to Jira's rank. Pure and deterministic: the same input gives
+ * the same output, bit for bit. Builds every item; `scoreBacklog` builds them on demand.
  */
 export function scoreIssues(input: ScoringInput): BacklogItem[] {
-  const { config, fields, now } = input;
-  const optionValues = optionValueMap(config.businessValue);
-  const rules = debtRules(config.techDebt);
-  const linkRules = linkRulesFor(config, input.feedbackProjects);
-  const patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
-  const tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
-  const graph = new BlocksGraph();
-  const timeCache = new TimeCriticalityCache(now, config.timeCriticality);
-  const tickets = new Map<string, FeedbackTicket | null>();
+  return scoreBacklog(input).items();
+}
 
-  const prepared: Prepared[] = [];
-  const knownPoints: number[] = [];
-  let observedMax = 0;
-  const seenKeys = new Set<string>();
-  for (let i = 0; i < input.candidates.length; i++) {
-    const issue = input.candidates[i]!;
+/**
+ * Scores and ranks the candidates, keeping the numbers (scores, factor values, gaps) in packed arrays and building
+ * an item — with its evidence: customers, due date, debt, blocked issues — only when it is asked for. A page of a
+ * 20,000-issue backlog builds 100 items; scores, ranks and the order are known for all of them.
+ */
+export function scoreBacklog(input: ScoringInput): ScoredBacklog {
+  return new ScoredBacklog(input);
+}
+
+/** The scored, ranked candidates of one scoring run. Positions are 0-based (rank − 1). */
+export class ScoredBacklog {
+  /** Candidates' indexes in `input.candidates`, deduplicated, in Jira's order (jiraRank − 1 = position here). */
+  private readonly index: Uint32Array;
+  /** Per issue (Jira order): the score, factor values (FACTORS per issue), customer mass and count, gap bits. */
+  private readonly score: Float64Array;
+  private readonly factorValue: Float64Array;
+  private readonly mass: Float64Array;
+  private readonly customerCount: Uint32Array;
+  private readonly gapBits: Uint32Array;
+  private readonly points: Float64Array;
+  private readonly createdMs: Float64Array;
+  private readonly debt: Uint8Array;
+  /** Business value read (NaN when missing or malformed). */
+  private readonly bv: Float64Array;
+  /** Positions → issues (Jira order). */
+  private readonly order: Uint32Array;
+  private readonly built: (BacklogItem | undefined)[];
+  private positions: Map<string, number> | null = null;
+  private all: BacklogItem[] | null = null;
+
+  private readonly config: ValueRankConfig;
+  private readonly weightSum: number;
+  private readonly median: number;
+  private readonly bvMax: number;
+  private readonly linkRules: LinkRules;
+  private readonly debtRules: DebtRules;
+  private readonly patterns: RegExp[];
+  private readonly tierWeights: ReadonlyMap<string, number>;
+  private readonly optionValues: ReadonlyMap<string, number>;
+  private readonly graph = new BlocksGraph();
+  private readonly timeCache: TimeCriticalityCache;
+  private readonly tickets = new Map<string, FeedbackTicket | null>();
+  private readonly sharedEffort = memo<number | null, EffortInfo>();
+  private readonly sharedBv = memo<string, { value: number | null; option: string | null; max: number }>();
+  private readonly sharedZero = memo<unknown, Factor>();
+
+  constructor(private readonly input: ScoringInput) {
+    const { config, fields, now } = input;
+    this.config = config;
+    this.optionValues = optionValueMap(config.businessValue);
+    this.debtRules = debtRules(config.techDebt);
+    this.linkRules = linkRulesFor(config, input.feedbackProjects);
+    this.patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
+    this.tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
+    this.timeCache = new TimeCriticalityCache(now, config.timeCriticality);
+
     // A key listed twice (a search page that shifted while issues moved) is scored once, at its first rank.
-    if (seenKeys.has(issue.key)) continue;
-    seenKeys.add(issue.key);
-    const f = issue.fields;
-    let gaps: GapCode[] | null = null;
-    const links = classifyLinks(issue.key, f.issuelinks, linkRules);
-    if (links.malformed) gaps = addGap(gaps, 'links.malformed');
-    graph.addEdges(links.blocks);
-    const bv = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], optionValues);
-    if (bv.value === MALFORMED) gaps = addGap(gaps, 'businessValue.malformed');
-    else if (bv.value === null && fields.businessValue !== null) gaps = addGap(gaps, 'businessValue.missing');
-    const bvValue = typeof bv.value === 'number' ? bv.value : null;
-    if (bvValue !== null && bvValue > observedMax) observedMax = bvValue;
-    const points = fields.storyPoints === null ? null : readPoints(f[fields.storyPoints]);
-    if (typeof points === 'number') knownPoints.push(points);
-    else gaps = addGap(gaps, points === MALFORMED ? 'effort.malformed' : 'effort.missing');
-    const created = readDate(f.created);
-    if (created === MALFORMED) gaps = addGap(gaps, 'created.malformed');
-    prepared.push({ index: i, jiraRank: prepared.length + 1, links, bvValue, bvOption: bv.option, points, createdMs: typeof created === 'number' ? created : null, gaps });
+    const seenKeys = new Set<string>();
+    const kept: number[] = [];
+    for (let i = 0; i < input.candidates.length; i++) {
+      const key = input.candidates[i]!.key;
+      if (seenKeys.has(key)) continue;
+      seenKeys.add(key);
+      kept.push(i);
+    }
+    const n = kept.length;
+    this.index = Uint32Array.from(kept);
+    this.score = new Float64Array(n);
+    this.factorValue = new Float64Array(n * FACTORS);
+    this.mass = new Float64Array(n);
+    this.customerCount = new Uint32Array(n);
+    this.gapBits = new Uint32Array(n);
+    this.points = new Float64Array(n);
+    this.createdMs = new Float64Array(n);
+    this.debt = new Uint8Array(n);
+    this.built = new Array<BacklogItem | undefined>(n);
+
+    // Feedback tickets, read once each however many issues link them: weight, gap bits (or UNREADABLE) and the
+    // slots of their customers (tSlots[tStart[t] … tStart[t + 1])).
+    const voice = new CustomerVoiceCounter(config.customerVoice);
+    const ticketOf = new Map<string, number>();
+    const tWeight: number[] = [];
+    const tGaps: number[] = [];
+    const tStart: number[] = [0];
+    const tSlots: number[] = [];
+    const readTicket = (key: string): number => {
+      const raw = input.linked.get(key);
+      const t = tWeight.length;
+      ticketOf.set(key, t);
+      if (raw === undefined) {
+        tWeight.push(0);
+        tGaps.push(UNREADABLE);
+      } else {
+        const { customers, noCustomer } = ticketCustomers(raw, fields.organizations);
+        const { at, weight } = ticketWeight(raw, fields.customerTier, this.tierWeights, now, config.customerVoice);
+        for (const c of customers) tSlots.push(voice.slot(c.id));
+        tWeight.push(weight);
+        let bits = 0;
+        for (const g of ticketGaps(noCustomer, at)) bits |= GAP_BIT[g];
+        tGaps.push(bits);
+      }
+      tStart.push(tSlots.length);
+      return t;
+    };
+
+    // Pass 1, per issue: everything that needs only the issue (and its tickets).
+    const knownPoints: number[] = [];
+    let observedMax = 0;
+    const bv = (this.bv = new Float64Array(n));
+    const TIME = FACTOR_IDS.indexOf('timeCriticality');
+    const DEBT = FACTOR_IDS.indexOf('techDebt');
+    const VOICE = FACTOR_IDS.indexOf('customerVoice');
+    for (let j = 0; j < n; j++) {
+      const issue = input.candidates[this.index[j]!]!;
+      const f = issue.fields;
+      let gaps = 0;
+      const links = classifyLinks(issue.key, f.issuelinks, this.linkRules);
+      if (links.malformed) gaps |= GAP_BIT['links.malformed'];
+      this.graph.addEdges(links.blocks);
+
+      const b = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], this.optionValues);
+      if (b.value === MALFORMED) gaps |= GAP_BIT['businessValue.malformed'];
+      else if (b.value === null && fields.businessValue !== null) gaps |= GAP_BIT['businessValue.missing'];
+      bv[j] = typeof b.value === 'number' ? b.value : Number.NaN;
+      if (typeof b.value === 'number' && b.value > observedMax) observedMax = b.value;
+
+      const points = fields.storyPoints === null ? null : readPoints(f[fields.storyPoints]);
+      if (typeof points === 'number') knownPoints.push(points);
+      else gaps |= points === MALFORMED ? GAP_BIT['effort.malformed'] : GAP_BIT['effort.missing'];
+      this.points[j] = typeof points === 'number' ? points : Number.NaN;
+
+      const created = readDate(f.created);
+      if (created === MALFORMED) gaps |= GAP_BIT['created.malformed'];
+      const createdMs = typeof created === 'number' ? created : null;
+      this.createdMs[j] = createdMs ?? Number.NaN;
+
+      voice.begin();
+      for (const ticketKey of links.feedback) {
+        const t = ticketOf.get(ticketKey) ?? readTicket(ticketKey);
+        if (tGaps[t] === UNREADABLE) {
+          gaps |= GAP_BIT['feedback.unreadable'];
+          continue;
+        }
+        gaps |= tGaps[t]!;
+        const w = tWeight[t]!;
+        for (let s = tStart[t]!; s < tStart[t + 1]!; s++) voice.add(tSlots[s]!, w);
+      }
+      const remote = input.remoteLinks.get(issue.key);
+      if (remote !== undefined && voice.addRemoteLinks(remote, this.patterns)) gaps |= GAP_BIT['remoteLink.malformed'];
+      const { votes, malformed: votesMalformed } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
+      if (votesMalformed) gaps |= GAP_BIT['customerCount.malformed'];
+      const m = voice.mass(votes);
+      this.mass[j] = m;
+      this.customerCount[j] = voice.customers;
+      this.factorValue[j * FACTORS + VOICE] = saturate(m, config.customerVoice.saturation);
+
+      const time = timeCriticality(f, this.timeCache);
+      if (time.malformed) gaps |= GAP_BIT['dueDate.malformed'];
+      this.factorValue[j * FACTORS + TIME] = time.value;
+
+      const debt = techDebt(f, links.causes, createdMs, now, this.debtRules);
+      this.factorValue[j * FACTORS + DEBT] = debt.value;
+      this.debt[j] = debt.evidence.isDebt ? 1 : 0;
+      this.gapBits[j] = gaps;
+    }
+
+    // Pass 2: what needs the whole project (the median estimate, the largest business value, the blocks graph).
+    const ctx = input.projectContext;
+    if (ctx !== undefined) this.graph.addEdges(ctx.blocks);
+    this.median = ctx?.medianPoints ?? medianPoints(knownPoints, config.effort.defaultPoints);
+    this.bvMax = config.businessValue.max ?? Math.max(observedMax, ctx?.businessValueMax ?? 0);
+    this.weightSum = FACTOR_IDS.reduce((s, id) => s + config.weights[id], 0);
+    const BV = FACTOR_IDS.indexOf('businessValue');
+    const ENABLE = FACTOR_IDS.indexOf('enablement');
+    for (let j = 0; j < n; j++) {
+      const issue = input.candidates[this.index[j]!]!;
+      this.factorValue[j * FACTORS + BV] = businessValueFactor(Number.isNaN(bv[j]!) ? null : bv[j]!, this.bvMax);
+      this.factorValue[j * FACTORS + ENABLE] = this.graph.enablement(issue.key, config.enablement).value;
+      const d = this.effortAt(j).divisor;
+      // The score is the sum of the contributions, in factor order, so the two agree exactly.
+      let score = 0;
+      for (let k = 0; k < FACTORS; k++) score += contribution(config.weights[FACTOR_IDS[k]!], this.factorValue[j * FACTORS + k]!, this.weightSum, d);
+      this.score[j] = score;
+    }
+
+    this.order = rankOrder(this.score, (j) => input.pins.get(input.candidates[this.index[j]!]!.key)?.position);
   }
 
-  const ctx = input.projectContext;
-  if (ctx !== undefined) graph.addEdges(ctx.blocks);
-  const median = ctx?.medianPoints ?? medianPoints(knownPoints, config.effort.defaultPoints);
-  const bvMax = config.businessValue.max ?? Math.max(observedMax, ctx?.businessValueMax ?? 0);
-  const weightSum = FACTOR_IDS.reduce((s, id) => s + config.weights[id], 0);
+  /** How many issues are ranked. */
+  get length(): number {
+    return this.order.length;
+  }
 
-  const sharedEffort = memo<number | null, ReturnType<typeof effortOf>>();
-  const sharedBv = memo<string, { value: number | null; option: string | null; max: number }>();
-  const sharedZero = memo<unknown, Factor>();
+  /** The issue key at a position (0-based) of the value order. */
+  keyAt(position: number): string {
+    return this.candidateAt(position).key;
+  }
 
-  const items: BacklogItem[] = [];
-  for (const p of prepared) {
-    const issue = input.candidates[p.index]!;
+  /** The issue id at a position. */
+  idAt(position: number): string {
+    return this.candidateAt(position).id;
+  }
+
+  /** The score (0–100) at a position. */
+  scoreAt(position: number): number {
+    return this.score[this.order[position]!]!;
+  }
+
+  /** Jira's rank (1-based, among the candidates) of the issue at a position. */
+  jiraRankAt(position: number): number {
+    return this.order[position]! + 1;
+  }
+
+  /** Story points read from Jira for the issue at a position; null when missing or malformed. */
+  pointsAt(position: number): number | null {
+    const p = this.points[this.order[position]!]!;
+    return Number.isNaN(p) ? null : p;
+  }
+
+  /** The business value read for the issue at a position (before normalising); null when missing or malformed. */
+  businessValueAt(position: number): number | null {
+    const v = this.bv[this.order[position]!]!;
+    return Number.isNaN(v) ? null : v;
+  }
+
+  /** Whether the issue at a position is technical debt. */
+  isDebtAt(position: number): boolean {
+    return this.debt[this.order[position]!] === 1;
+  }
+
+  /** Distinct customers behind the issue at a position. */
+  customersAt(position: number): number {
+    return this.customerCount[this.order[position]!]!;
+  }
+
+  /** Whether the issue at a position has data gaps. */
+  hasGapsAt(position: number): boolean {
+    return this.gapBits[this.order[position]!] !== 0;
+  }
+
+  /** The raw Jira fields of the issue at a position (as the input gave them; never modified). */
+  fieldsAt(position: number): Readonly<Record<string, unknown>> {
+    return this.candidateAt(position).fields;
+  }
+
+  /** The issue's summary (plain text, ≤ 500 characters) at a position. */
+  summaryAt(position: number): string {
+    return readText(this.candidateAt(position).fields.summary, 500);
+  }
+
+  /** The issue type name at a position ('' when unreadable). */
+  issueTypeAt(position: number): string {
+    return readName(this.candidateAt(position).fields.issuetype) ?? '';
+  }
+
+  /** The pin of the issue at a position, or null. */
+  pinAt(position: number): Pin | null {
+    return this.input.pins.get(this.keyAt(position)) ?? null;
+  }
+
+  /** Every key in value order (position 0 first). */
+  keysInValueOrder(): string[] {
+    return Array.from(this.order, (j) => this.input.candidates[this.index[j]!]!.key);
+  }
+
+  /** Every key in Jira's order (jiraRank 1 first). */
+  keysInJiraOrder(): string[] {
+    return Array.from(this.index, (i) => this.input.candidates[i]!.key);
+  }
+
+  /** The position (0-based) of an issue key, or −1 when it is not ranked. */
+  positionOf(key: string): number {
+    if (this.positions === null) {
+      this.positions = new Map();
+      for (let p = 0; p < this.order.length; p++) this.positions.set(this.keyAt(p), p);
+    }
+    return this.positions.get(key) ?? -1;
+  }
+
+  /** The item at a position, with its evidence (built once, on first use). */
+  item(position: number): BacklogItem {
+    if (!(position >= 0 && position < this.order.length)) throw new RangeError(`position ${position} is outside 0…${this.order.length - 1}`);
+    let it = this.built[position];
+    if (it === undefined) {
+      it = this.build(position);
+      this.built[position] = it;
+    }
+    return it;
+  }
+
+  /** Items at positions from…to−1 (clamped), in value order. */
+  slice(from: number, to: number): BacklogItem[] {
+    const out: BacklogItem[] = [];
+    for (let p = Math.max(0, from); p < Math.min(to, this.order.length); p++) out.push(this.item(p));
+    return out;
+  }
+
+  /** Every item, in value order. */
+  items(): BacklogItem[] {
+    if (this.all === null) this.all = this.slice(0, this.order.length);
+    return this.all;
+  }
+
+  private candidateAt(position: number): JiraIssueLike {
+    return this.input.candidates[this.index[this.order[position]!]!]!;
+  }
+
+  private effortAt(j: number): EffortInfo {
+    const p = this.points[j]!;
+    const known = Number.isNaN(p) ? null : p;
+    return this.sharedEffort(known, () => effortOf(known, this.median, this.config.effort));
+  }
+
+  private ticket(key: string): FeedbackTicket | null {
+    let t = this.tickets.get(key);
+    if (t === undefined) {
+      const raw = this.input.linked.get(key);
+      const { fields, now, config } = this.input;
+      t = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
+      this.tickets.set(key, t);
+    }
+    return t;
+  }
+
+  /** Builds the item at a position: the numbers from the scoring pass, the evidence read again from the issue. */
+  private build(position: number): BacklogItem {
+    const j = this.order[position]!;
+    const issue = this.input.candidates[this.index[j]!]!;
     const f = issue.fields;
-    let gaps = p.gaps;
+    const { config, fields, now } = this.input;
+    const links = classifyLinks(issue.key, f.issuelinks, this.linkRules);
 
     const voice = new CustomerVoiceAccumulator(config.customerVoice);
-    for (const ticketKey of p.links.feedback) {
-      let ticket = tickets.get(ticketKey);
-      if (ticket === undefined) {
-        const raw = input.linked.get(ticketKey);
-        ticket = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, tierWeights, now, config.customerVoice);
-        tickets.set(ticketKey, ticket);
-      }
-      if (ticket === null) {
-        gaps = addGap(gaps, 'feedback.unreadable');
-        continue;
-      }
-      for (const g of ticket.gaps) gaps = addGap(gaps, g);
-      voice.addTicket(ticket);
+    for (const ticketKey of links.feedback) {
+      const t = this.ticket(ticketKey);
+      if (t !== null) voice.addTicket(t);
     }
-    const remote = input.remoteLinks.get(issue.key);
-    if (remote !== undefined && voice.addRemoteLinks(remote, patterns).malformed) gaps = addGap(gaps, 'remoteLink.malformed');
-    const { votes, malformed: votesMalformed } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
-    if (votesMalformed) gaps = addGap(gaps, 'customerCount.malformed');
-    const cv = voice.result(votes);
+    const remote = this.input.remoteLinks.get(issue.key);
+    if (remote !== undefined) voice.addRemoteLinks(remote, this.patterns);
+    const { votes } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
+    const createdMs = this.createdMs[j]!;
+    const bvRead = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], this.optionValues);
+    const bvValue = typeof bvRead.value === 'number' ? bvRead.value : null;
+    const evidence: Record<FactorId, unknown> = {
+      customerVoice: voice.evidence(votes, this.mass[j]!),
+      businessValue: this.sharedBv(`${bvValue}|${bvRead.option}`, () => ({ value: bvValue, option: bvRead.option, max: this.bvMax })),
+      timeCriticality: timeCriticality(f, this.timeCache).evidence,
+      techDebt: techDebt(f, links.causes, Number.isNaN(createdMs) ? null : createdMs, now, this.debtRules).evidence,
+      enablement: this.graph.enablement(issue.key, config.enablement).evidence,
+    };
 
-    const time = timeCriticality(f, timeCache);
-    if (time.malformed) gaps = addGap(gaps, 'dueDate.malformed');
-    const debt = techDebt(f, p.links.causes, p.createdMs, now, rules);
-    const enable = graph.enablement(issue.key, config.enablement);
-    const effort = sharedEffort(typeof p.points === 'number' ? p.points : null, () => effortOf(p.points, median, config.effort));
-
-    const d = effort.divisor;
-    const factor = (id: FactorId, value: number, evidence: unknown): Factor => {
+    const effort = this.effortAt(j);
+    const factors = {} as Record<FactorId, Factor>;
+    FACTOR_IDS.forEach((id, k) => {
+      const value = this.factorValue[j * FACTORS + k]!;
       const weight = config.weights[id];
-      const make = (): Factor => ({ value, weight, contribution: weightSum > 0 ? (100 * weight * value) / weightSum / d : 0, evidence });
+      const ev = evidence[id];
+      const make = (): Factor => ({ value, weight, contribution: contribution(weight, value, this.weightSum, effort.divisor), evidence: ev });
       // A zero factor with shared evidence (no due date, not debt, blocks nothing) is the same for every issue.
-      return value === 0 && Object.isFrozen(evidence) ? sharedZero(evidence, make) : make();
-    };
-    const factors: Record<FactorId, Factor> = {
-      customerVoice: factor('customerVoice', cv.value, cv.evidence),
-      businessValue: factor(
-        'businessValue',
-        businessValueFactor(p.bvValue, bvMax),
-        sharedBv(`${p.bvValue}|${p.bvOption}`, () => ({ value: p.bvValue, option: p.bvOption, max: bvMax })),
-      ),
-      timeCriticality: factor('timeCriticality', time.value, time.evidence),
-      techDebt: factor('techDebt', debt.value, debt.evidence),
-      enablement: factor('enablement', enable.value, enable.evidence),
-    };
-    // The score is the sum of the contributions, in factor order, so the two agree exactly.
-    let score = 0;
-    for (const id of FACTOR_IDS) score += factors[id].contribution;
+      factors[id] = value === 0 && Object.isFrozen(ev) ? this.sharedZero(ev, make) : make();
+    });
 
+    const bits = this.gapBits[j]!;
+    let gaps = NO_GAPS;
     let confidence = 1;
-    for (const g of gaps ?? NO_GAPS) confidence -= CONFIDENCE_PENALTY[g as GapCode] ?? DEFAULT_PENALTY;
-    const statusName = readName(f.status) ?? '';
-    items.push({
+    if (bits !== 0) {
+      gaps = [];
+      for (let g = 0; g < GAP_ORDER.length; g++) {
+        if ((bits & (1 << g)) === 0) continue;
+        gaps.push(GAP_ORDER[g]!);
+        confidence -= CONFIDENCE_PENALTY[GAP_ORDER[g]!] ?? DEFAULT_PENALTY;
+      }
+    }
+    return {
       key: issue.key,
       id: issue.id,
-      summary: readText(f.summary, 500),
-      issueType: readName(f.issuetype) ?? '',
-      status: statusName,
-      rank: 0,
-      jiraRank: p.jiraRank,
-      score,
+      summary: this.summaryAt(position),
+      issueType: this.issueTypeAt(position),
+      status: readName(f.status) ?? '',
+      rank: position + 1,
+      jiraRank: j + 1,
+      score: this.score[j]!,
       confidence: Math.max(0, Math.min(1, confidence)),
       factors,
       effort,
-      customers: cv.customers,
-      isDebt: debt.evidence.isDebt,
-      pin: input.pins.get(issue.key) ?? null,
-      gaps: gaps === null ? NO_GAPS : gaps.sort(),
-    });
+      customers: this.customerCount[j]!,
+      isDebt: this.debt[j] === 1,
+      pin: this.pinAt(position),
+      gaps,
+    };
   }
-  return rankItems(items);
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { explainIssue, neighbourSentence, scoreIssues } from '../../../src/domain';
+import { explainIssue, neighbourSentence, scoreBacklog } from '../../../src/domain';
 import { candidatesArb } from '../../builders/arbitraries';
 import { aFeedbackTicket, anIssue, aScoringInput } from '../../builders/issue-builder';
 
 describe('explainIssue', () => {
-  const ranked = scoreIssues(
+  const ranked = scoreBacklog(
     aScoringInput()
       .withIssues(
         anIssue('PRJ-4').feedback('SUP-1').feedback('SUP-2').feedback('SUP-3').withPoints(2),
@@ -39,7 +39,7 @@ describe('explainIssue', () => {
   });
 
   it('says when a pin, not the score, decides the position', () => {
-    const pinned = scoreIssues(aScoringInput().withIssues(anIssue('PRJ-1').withBusinessValue(9), anIssue('PRJ-2').withBusinessValue(1)).withPin('PRJ-2', { position: 1 }).build());
+    const pinned = scoreBacklog(aScoringInput().withIssues(anIssue('PRJ-1').withBusinessValue(9), anIssue('PRJ-2').withBusinessValue(1)).withPin('PRJ-2', { position: 1 }).build());
     const e = explainIssue(pinned, 'PRJ-1')!;
     expect(e.above!.differences[0]).toEqual({ factor: 'pin', delta: 0, text: 'PRJ-2 is pinned at #1' });
   });
@@ -47,9 +47,9 @@ describe('explainIssue', () => {
   it('splits the score gap to each neighbour into deltas that add up to it', () => {
     fc.assert(
       fc.property(candidatesArb(), ({ issues, tickets }) => {
-        const items = scoreIssues(aScoringInput().withIssues(...issues).withTickets(...tickets).build());
-        for (const item of items) {
-          const e = explainIssue(items, item.key)!;
+        const ranked = scoreBacklog(aScoringInput().withIssues(...issues).withTickets(...tickets).build());
+        for (const item of ranked.items()) {
+          const e = explainIssue(ranked, item.key)!;
           for (const n of [e.above, e.below]) {
             if (n === null) continue;
             const listed = n.differences.filter((d) => d.factor !== 'pin');

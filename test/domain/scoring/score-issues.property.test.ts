@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { scoreIssues, type JiraIssueLike, type ScoringInput } from '../../../src/domain';
+import { scoreBacklog, scoreIssues, type JiraIssueLike, type ScoringInput } from '../../../src/domain';
+import type { CustomerVoiceEvidence } from '../../../src/domain/scoring/customer-voice';
 import { FACTOR_IDS, type BacklogItem } from '../../../src/contract/model';
 import { candidatesArb } from '../../builders/arbitraries';
 import { FIELDS, aScoringInput, aFeedbackTicket } from '../../builders/issue-builder';
@@ -129,6 +130,49 @@ describe('scoring one issue on its own with the project context', () => {
         const before = full.find((i) => i.key === target.key)!;
         expect(alone[0]!.score).toBeCloseTo(before.score, 9);
         expect(alone[0]!.factors).toEqual(before.factors);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('the lazily built backlog', () => {
+  it('builds the same items in any order, and its packed numbers agree with them', () => {
+    fc.assert(
+      fc.property(candidatesArb(), fc.array(fc.nat(), { maxLength: 12 }), ({ issues, tickets }, picks) => {
+        const input = inputOf(issues, tickets);
+        const all = scoreIssues(input);
+        // A fresh backlog asked for single items in a random order builds exactly what the full run built.
+        const lazy = scoreBacklog(input);
+        for (const pick of picks) {
+          const pos = pick % lazy.length;
+          expect(JSON.stringify(lazy.item(pos))).toBe(JSON.stringify(all[pos]));
+        }
+        expect(lazy.keysInValueOrder()).toEqual(all.map((i) => i.key));
+        expect(lazy.keysInJiraOrder()).toEqual([...all].sort((a, b) => a.jiraRank - b.jiraRank).map((i) => i.key));
+        all.forEach((item, pos) => {
+          expect(lazy.keyAt(pos)).toBe(item.key);
+          expect(lazy.idAt(pos)).toBe(item.id);
+          expect(lazy.positionOf(item.key)).toBe(pos);
+          expect(lazy.scoreAt(pos)).toBe(item.score);
+          expect(lazy.jiraRankAt(pos)).toBe(item.jiraRank);
+          expect(lazy.pointsAt(pos)).toBe(item.effort.points);
+          expect(lazy.businessValueAt(pos)).toBe((item.factors.businessValue.evidence as { value: number | null }).value);
+          expect(lazy.isDebtAt(pos)).toBe(item.isDebt);
+          expect(lazy.customersAt(pos)).toBe(item.customers);
+          expect(lazy.hasGapsAt(pos)).toBe(item.gaps.length > 0);
+          expect(lazy.summaryAt(pos)).toBe(item.summary);
+          expect(lazy.issueTypeAt(pos)).toBe(item.issueType);
+          expect(lazy.pinAt(pos)).toEqual(item.pin);
+          // The evidence lists the customers the score counted, and their weights make up its mass.
+          const voice = item.factors.customerVoice.evidence as CustomerVoiceEvidence;
+          expect(voice.customers.length + voice.moreCustomers).toBe(item.customers);
+          if (voice.moreCustomers === 0 && voice.votes === null) {
+            expect(Math.abs(voice.customers.reduce((m, c) => m + c.weight, 0) - voice.weightedCustomers)).toBeLessThanOrEqual(1e-9);
+          }
+        });
+        expect(lazy.positionOf('NOPE-1')).toBe(-1);
+        expect(() => lazy.item(lazy.length)).toThrow(RangeError);
       }),
       RUNS,
     );

@@ -1,4 +1,4 @@
-import { scoreIssues } from '../../../src/domain';
+import { scoreBacklog, scoreIssues } from '../../../src/domain';
 import { FACTOR_IDS } from '../../../src/contract/model';
 import { aFeedbackTicket, anIssue, aScoringInput } from '../../builders/issue-builder';
 
@@ -16,6 +16,15 @@ describe('scoreIssues', () => {
     expect(items[0]!.customers).toBe(2);
     expect(items[0]!.rank).toBe(1);
     expect(items[0]!.jiraRank).toBe(2);
+  });
+
+  it('reads −0 story points and business value as 0 (one value for shared evidence and the packed numbers)', () => {
+    const backlog = scoreBacklog(aScoringInput().withIssues(anIssue('PRJ-2').withPoints(-0).withBusinessValue(-0)).build());
+    const item = backlog.item(0);
+    expect(Object.is(backlog.pointsAt(0), 0)).toBe(true);
+    expect(Object.is(backlog.businessValueAt(0), 0)).toBe(true);
+    expect(Object.is(item.effort.points, 0)).toBe(true);
+    expect(Object.is((item.factors.businessValue.evidence as { value: number }).value, 0)).toBe(true);
   });
 
   it('counts a customer once however many of their tickets are linked', () => {
