@@ -115,7 +115,12 @@ export class ScoredBacklog {
   private readonly optionValues: ReadonlyMap<string, number>;
   private readonly graph = new BlocksGraph();
   private readonly timeCache: TimeCriticalityCache;
-  private readonly tickets = new Map<string, FeedbackTicket | null>();
+  /** Feedback tickets by index (in the order first linked): keys, and the tickets read whole for evidence. */
+  private readonly ticketKeys: string[] = [];
+  private readonly ticketsRead: (FeedbackTicket | null | undefined)[] = [];
+  /** Each issue's linked feedback tickets (as ticket indexes): feedTickets[feedStart[j] … feedStart[j + 1]). */
+  private readonly feedStart: Uint32Array;
+  private readonly feedTickets: Uint32Array;
   private readonly sharedEffort = memo<number | null, EffortInfo>();
   private readonly sharedBv = memo<string, { value: number | null; option: string | null; max: number }>();
   private readonly sharedZero = memo<unknown, Factor>();
@@ -163,6 +168,7 @@ export class ScoredBacklog {
       const raw = input.linked.get(key);
       const t = tWeight.length;
       ticketOf.set(key, t);
+      this.ticketKeys.push(key);
       if (raw === undefined) {
         tWeight.push(0);
         tGaps.push(UNREADABLE);
@@ -183,6 +189,8 @@ export class ScoredBacklog {
     const knownPoints: number[] = [];
     let observedMax = 0;
     const bv = (this.bv = new Float64Array(n));
+    const feedStart = (this.feedStart = new Uint32Array(n + 1));
+    const feed: number[] = [];
     const TIME = FACTOR_IDS.indexOf('timeCriticality');
     const DEBT = FACTOR_IDS.indexOf('techDebt');
     const VOICE = FACTOR_IDS.indexOf('customerVoice');
@@ -213,6 +221,7 @@ export class ScoredBacklog {
       voice.begin();
       for (const ticketKey of links.feedback) {
         const t = ticketOf.get(ticketKey) ?? readTicket(ticketKey);
+        feed.push(t);
         if (tGaps[t] === UNREADABLE) {
           gaps |= GAP_BIT['feedback.unreadable'];
           continue;
@@ -238,7 +247,9 @@ export class ScoredBacklog {
       this.factorValue[j * FACTORS + DEBT] = debt.value;
       this.debt[j] = debt.evidence.isDebt ? 1 : 0;
       this.gapBits[j] = gaps;
+      feedStart[j + 1] = feed.length;
     }
+    this.feedTickets = Uint32Array.from(feed);
 
     // Pass 2: what needs the whole project (the median estimate, the largest business value, the blocks graph).
     const ctx = input.projectContext;
@@ -387,15 +398,16 @@ export class ScoredBacklog {
     return this.sharedEffort(known, () => effortOf(known, this.median, this.config.effort));
   }
 
-  private ticket(key: string): FeedbackTicket | null {
-    let t = this.tickets.get(key);
-    if (t === undefined) {
-      const raw = this.input.linked.get(key);
+  /** Ticket `t` read whole (for evidence), once; null when Jira did not return it. */
+  private ticket(t: number): FeedbackTicket | null {
+    let ticket = this.ticketsRead[t];
+    if (ticket === undefined) {
+      const raw = this.input.linked.get(this.ticketKeys[t]!);
       const { fields, now, config } = this.input;
-      t = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
-      this.tickets.set(key, t);
+      ticket = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
+      this.ticketsRead[t] = ticket;
     }
-    return t;
+    return ticket;
   }
 
   /** Builds the item at a position: the numbers from the scoring pass, the evidence read again from the issue. */
@@ -404,13 +416,13 @@ export class ScoredBacklog {
     const issue = this.input.candidates[this.index[j]!]!;
     const f = issue.fields;
     const { config, fields, now } = this.input;
-    const links = classifyLinks(issue.key, f.issuelinks, this.linkRules);
-
     const voice = new CustomerVoiceAccumulator(config.customerVoice);
-    for (const ticketKey of links.feedback) {
-      const t = this.ticket(ticketKey);
+    for (let s = this.feedStart[j]!; s < this.feedStart[j + 1]!; s++) {
+      const t = this.ticket(this.feedTickets[s]!);
       if (t !== null) voice.addTicket(t);
     }
+    // Only debt lists what it causes; the links are read again for that alone.
+    const causes = this.debt[j] === 1 ? classifyLinks(issue.key, f.issuelinks, this.linkRules).causes : [];
     const remote = this.input.remoteLinks.get(issue.key);
     if (remote !== undefined) voice.addRemoteLinks(remote, this.patterns);
     const { votes } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
@@ -421,7 +433,7 @@ export class ScoredBacklog {
       customerVoice: voice.evidence(votes, this.mass[j]!),
       businessValue: this.sharedBv(`${bvValue}|${bvRead.option}`, () => ({ value: bvValue, option: bvRead.option, max: this.bvMax })),
       timeCriticality: timeCriticality(f, this.timeCache).evidence,
-      techDebt: techDebt(f, links.causes, Number.isNaN(createdMs) ? null : createdMs, now, this.debtRules).evidence,
+      techDebt: techDebt(f, causes, Number.isNaN(createdMs) ? null : createdMs, now, this.debtRules).evidence,
       enablement: this.graph.enablement(issue.key, config.enablement).evidence,
     };
 
