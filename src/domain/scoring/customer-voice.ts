@@ -26,23 +26,6 @@ export interface CustomerVoiceEvidence {
   votes: number | null;
 }
 
-/** What a feedback ticket contributes, read once per ticket however many issues link to it. */
-export interface FeedbackTicket {
-  customers: { id: string; label: string }[];
-  /**
-   * One signal per customer, shared by every issue that links the ticket (treated as immutable: the accumulator
-   * copies a signal before merging another into it). Sharing saves two objects per link at 500,000 links.
-   */
-  signals: CustomerSignal[];
-  /** Created time in ms, or null when unreadable. */
-  at: number | null;
-  /** ISO date-time of `at`, or null. */
-  atIso: string | null;
-  /** Recency × tier weight (≥ 0), computed once per ticket. */
-  weight: number;
-  gaps: GapCode[];
-}
-
 const MAX_LISTED_CUSTOMERS = 10;
 
 /**
@@ -94,22 +77,22 @@ export function ticketWeight(
 }
 
 /**
- * Reads a feedback ticket whole (customers with labels, date, weight, gaps): what an item's evidence lists.
- * Scoring itself needs only `ticketCustomers` and `ticketWeight`.
+ * A feedback ticket's customers as signals for an item's evidence: one per customer with the ticket's weight and
+ * date. Read once per ticket and shared by every issue that links it (treated as immutable: the accumulator
+ * copies a signal before merging another into it).
  */
-export function readFeedbackTicket(
+export function ticketSignals(
   issue: JiraIssueLike,
   organizationsField: string | null,
   tierField: string | null,
   tierWeights: ReadonlyMap<string, number>,
   now: Date,
   cfg: ValueRankConfig['customerVoice'],
-): FeedbackTicket {
-  const { customers, noCustomer } = ticketCustomers(issue, organizationsField);
+): CustomerSignal[] {
+  const { customers } = ticketCustomers(issue, organizationsField);
   const { at, weight } = ticketWeight(issue, tierField, tierWeights, now, cfg);
   const atIso = at === null ? null : new Date(at).toISOString();
-  const signals = customers.map((c) => ({ id: c.id, label: c.label, weight, at: atIso, sources: [issue.key] }));
-  return { customers, signals, at, atIso, weight, gaps: ticketGaps(noCustomer, at) };
+  return customers.map((c) => ({ id: c.id, label: c.label, weight, at: atIso, sources: [issue.key] }));
 }
 
 /** The data gaps a ticket contributes to every issue that links it. */
@@ -242,9 +225,9 @@ export class CustomerVoiceAccumulator {
   private index: Map<string, CustomerSignal> | null = null;
   constructor(private readonly cfg: ValueRankConfig['customerVoice']) {}
 
-  /** Adds a feedback ticket's customers, each with the ticket's recency × tier weight. */
-  addTicket(ticket: FeedbackTicket): void {
-    for (const signal of ticket.signals) {
+  /** Adds a feedback ticket's customers (`ticketSignals`), each with the ticket's recency × tier weight. */
+  addTicket(signals: readonly CustomerSignal[]): void {
+    for (const signal of signals) {
       if (this.find(signal.id) === undefined) this.push(signal);
       else this.merge(signal.id, signal.weight, signal.at, signal.sources[0]!);
     }
@@ -291,8 +274,8 @@ export class CustomerVoiceAccumulator {
   }
 
   /**
-   * The evidence: customers strongest first (at most 10 listed), with `mass` and `customers` as the scoring pass
-   * counted them (`CustomerVoiceCounter`: the same customers, so the listing and the numbers agree).
+   * The evidence: customers strongest first (at most 10 listed) and `mass` as the scoring pass counted it
+   * (`CustomerVoiceCounter` counts the same customers, so the listing and the numbers agree).
    */
   evidence(votes: number | null, mass: number): CustomerVoiceEvidence {
     const all = this.signals.length < 2 ? this.signals : this.signals.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -302,11 +285,6 @@ export class CustomerVoiceAccumulator {
       weightedCustomers: mass,
       votes,
     };
-  }
-
-  /** Distinct customers added so far. */
-  get customers(): number {
-    return this.signals.length;
   }
 }
 

@@ -11,12 +11,12 @@ import {
   CustomerVoiceAccumulator,
   CustomerVoiceCounter,
   compilePatterns,
-  readFeedbackTicket,
   readVotes,
   ticketCustomers,
   ticketGaps,
   ticketWeight,
-  type FeedbackTicket,
+  ticketSignals,
+  type CustomerSignal,
 } from './customer-voice';
 import { debtRules, techDebt, type DebtRules } from './tech-debt';
 import { BlocksGraph } from './enablement';
@@ -117,7 +117,7 @@ export class ScoredBacklog {
   private readonly timeCache: TimeCriticalityCache;
   /** Feedback tickets by index (in the order first linked): keys, and the tickets read whole for evidence. */
   private readonly ticketKeys: string[] = [];
-  private readonly ticketsRead: (FeedbackTicket | null | undefined)[] = [];
+  private readonly ticketsRead: (CustomerSignal[] | null | undefined)[] = [];
   /** Each issue's linked feedback tickets (as ticket indexes): feedTickets[feedStart[j] … feedStart[j + 1]). */
   private readonly feedStart: Uint32Array;
   private readonly feedTickets: Uint32Array;
@@ -398,13 +398,13 @@ export class ScoredBacklog {
     return this.sharedEffort(known, () => effortOf(known, this.median, this.config.effort));
   }
 
-  /** Ticket `t` read whole (for evidence), once; null when Jira did not return it. */
-  private ticket(t: number): FeedbackTicket | null {
+  /** Ticket `t`'s customer signals (for evidence), read once; null when Jira did not return it. */
+  private ticket(t: number): CustomerSignal[] | null {
     let ticket = this.ticketsRead[t];
     if (ticket === undefined) {
       const raw = this.input.linked.get(this.ticketKeys[t]!);
       const { fields, now, config } = this.input;
-      ticket = raw === undefined ? null : readFeedbackTicket(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
+      ticket = raw === undefined ? null : ticketSignals(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
       this.ticketsRead[t] = ticket;
     }
     return ticket;
