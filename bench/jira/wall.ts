@@ -5,6 +5,9 @@
  */
 import type { BenchRow, BenchSuite } from '../types';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
+// The app's own reader concurrency, so the latency estimate follows the code.
+import { BULK_CONCURRENCY } from '../../src/adapters/jira/forge-jira-reader';
+import { REMOTE_LINK_CONCURRENCY } from '../../src/application/backlog/load-project';
 import { breakdown, call, diffStats, CANDIDATE_JQL, countOf, fmtN, jira, naiveLoad, progress, PROJECT, readStats, resetStats, scaleSeed, searchIds, settle, startBench, type SimStats } from './harness';
 
 const SUITE = 'wall';
@@ -14,15 +17,13 @@ const MEAN_LATENCY_MS = 60;
 const COLD_TARGET_MS = 25_000;
 const WARM_TARGET_MS = 2_000;
 const SPEEDUP_TARGET = 10;
-/** Concurrency of the app's readers (forge-jira-reader.ts BULK_CONCURRENCY, load-project.ts REMOTE_LINK_CONCURRENCY). */
-const BULK_CONCURRENCY = 4;
-const REMOTE_LINK_CONCURRENCY = 8;
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * The latency-bound part of a load, from its request counts and the app's concurrency: permission check, then
- * fields ∥ project search, id pages one after another, bulkfetch 4 at a time, remote links 8 at a time.
+ * fields ∥ project search, id pages one after another, bulkfetch and remote links BULK_CONCURRENCY and
+ * REMOTE_LINK_CONCURRENCY at a time.
  */
 function latencyEstimate(st: SimStats): { ms: number; text: string } {
   const ids = countOf(st, 'search/jql');

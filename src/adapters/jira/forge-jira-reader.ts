@@ -13,7 +13,7 @@ const IDS_PER_PAGE = 5000;
 /** Issues per bulkfetch call: Jira's maximum. */
 const BULK_SIZE = 100;
 /** Bulkfetch calls in flight at once. */
-const BULK_CONCURRENCY = 8;
+export const BULK_CONCURRENCY = 8;
 /** Search pages read at most per call (5,000 ids each): bounds the loop on any site. */
 const MAX_PAGES = 20;
 

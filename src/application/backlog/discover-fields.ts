@@ -32,7 +32,7 @@ export function discoverFields(config: ValueRankConfig, fields: readonly JiraFie
 
 /** The issue fields a scoring run needs from bulkfetch, given the resolved custom fields. */
 export function candidateFieldList(f: ResolvedFields): string[] {
-  const base = ['summary', 'issuetype', 'status', 'labels', 'components', 'created', 'updated', 'duedate', 'fixVersions', 'issuelinks', 'parent', 'priority'];
+  const base = ['summary', 'issuetype', 'status', 'labels', 'components', 'created', 'updated', 'duedate', 'fixVersions', 'issuelinks', 'parent'];
   return [...base, ...[f.storyPoints, f.businessValue, f.customerCount].filter((x): x is string => x !== null)];
 }
 

@@ -10,7 +10,7 @@ import { RemoteLinkCache } from './remote-link-cache';
 /** Most candidates one project may have; beyond it the backlog is cut and says so. */
 export const MAX_CANDIDATES = 50_000;
 /** Remote-link reads in flight at once (one request per changed issue). */
-const REMOTE_LINK_CONCURRENCY = 16;
+export const REMOTE_LINK_CONCURRENCY = 16;
 /**
  * Remote-link reads one UI call may make. A cold load of a large project would need one request per issue (20,000
  * requests do not fit a 25 s call); past this many, the rest is read in the background by the queue consumer
