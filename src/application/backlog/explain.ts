@@ -1,5 +1,5 @@
 import type { Payload, ResultMap } from '../../contract/operations';
-import { explainIssue as explainDomain, scoreBacklog } from '../../domain';
+import { explainIssue as explainDomain } from '../../domain';
 import { AppError, notFound } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, withWeights, type AppDeps } from './rank-project';
@@ -17,24 +17,11 @@ export async function previewWeights(deps: AppDeps, reader: JiraReader, principa
   const current = await rankProject(deps, reader, p.projectKey, undefined, { principal });
   const config = withWeights(current.config, p.weights);
   if (!Object.values(config.weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weights: at least one weight must be above 0');
-  const pins = await deps.pins.all(p.projectKey);
-  const l = current.loaded;
-  const next = scoreBacklog({
-    now: deps.clock(),
-    config,
-    fields: l.fields,
-    candidates: l.candidates,
-    linked: l.linked,
-    remoteLinks: l.remoteLinks,
-    feedbackProjects: l.feedbackProjects,
-    pins,
-  });
+  // The current ranking's factor values, re-ranked with the new weights (the same pins, the same scoring instant).
+  const next = current.backlog.withWeights(config.weights);
   const { backlog } = current;
   const moves: ResultMap['previewWeights']['moves'] = [];
-  for (let pos = 0; pos < backlog.length; pos++) {
-    const key = backlog.keyAt(pos);
-    const to = next.positionOf(key);
-    moves.push({ key, from: pos + 1, to: to < 0 ? pos + 1 : to + 1 });
-  }
+  // Both rank the same candidates, so an issue is found in the other order by its Jira rank.
+  for (let pos = 0; pos < backlog.length; pos++) moves.push({ key: backlog.keyAt(pos), from: pos + 1, to: next.positionOfJiraRank(backlog.jiraRankAt(pos)) + 1 });
   return { moves };
 }

@@ -58,23 +58,30 @@ export async function rankProject(
     else if (principal !== undefined) deps.loadCache?.set(principal, projectKey, version, loaded);
   }
   // Scoring a reused load again with the same weights and pins gives the same order: paging and the what-if
-  // panel's "current" side reuse the ranking made from it (its computedAt says when).
-  const memoKey = JSON.stringify([config.weights, [...pins].sort(([a], [b]) => (a < b ? -1 : 1))]);
-  const memo = rankings.get(loaded) ?? new Map<string, { backlog: ScoredBacklog; computedAt: string }>();
+  // panel's "current" side reuse the ranking made from it (its computedAt says when). Other weights with the same
+  // pins re-rank that ranking's factor values (withWeights) instead of scoring the issues again.
+  const pinsKey = JSON.stringify([...pins].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const memoKey = JSON.stringify([config.weights, pinsKey]);
+  const memo = rankings.get(loaded) ?? new Map<string, Ranked>();
   let ranked = memo.get(memoKey);
   if (ranked === undefined) {
-    const now = deps.clock();
-    const backlog = scoreBacklog({
-      now,
-      config,
-      fields: loaded.fields,
-      candidates: loaded.candidates,
-      linked: loaded.linked,
-      remoteLinks: loaded.remoteLinks,
-      feedbackProjects: loaded.feedbackProjects,
-      pins,
-    });
-    ranked = { backlog, computedAt: now.toISOString() };
+    const base = [...memo.values()].find((r) => r.pinsKey === pinsKey);
+    if (base !== undefined) {
+      ranked = { backlog: base.backlog.withWeights(config.weights), computedAt: base.computedAt, pinsKey };
+    } else {
+      const now = deps.clock();
+      const backlog = scoreBacklog({
+        now,
+        config,
+        fields: loaded.fields,
+        candidates: loaded.candidates,
+        linked: loaded.linked,
+        remoteLinks: loaded.remoteLinks,
+        feedbackProjects: loaded.feedbackProjects,
+        pins,
+      });
+      ranked = { backlog, computedAt: now.toISOString(), pinsKey };
+    }
     memo.set(memoKey, ranked);
     while (memo.size > MAX_RANKINGS_PER_LOAD) memo.delete(memo.keys().next().value as string);
     rankings.set(loaded, memo);
@@ -82,8 +89,15 @@ export async function rankProject(
   return { projectKey, backlog: ranked.backlog, computedAt: ranked.computedAt, configVersion: version, config, loaded };
 }
 
+/** A ranking made from a load, with the pins it applied. */
+interface Ranked {
+  backlog: ScoredBacklog;
+  computedAt: string;
+  pinsKey: string;
+}
+
 /** Rankings made from a load, by weights and pins; they live as long as the load does. */
-const rankings = new WeakMap<LoadedProject, Map<string, { backlog: ScoredBacklog; computedAt: string }>>();
+const rankings = new WeakMap<LoadedProject, Map<string, Ranked>>();
 /** The current weights plus a few what-if variants. */
 const MAX_RANKINGS_PER_LOAD = 4;
 

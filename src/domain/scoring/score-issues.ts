@@ -80,50 +80,48 @@ export function scoreIssues(input: ScoringInput): BacklogItem[] {
  * 20,000-issue backlog builds 100 items; scores, ranks and the order are known for all of them.
  */
 export function scoreBacklog(input: ScoringInput): ScoredBacklog {
-  return new ScoredBacklog(input);
+  return ScoredBacklog.of(input);
 }
 
-/** The scored, ranked candidates of one scoring run. Positions are 0-based (rank − 1). */
-export class ScoredBacklog {
+/**
+ * What a scoring run computes that does not depend on the weights: per issue (in Jira's order) the factor values,
+ * customer mass and count, gap bits, estimates, business value and debt flag, plus what building an item's
+ * evidence needs. `ScoredBacklog.withWeights` reuses it, so a what-if re-ranks without reading the issues again.
+ */
+class PackedScores {
   /** Candidates' indexes in `input.candidates`, deduplicated, in Jira's order (jiraRank − 1 = position here). */
-  private readonly index: Uint32Array;
-  /** Per issue (Jira order): the score, factor values (FACTORS per issue), customer mass and count, gap bits. */
-  private readonly score: Float64Array;
-  private readonly factorValue: Float64Array;
-  private readonly mass: Float64Array;
-  private readonly customerCount: Uint32Array;
-  private readonly gapBits: Uint32Array;
-  private readonly points: Float64Array;
-  private readonly createdMs: Float64Array;
-  private readonly debt: Uint8Array;
+  readonly index: Uint32Array;
+  /** Per issue (Jira order): factor values (FACTORS per issue), customer mass and count, gap bits. */
+  readonly factorValue: Float64Array;
+  /** Effort divisor per issue. */
+  readonly divisor: Float64Array;
+  readonly mass: Float64Array;
+  readonly customerCount: Uint32Array;
+  readonly gapBits: Uint32Array;
+  readonly points: Float64Array;
+  readonly createdMs: Float64Array;
+  readonly debt: Uint8Array;
   /** Business value read (NaN when missing or malformed). */
-  private readonly bv: Float64Array;
-  /** Positions → issues (Jira order). */
-  private readonly order: Uint32Array;
-  private readonly built: (BacklogItem | undefined)[];
-  private positions: Map<string, number> | null = null;
-  private all: BacklogItem[] | null = null;
+  readonly bv: Float64Array;
 
-  private readonly config: ValueRankConfig;
-  private readonly weightSum: number;
-  private readonly median: number;
-  private readonly bvMax: number;
-  private readonly linkRules: LinkRules;
-  private readonly debtRules: DebtRules;
-  private readonly patterns: RegExp[];
-  private readonly tierWeights: ReadonlyMap<string, number>;
-  private readonly optionValues: ReadonlyMap<string, number>;
-  private readonly graph = new BlocksGraph();
-  private readonly timeCache: TimeCriticalityCache;
+  readonly median: number;
+  readonly bvMax: number;
+  readonly linkRules: LinkRules;
+  readonly debtRules: DebtRules;
+  readonly config: ValueRankConfig;
+  readonly patterns: RegExp[];
+  readonly tierWeights: ReadonlyMap<string, number>;
+  readonly optionValues: ReadonlyMap<string, number>;
+  readonly graph = new BlocksGraph();
+  readonly timeCache: TimeCriticalityCache;
   /** Feedback tickets by index (in the order first linked): keys, and the tickets read whole for evidence. */
-  private readonly ticketKeys: string[] = [];
-  private readonly ticketsRead: (CustomerSignal[] | null | undefined)[] = [];
+  readonly ticketKeys: string[] = [];
+  readonly ticketsRead: (CustomerSignal[] | null | undefined)[] = [];
   /** Each issue's linked feedback tickets (as ticket indexes): feedTickets[feedStart[j] … feedStart[j + 1]). */
-  private readonly feedStart: Uint32Array;
-  private readonly feedTickets: Uint32Array;
-  private readonly sharedEffort = memo<number | null, EffortInfo>();
-  private readonly sharedBv = memo<string, { value: number | null; option: string | null; max: number }>();
-  private readonly sharedZero = memo<unknown, Factor>();
+  readonly feedStart: Uint32Array;
+  readonly feedTickets: Uint32Array;
+  readonly sharedEffort = memo<number | null, EffortInfo>();
+  readonly sharedBv = memo<string, { value: number | null; option: string | null; max: number }>();
 
   constructor(private readonly input: ScoringInput) {
     const { config, fields, now } = input;
@@ -146,7 +144,7 @@ export class ScoredBacklog {
     }
     const n = kept.length;
     this.index = Uint32Array.from(kept);
-    this.score = new Float64Array(n);
+    this.divisor = new Float64Array(n);
     this.factorValue = new Float64Array(n * FACTORS);
     this.mass = new Float64Array(n);
     this.customerCount = new Uint32Array(n);
@@ -154,7 +152,6 @@ export class ScoredBacklog {
     this.points = new Float64Array(n);
     this.createdMs = new Float64Array(n);
     this.debt = new Uint8Array(n);
-    this.built = new Array<BacklogItem | undefined>(n);
 
     // Feedback tickets, read once each however many issues link them: weight, gap bits (or UNREADABLE) and the
     // slots of their customers (tSlots[tStart[t] … tStart[t + 1])).
@@ -256,21 +253,78 @@ export class ScoredBacklog {
     if (ctx !== undefined) this.graph.addEdges(ctx.blocks);
     this.median = ctx?.medianPoints ?? medianPoints(knownPoints, config.effort.defaultPoints);
     this.bvMax = config.businessValue.max ?? Math.max(observedMax, ctx?.businessValueMax ?? 0);
-    this.weightSum = FACTOR_IDS.reduce((s, id) => s + config.weights[id], 0);
     const BV = FACTOR_IDS.indexOf('businessValue');
     const ENABLE = FACTOR_IDS.indexOf('enablement');
     for (let j = 0; j < n; j++) {
       const issue = input.candidates[this.index[j]!]!;
       this.factorValue[j * FACTORS + BV] = businessValueFactor(Number.isNaN(bv[j]!) ? null : bv[j]!, this.bvMax);
       this.factorValue[j * FACTORS + ENABLE] = this.graph.enablement(issue.key, config.enablement).value;
-      const d = this.effortAt(j).divisor;
+      this.divisor[j] = this.effortAt(j).divisor;
+    }
+  }
+
+  effortAt(j: number): EffortInfo {
+    const p = this.points[j]!;
+    const known = Number.isNaN(p) ? null : p;
+    return this.sharedEffort(known, () => effortOf(known, this.median, this.config.effort));
+  }
+
+  /** Ticket `t`'s customer signals (for evidence), read once; null when Jira did not return it. */
+  ticket(t: number): CustomerSignal[] | null {
+    let ticket = this.ticketsRead[t];
+    if (ticket === undefined) {
+      const raw = this.input.linked.get(this.ticketKeys[t]!);
+      const { fields, now, config } = this.input;
+      ticket = raw === undefined ? null : ticketSignals(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
+      this.ticketsRead[t] = ticket;
+    }
+    return ticket;
+  }
+}
+
+/** The scored, ranked candidates of one scoring run. Positions are 0-based (rank − 1). */
+export class ScoredBacklog {
+  /** Per issue (Jira order): the score. */
+  private readonly score: Float64Array;
+  /** Positions → issues (Jira order). */
+  private readonly order: Uint32Array;
+  private readonly built: (BacklogItem | undefined)[];
+  private positions: Map<string, number> | null = null;
+  /** Issues (Jira order) → positions: the inverse of `order`, built on first use. */
+  private positionByIssue: Uint32Array | null = null;
+  private all: BacklogItem[] | null = null;
+  private readonly weightSum: number;
+  private readonly sharedZero = memo<unknown, Factor>();
+
+  private constructor(
+    private readonly input: ScoringInput,
+    private readonly p: PackedScores,
+  ) {
+    const weights = input.config.weights;
+    const n = p.index.length;
+    this.weightSum = FACTOR_IDS.reduce((s, id) => s + weights[id], 0);
+    this.score = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
       // The score is the sum of the contributions, in factor order, so the two agree exactly.
       let score = 0;
-      for (let k = 0; k < FACTORS; k++) score += contribution(config.weights[FACTOR_IDS[k]!], this.factorValue[j * FACTORS + k]!, this.weightSum, d);
+      for (let k = 0; k < FACTORS; k++) score += contribution(weights[FACTOR_IDS[k]!], p.factorValue[j * FACTORS + k]!, this.weightSum, p.divisor[j]!);
       this.score[j] = score;
     }
+    this.order = rankOrder(this.score, (j) => input.pins.get(input.candidates[p.index[j]!]!.key)?.position);
+    this.built = new Array<BacklogItem | undefined>(n);
+  }
 
-    this.order = rankOrder(this.score, (j) => input.pins.get(input.candidates[this.index[j]!]!.key)?.position);
+  /** Scores and ranks `input` (see `scoreBacklog`). */
+  static of(input: ScoringInput): ScoredBacklog {
+    return new ScoredBacklog(input, new PackedScores(input));
+  }
+
+  /**
+   * The same candidates ranked with other weights: the factor values do not depend on the weights, so only the
+   * scores and the order are computed again. Gives exactly what scoring the input with those weights gives.
+   */
+  withWeights(weights: ValueRankConfig['weights']): ScoredBacklog {
+    return new ScoredBacklog({ ...this.input, config: { ...this.input.config, weights } }, this.p);
   }
 
   /** How many issues are ranked. */
@@ -300,29 +354,29 @@ export class ScoredBacklog {
 
   /** Story points read from Jira for the issue at a position; null when missing or malformed. */
   pointsAt(position: number): number | null {
-    const p = this.points[this.order[position]!]!;
+    const p = this.p.points[this.order[position]!]!;
     return Number.isNaN(p) ? null : p;
   }
 
   /** The business value read for the issue at a position (before normalising); null when missing or malformed. */
   businessValueAt(position: number): number | null {
-    const v = this.bv[this.order[position]!]!;
+    const v = this.p.bv[this.order[position]!]!;
     return Number.isNaN(v) ? null : v;
   }
 
   /** Whether the issue at a position is technical debt. */
   isDebtAt(position: number): boolean {
-    return this.debt[this.order[position]!] === 1;
+    return this.p.debt[this.order[position]!] === 1;
   }
 
   /** Distinct customers behind the issue at a position. */
   customersAt(position: number): number {
-    return this.customerCount[this.order[position]!]!;
+    return this.p.customerCount[this.order[position]!]!;
   }
 
   /** Whether the issue at a position has data gaps. */
   hasGapsAt(position: number): boolean {
-    return this.gapBits[this.order[position]!] !== 0;
+    return this.p.gapBits[this.order[position]!] !== 0;
   }
 
   /** The raw Jira fields of the issue at a position (as the input gave them; never modified). */
@@ -347,12 +401,23 @@ export class ScoredBacklog {
 
   /** Every key in value order (position 0 first). */
   keysInValueOrder(): string[] {
-    return Array.from(this.order, (j) => this.input.candidates[this.index[j]!]!.key);
+    return Array.from(this.order, (j) => this.input.candidates[this.p.index[j]!]!.key);
   }
 
   /** Every key in Jira's order (jiraRank 1 first). */
   keysInJiraOrder(): string[] {
-    return Array.from(this.index, (i) => this.input.candidates[i]!.key);
+    return Array.from(this.p.index, (i) => this.input.candidates[i]!.key);
+  }
+
+  /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
+  positionOfJiraRank(jiraRank: number): number {
+    if (this.positionByIssue === null) {
+      this.positionByIssue = new Uint32Array(this.order.length);
+      for (let p = 0; p < this.order.length; p++) this.positionByIssue[this.order[p]!] = p;
+    }
+    const j = jiraRank - 1;
+    if (!(j >= 0 && j < this.order.length)) throw new RangeError(`Jira rank ${jiraRank} is outside 1…${this.order.length}`);
+    return this.positionByIssue[j]!;
   }
 
   /** The position (0-based) of an issue key, or −1 when it is not ranked. */
@@ -389,58 +454,40 @@ export class ScoredBacklog {
   }
 
   private candidateAt(position: number): JiraIssueLike {
-    return this.input.candidates[this.index[this.order[position]!]!]!;
-  }
-
-  private effortAt(j: number): EffortInfo {
-    const p = this.points[j]!;
-    const known = Number.isNaN(p) ? null : p;
-    return this.sharedEffort(known, () => effortOf(known, this.median, this.config.effort));
-  }
-
-  /** Ticket `t`'s customer signals (for evidence), read once; null when Jira did not return it. */
-  private ticket(t: number): CustomerSignal[] | null {
-    let ticket = this.ticketsRead[t];
-    if (ticket === undefined) {
-      const raw = this.input.linked.get(this.ticketKeys[t]!);
-      const { fields, now, config } = this.input;
-      ticket = raw === undefined ? null : ticketSignals(raw, fields.organizations, fields.customerTier, this.tierWeights, now, config.customerVoice);
-      this.ticketsRead[t] = ticket;
-    }
-    return ticket;
+    return this.input.candidates[this.p.index[this.order[position]!]!]!;
   }
 
   /** Builds the item at a position: the numbers from the scoring pass, the evidence read again from the issue. */
   private build(position: number): BacklogItem {
     const j = this.order[position]!;
-    const issue = this.input.candidates[this.index[j]!]!;
+    const issue = this.input.candidates[this.p.index[j]!]!;
     const f = issue.fields;
     const { config, fields, now } = this.input;
     const voice = new CustomerVoiceAccumulator(config.customerVoice);
-    for (let s = this.feedStart[j]!; s < this.feedStart[j + 1]!; s++) {
-      const t = this.ticket(this.feedTickets[s]!);
+    for (let s = this.p.feedStart[j]!; s < this.p.feedStart[j + 1]!; s++) {
+      const t = this.p.ticket(this.p.feedTickets[s]!);
       if (t !== null) voice.addTicket(t);
     }
     // Only debt lists what it causes; the links are read again for that alone.
-    const causes = this.debt[j] === 1 ? classifyLinks(issue.key, f.issuelinks, this.linkRules).causes : [];
+    const causes = this.p.debt[j] === 1 ? classifyLinks(issue.key, f.issuelinks, this.p.linkRules).causes : [];
     const remote = this.input.remoteLinks.get(issue.key);
-    if (remote !== undefined) voice.addRemoteLinks(remote, this.patterns);
+    if (remote !== undefined) voice.addRemoteLinks(remote, this.p.patterns);
     const { votes } = readVotes(fields.customerCount === null ? null : f[fields.customerCount]);
-    const createdMs = this.createdMs[j]!;
-    const bvRead = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], this.optionValues);
+    const createdMs = this.p.createdMs[j]!;
+    const bvRead = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], this.p.optionValues);
     const bvValue = typeof bvRead.value === 'number' ? bvRead.value : null;
     const evidence: Record<FactorId, unknown> = {
-      customerVoice: voice.evidence(votes, this.mass[j]!),
-      businessValue: this.sharedBv(`${bvValue}|${bvRead.option}`, () => ({ value: bvValue, option: bvRead.option, max: this.bvMax })),
-      timeCriticality: timeCriticality(f, this.timeCache).evidence,
-      techDebt: techDebt(f, causes, Number.isNaN(createdMs) ? null : createdMs, now, this.debtRules).evidence,
-      enablement: this.graph.enablement(issue.key, config.enablement).evidence,
+      customerVoice: voice.evidence(votes, this.p.mass[j]!),
+      businessValue: this.p.sharedBv(`${bvValue}|${bvRead.option}`, () => ({ value: bvValue, option: bvRead.option, max: this.p.bvMax })),
+      timeCriticality: timeCriticality(f, this.p.timeCache).evidence,
+      techDebt: techDebt(f, causes, Number.isNaN(createdMs) ? null : createdMs, now, this.p.debtRules).evidence,
+      enablement: this.p.graph.enablement(issue.key, config.enablement).evidence,
     };
 
-    const effort = this.effortAt(j);
+    const effort = this.p.effortAt(j);
     const factors = {} as Record<FactorId, Factor>;
     FACTOR_IDS.forEach((id, k) => {
-      const value = this.factorValue[j * FACTORS + k]!;
+      const value = this.p.factorValue[j * FACTORS + k]!;
       const weight = config.weights[id];
       const ev = evidence[id];
       const make = (): Factor => ({ value, weight, contribution: contribution(weight, value, this.weightSum, effort.divisor), evidence: ev });
@@ -448,7 +495,7 @@ export class ScoredBacklog {
       factors[id] = value === 0 && Object.isFrozen(ev) ? this.sharedZero(ev, make) : make();
     });
 
-    const bits = this.gapBits[j]!;
+    const bits = this.p.gapBits[j]!;
     let gaps = NO_GAPS;
     let confidence = 1;
     if (bits !== 0) {
@@ -471,8 +518,8 @@ export class ScoredBacklog {
       confidence: Math.max(0, Math.min(1, confidence)),
       factors,
       effort,
-      customers: this.customerCount[j]!,
-      isDebt: this.debt[j] === 1,
+      customers: this.p.customerCount[j]!,
+      isDebt: this.p.debt[j] === 1,
       pin: this.pinAt(position),
       gaps,
     };

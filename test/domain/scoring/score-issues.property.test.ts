@@ -156,6 +156,7 @@ describe('the lazily built backlog', () => {
           expect(lazy.positionOf(item.key)).toBe(pos);
           expect(lazy.scoreAt(pos)).toBe(item.score);
           expect(lazy.jiraRankAt(pos)).toBe(item.jiraRank);
+          expect(lazy.positionOfJiraRank(item.jiraRank)).toBe(pos);
           expect(lazy.pointsAt(pos)).toBe(item.effort.points);
           expect(lazy.businessValueAt(pos)).toBe((item.factors.businessValue.evidence as { value: number | null }).value);
           expect(lazy.isDebtAt(pos)).toBe(item.isDebt);
@@ -173,6 +174,21 @@ describe('the lazily built backlog', () => {
         });
         expect(lazy.positionOf('NOPE-1')).toBe(-1);
         expect(() => lazy.item(lazy.length)).toThrow(RangeError);
+        expect(() => lazy.positionOfJiraRank(0)).toThrow(RangeError);
+      }),
+      RUNS,
+    );
+  });
+
+  it('re-ranks with other weights exactly as scoring with those weights does', () => {
+    const weight = fc.integer({ min: 0, max: 100 });
+    const weightsArb = fc.record({ customerVoice: weight, businessValue: weight, timeCriticality: weight, techDebt: weight, enablement: weight });
+    fc.assert(
+      fc.property(candidatesArb(), weightsArb, ({ issues, tickets }, weights) => {
+        const input = inputOf(issues, tickets);
+        const rescored = scoreBacklog(input).withWeights(weights);
+        const direct = scoreIssues({ ...input, config: { ...input.config, weights } });
+        expect(JSON.stringify(rescored.items())).toBe(JSON.stringify(direct));
       }),
       RUNS,
     );
