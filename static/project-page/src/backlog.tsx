@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Checkbox from '@atlaskit/checkbox';
 import DynamicTable from '@atlaskit/dynamic-table';
@@ -77,6 +77,23 @@ function downloadCsv(projectKey: string, items: readonly BacklogItem[]): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The what-if preview, for the What-if cells (context: a new preview re-renders only them). */
+const PreviewContext = createContext<Preview | null>(null);
+
+/** Where an issue would move with the what-if weights; "–" until a slider has moved. */
+function WhatIfCell({ itemKey }: { itemKey: string }) {
+  const preview = useContext(PreviewContext);
+  if (preview === null) return <span style={{ color: text.subtlest }} aria-label="What-if: move a slider to preview">–</span>;
+  const whatIf = preview.moves.get(itemKey);
+  const wi = whatIf ? movement(whatIf.from, whatIf.to) : null;
+  if (!whatIf || !wi) return <span style={{ color: text.subtlest }}>?</span>;
+  return (
+    <span aria-label={`What-if: ${wi.label}, to #${whatIf.to}`} title={`#${whatIf.from} → #${whatIf.to}`} style={{ fontWeight: 600, color: wi.direction === 'up' ? token('color.text.success', '#216E4E') : wi.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
+      {wi.text}
+    </span>
+  );
+}
+
 export function Backlog({ projectKey }: { projectKey: string }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(0);
@@ -109,15 +126,17 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   const total = backlog.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
+  const { run: runPin, busy: pinBusy } = pin;
+  const { reload } = backlog;
   const setPinAt = useCallback(
     async (issueKey: string, position: number | null) => {
-      const result = await pin.run(position === null ? { projectKey, issueKey } : { projectKey, issueKey, position });
+      const result = await runPin(position === null ? { projectKey, issueKey } : { projectKey, issueKey, position });
       if (result) {
         void flag(position === null ? `${issueKey} unpinned` : `${issueKey} pinned at #${position}`, 'The ranking was updated.', 'success');
-        backlog.reload();
+        reload();
       }
     },
-    [pin, projectKey, backlog],
+    [runPin, projectKey, reload],
   );
 
   const onRankEnd = useCallback(
@@ -144,109 +163,132 @@ export function Backlog({ projectKey }: { projectKey: string }) {
         { key: 'effort', content: 'Effort', width: 6 },
         { key: 'flags', content: 'Debt / data', width: 10 },
         { key: 'delta', content: 'Δ Jira', width: 5 },
-        ...(preview ? [{ key: 'whatif', content: 'What-if', width: 6 }] : []),
+        ...(showWhatIf ? [{ key: 'whatif', content: 'What-if', width: 6 }] : []),
         { key: 'actions', content: <VisuallyHidden>Actions</VisuallyHidden>, width: 9 },
       ],
     }),
-    [preview],
+    [showWhatIf],
   );
 
-  const rows = items.map((it) => {
-    const vsJira = movement(it.jiraRank, it.rank);
-    const whatIf = preview?.moves.get(it.key);
-    const wi = whatIf ? movement(whatIf.from, whatIf.to) : null;
-    return {
-      key: it.key,
-      cells: [
-        { key: 'rank', content: <strong>{it.rank}</strong> },
-        {
-          key: 'key',
-          content: (
-            <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${it.key}`)} aria-label={`Open ${it.key} in Jira`}>
-              {it.key}
-            </Button>
-          ),
-        },
-        { key: 'summary', content: <span style={{ color: text.color }}>{it.summary}</span> },
-        { key: 'type', content: <span style={{ color: text.subtle }}>{it.issueType}</span> },
-        {
-          key: 'score',
-          content: (
-            <span style={{ whiteSpace: 'nowrap' }}>
-              <span style={{ display: 'inline-block', minWidth: 34 }}>{formatScore(it.score)}</span>
-              <Bar share={it.score / 100} color={token('color.background.brand.bold', '#0C66E4')} label={`Score ${formatScore(it.score)} of 100`} width={40} />
-            </span>
-          ),
-        },
-        { key: 'factors', content: <FactorStack factors={it.factors} width={80} /> },
-        { key: 'customers', content: it.customers > 0 ? String(it.customers) : <span style={{ color: text.subtlest }}>0</span> },
-        {
-          key: 'effort',
-          content: (
-            <Tooltip content={`Score divided by ${it.effort.divisor.toFixed(2)} for effort${it.effort.estimated ? ' (project median used: no estimate)' : ''}`}>
-              {(p) => (
-                <span {...p} tabIndex={0} style={{ color: it.effort.estimated ? text.subtlest : text.color }}>
-                  {formatEffort(it.effort)}
+  // Cells that do not depend on the what-if preview are built once per page of items, so a slider step
+  // re-renders only the What-if column (React skips elements it has already rendered).
+  const baseCells = useMemo(
+    () =>
+      items.map((it) => {
+        const vsJira = movement(it.jiraRank, it.rank);
+        return {
+          key: it.key,
+          before: [
+            { key: 'rank', content: <strong>{it.rank}</strong> },
+            {
+              key: 'key',
+              content: (
+                <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${it.key}`)} aria-label={`Open ${it.key} in Jira`}>
+                  {it.key}
+                </Button>
+              ),
+            },
+            { key: 'summary', content: <span style={{ color: text.color }}>{it.summary}</span> },
+            { key: 'type', content: <span style={{ color: text.subtle }}>{it.issueType}</span> },
+            {
+              key: 'score',
+              content: (
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  <span style={{ display: 'inline-block', minWidth: 34 }}>{formatScore(it.score)}</span>
+                  <Bar share={it.score / 100} color={token('color.background.brand.bold', '#0C66E4')} label={`Score ${formatScore(it.score)} of 100`} width={40} />
                 </span>
-              )}
-            </Tooltip>
-          ),
-        },
-        {
-          key: 'flags',
-          content: (
-            <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap', alignItems: 'center' }}>
-              {it.isDebt && <Lozenge appearance="removed">debt</Lozenge>}
-              {/* In the table only doubt is worth a marker; the issue panel always shows the confidence. */}
-              {it.confidence < 0.75 && <ConfidenceLozenge confidence={it.confidence} />}
-              <GapMarker gaps={it.gaps} />
-            </span>
-          ),
-        },
-        {
-          key: 'delta',
-          content: (
-            <span aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`} title={`Jira rank ${it.jiraRank}`} style={{ color: vsJira.direction === 'up' ? token('color.text.success', '#216E4E') : vsJira.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
-              {vsJira.text}
-            </span>
-          ),
-        },
-        ...(preview
-          ? [
-              {
-                key: 'whatif',
-                content: wi ? (
-                  <span aria-label={`What-if: ${wi.label}, to #${whatIf!.to}`} title={`#${whatIf!.from} → #${whatIf!.to}`} style={{ fontWeight: 600, color: wi.direction === 'up' ? token('color.text.success', '#216E4E') : wi.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
-                    {wi.text}
-                  </span>
-                ) : (
-                  <span style={{ color: text.subtlest }}>?</span>
-                ),
-              },
-            ]
-          : []),
-        {
-          key: 'actions',
-          content: (
-            <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-              {it.pin?.position !== undefined && (
-                <>
-                  <Lozenge appearance="inprogress">pinned #{it.pin.position}</Lozenge>
-                  <Button spacing="compact" appearance="subtle" onClick={() => void setPinAt(it.key, null)} isDisabled={pin.busy} aria-label={`Unpin ${it.key}`}>
-                    Unpin
-                  </Button>
-                </>
-              )}
-              {it.pin?.quarter !== undefined && <Lozenge appearance="inprogress">{it.pin.quarter}</Lozenge>}
-              <MoveControl issueKey={it.key} current={it.rank} max={Math.max(total, 1)} busy={pin.busy} onMove={(pos) => void setPinAt(it.key, pos)} />
-            </span>
-          ),
-        },
-      ],
-    };
-  });
+              ),
+            },
+            { key: 'factors', content: <FactorStack factors={it.factors} width={80} /> },
+            { key: 'customers', content: it.customers > 0 ? String(it.customers) : <span style={{ color: text.subtlest }}>0</span> },
+            {
+              key: 'effort',
+              content: (
+                <Tooltip content={`Score divided by ${it.effort.divisor.toFixed(2)} for effort${it.effort.estimated ? ' (project median used: no estimate)' : ''}`}>
+                  {(p) => (
+                    <span {...p} tabIndex={0} style={{ color: it.effort.estimated ? text.subtlest : text.color }}>
+                      {formatEffort(it.effort)}
+                    </span>
+                  )}
+                </Tooltip>
+              ),
+            },
+            {
+              key: 'flags',
+              content: (
+                <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap', alignItems: 'center' }}>
+                  {it.isDebt && <Lozenge appearance="removed">debt</Lozenge>}
+                  {/* In the table only doubt is worth a marker; the issue panel always shows the confidence. */}
+                  {it.confidence < 0.75 && <ConfidenceLozenge confidence={it.confidence} />}
+                  <GapMarker gaps={it.gaps} />
+                </span>
+              ),
+            },
+            {
+              key: 'delta',
+              content: (
+                <span aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`} title={`Jira rank ${it.jiraRank}`} style={{ color: vsJira.direction === 'up' ? token('color.text.success', '#216E4E') : vsJira.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
+                  {vsJira.text}
+                </span>
+              ),
+            },
+          ],
+          after: [
+            {
+              key: 'actions',
+              content: (
+                <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+                  {it.pin?.position !== undefined && (
+                    <>
+                      <Lozenge appearance="inprogress">pinned #{it.pin.position}</Lozenge>
+                      <Button spacing="compact" appearance="subtle" onClick={() => void setPinAt(it.key, null)} isDisabled={pinBusy} aria-label={`Unpin ${it.key}`}>
+                        Unpin
+                      </Button>
+                    </>
+                  )}
+                  {it.pin?.quarter !== undefined && <Lozenge appearance="inprogress">{it.pin.quarter}</Lozenge>}
+                  <MoveControl issueKey={it.key} current={it.rank} max={Math.max(total, 1)} busy={pinBusy} onMove={(pos) => void setPinAt(it.key, pos)} />
+                </span>
+              ),
+            },
+          ],
+        };
+      }),
+    [items, total, pinBusy, setPinAt],
+  );
+
+  // The What-if column is there while the panel is open; its cells read the preview from context, so a slider
+  // step re-renders those 100 small cells and nothing else of the table.
+  const rows = useMemo(
+    () => baseCells.map(({ key, before, after }) => ({ key, cells: [...before, ...(showWhatIf ? [{ key: 'whatif', content: <WhatIfCell itemKey={key} /> }] : []), ...after] })),
+    [baseCells, showWhatIf],
+  );
 
   const anyFilter = toFilter(filters) !== undefined;
+
+  // The table as an element kept while its inputs stay: a new what-if preview (context) then re-renders only the
+  // What-if cells, not the rankable table with its drag-and-drop bookkeeping.
+  const tableBusy = pinBusy || backlog.loading;
+  const table = useMemo(
+    () => (
+      <DynamicTable
+        label={`Backlog of ${projectKey} ranked by value`}
+        head={head}
+        rows={rows}
+        isRankable={!tableBusy}
+        onRankEnd={onRankEnd}
+        isLoading={tableBusy}
+        emptyView={
+          anyFilter ? (
+            <EmptyView header="No issue matches these filters" description="Clear a filter to see more of the backlog." />
+          ) : (
+            <EmptyView header="Nothing to rank" description="This project has no open issues that ValueRank ranks (sub-tasks, epics and done issues are left out)." />
+          )
+        }
+      />
+    ),
+    [projectKey, head, rows, onRankEnd, tableBusy, anyFilter],
+  );
 
   return (
     <div style={{ display: 'flex', gap: token('space.300', '24px'), alignItems: 'flex-start' }}>
@@ -315,21 +357,9 @@ export function Backlog({ projectKey }: { projectKey: string }) {
         {backlog.data && (
           // The table scrolls sideways inside its section rather than running under the what-if panel.
           <div style={{ overflowX: 'auto' }}>
-          <DynamicTable
-            label={`Backlog of ${projectKey} ranked by value`}
-            head={head}
-            rows={rows}
-            isRankable={!pin.busy && !backlog.loading}
-            onRankEnd={onRankEnd}
-            isLoading={backlog.loading || pin.busy}
-            emptyView={
-              anyFilter ? (
-                <EmptyView header="No issue matches these filters" description="Clear a filter to see more of the backlog." />
-              ) : (
-                <EmptyView header="Nothing to rank" description="This project has no open issues that ValueRank ranks (sub-tasks, epics and done issues are left out)." />
-              )
-            }
-          />
+          <PreviewContext.Provider value={preview}>
+          {table}
+          </PreviewContext.Provider>
           </div>
         )}
         {backlog.data && pages > 1 && (

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { LatestOnly } from '../../shared/latest-only';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
@@ -16,11 +17,11 @@ export interface Preview {
   changed: number;
 }
 
-/** Wait after the last slider change before asking the server (ms): short enough to feel live, long enough that a
- * held arrow key does not send a request per step; stale answers are dropped anyway. */
-const PREVIEW_DEBOUNCE_MS = 60;
-
-/** What-if weights: sliders → (60 ms debounce) previewWeights → per-row movement in the table; save as project weights. */
+/**
+ * What-if weights: sliders → previewWeights → per-row movement in the table; save as project weights. A change is
+ * asked at once; changes made while an answer is on its way collapse into one request for the newest weights
+ * (`LatestOnly`), so a held arrow key sends one request per round trip and only the newest answer is shown.
+ */
 export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { projectKey: string; onPreview: (p: Preview | null) => void; onSaved: () => void; onClose: () => void }) {
   const config = useOperation('getConfig', { projectKey });
   const [weights, setWeights] = useState<WeightMap | null>(null);
@@ -29,7 +30,6 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
   const [changed, setChanged] = useState<number | null>(null);
   const [saveError, setSaveError] = useState<OperationFailure | null>(null);
   const [saving, setSaving] = useState(false);
-  const seq = useRef(0);
   const saved = config.data?.config.weights ?? null;
 
   useEffect(() => {
@@ -38,33 +38,46 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
 
   const dirty = saved !== null && weights !== null && JSON.stringify(saved) !== JSON.stringify(weights);
 
+  // One requester for the panel's life; the latest onPreview is read through a ref (it is a parent's state setter).
+  const previewRef = useRef(onPreview);
+  previewRef.current = onPreview;
+  const requester = useRef<LatestOnly<{ projectKey: string; weights: WeightMap }, ResultMap['previewWeights']> | null>(null);
+  // Declared before the effect that uses it, so it exists when that effect first runs (and again after a remount).
   useEffect(() => {
+    const r = new LatestOnly(
+      (p: { projectKey: string; weights: WeightMap }) => invoke('previewWeights', p),
+      (outcome) => {
+        setPreviewing(false);
+        if (!outcome.ok) {
+          setPreviewError(toOperationFailure('previewWeights', outcome.error));
+          return;
+        }
+        const moves = new Map(outcome.result.moves.map((m) => [m.key, { from: m.from, to: m.to }]));
+        const n = outcome.result.moves.filter((m) => m.from !== m.to).length;
+        setChanged(n);
+        setPreviewError(null);
+        previewRef.current({ moves, changed: n });
+      },
+    );
+    requester.current = r;
+    return () => {
+      r.close();
+      requester.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const r = requester.current;
+    if (r === null) return;
     if (!weights || !dirty) {
+      r.cancel();
+      setPreviewing(false);
       onPreview(null);
       setChanged(null);
       return;
     }
-    const mine = ++seq.current;
-    const t = setTimeout(() => {
-      setPreviewing(true);
-      invoke('previewWeights', { projectKey, weights }).then(
-        (r: ResultMap['previewWeights']) => {
-          if (mine !== seq.current) return;
-          const moves = new Map(r.moves.map((m) => [m.key, { from: m.from, to: m.to }]));
-          const n = r.moves.filter((m) => m.from !== m.to).length;
-          setChanged(n);
-          setPreviewError(null);
-          setPreviewing(false);
-          onPreview({ moves, changed: n });
-        },
-        (e: unknown) => {
-          if (mine !== seq.current) return;
-          setPreviewError(toOperationFailure('previewWeights', e));
-          setPreviewing(false);
-        },
-      );
-    }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(t);
+    setPreviewing(true);
+    r.request({ projectKey, weights });
     // onPreview is a state setter from the parent (stable); the JSON string is the real dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(weights), dirty, projectKey]);
