@@ -80,7 +80,9 @@ export function renderIssue(state: SimState, issue: SimIssue, sel: FieldSelectio
     id: issue.id,
     self: `${baseUrl}/rest/api/3/issue/${issue.id}`,
     key: issue.key,
-    fields: structuredClone(fields),
+    // Values are the state's own (not copies): every reply is serialised by sendReply in the same synchronous
+    // step that renders it, so nothing can change them in between, and a deep copy per issue would only cost time.
+    fields,
   };
   if (options.expand?.includes('names')) {
     out['names'] = Object.fromEntries(Object.keys(fields).map((id) => [id, state.field(id)?.name ?? id]));
