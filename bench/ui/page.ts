@@ -104,7 +104,7 @@ export const uiSuite: BenchSuite = async () => {
       ratio: large.sliderMs / small.sliderMs,
       target: '< 200 ms',
       met: large.sliderMs < 200,
-      notes: 'includes the panel’s 60 ms debounce and previewWeights (rescoring from the reused load)',
+      notes: 'key press → previewWeights (sent at once; it re-ranks the current ranking’s factor values) → the What-if cells and the count updated',
     },
   );
   for (const [module, budget] of [['project-page', 400], ['issue-panel', 250], ['admin-page', null]] as const) {
