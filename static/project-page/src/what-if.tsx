@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { LatestOnly } from '../../shared/latest-only';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
@@ -7,6 +6,7 @@ import type { ResultMap } from '../../../src/contract/operations';
 import { expectedVersionFor } from '../../shared/config-edit';
 import { flag } from '../../shared/bridge';
 import { invoke, OperationFailure } from '../../shared/invoke';
+import { LatestOnly } from '../../shared/latest-only';
 import { toOperationFailure } from '../../shared/invoke-core';
 import { useOperation } from '../../shared/use-operation';
 import { ErrorView, Loading, text } from '../../shared/ui';
@@ -38,7 +38,7 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
 
   const dirty = saved !== null && weights !== null && JSON.stringify(saved) !== JSON.stringify(weights);
 
-  // One requester for the panel's life; the latest onPreview is read through a ref (it is a parent's state setter).
+  // One requester while the panel is mounted; the latest onPreview is read through a ref.
   const previewRef = useRef(onPreview);
   previewRef.current = onPreview;
   const requester = useRef<LatestOnly<{ projectKey: string; weights: WeightMap }, ResultMap['previewWeights']> | null>(null);
