@@ -13,6 +13,8 @@ export function nameSet(names: readonly string[]): ReadonlySet<string> {
 /** The link rules of a config, compiled once per scoring run. */
 export interface LinkRules {
   feedbackProjects: ReadonlySet<string>;
+  /** The same projects as a list when there are few (compared in place, without cutting a key); else null. */
+  feedbackProjectList: readonly string[] | null;
   /** Link type names that count as feedback links; empty = any. */
   feedbackLinkTypes: ReadonlySet<string>;
   /** Link type names that mean "blocks"; empty = Blocks/Blocker or outward text "blocks". */
@@ -27,6 +29,7 @@ export interface LinkRules {
 export function linkRulesFor(config: ValueRankConfig, feedbackProjects: ReadonlySet<string>): LinkRules {
   return {
     feedbackProjects,
+    feedbackProjectList: feedbackProjects.size <= 8 ? [...feedbackProjects] : null,
     feedbackLinkTypes: nameSet(config.customerVoice.linkTypes),
     blocksLinkTypes: nameSet(config.enablement.linkTypes),
     interestLinkTypes: nameSet(config.techDebt.interestLinkTypes),
@@ -48,6 +51,21 @@ export interface ClassifiedLinks {
   /** "blocks" edges [from, to] touching this issue, and blocked issues known to be Done. */
   blocks: { from: string; to: string; toDone: boolean }[];
   malformed: boolean;
+}
+
+/**
+ * Whether an issue key (`SUP-12`) belongs to a feedback project. Runs for every link of every candidate, so a few
+ * projects are compared in place rather than by cutting the key and hashing the cut.
+ */
+function inFeedbackProject(key: string, rules: LinkRules): boolean {
+  const list = rules.feedbackProjectList;
+  if (list === null) {
+    const project = projectOfKey(key);
+    return project !== null && rules.feedbackProjects.has(project);
+  }
+  const dash = key.lastIndexOf('-');
+  for (let i = 0; i < list.length; i++) if (list[i]!.length === dash && key.startsWith(list[i]!)) return true;
+  return false;
 }
 
 function isBlocksType(typeName: string, outward: string, rules: LinkRules): boolean {
@@ -87,8 +105,7 @@ export function classifyLinks(key: string, raw: unknown, rules: LinkRules): Clas
     const otherKey = other.key;
     const typeName = typeof link.type.name === 'string' ? link.type.name.trim().toLowerCase() : '';
     const outward = typeof link.type.outward === 'string' ? link.type.outward.trim().toLowerCase() : '';
-    const project = projectOfKey(otherKey);
-    if (project !== null && rules.feedbackProjects.has(project)) {
+    if (inFeedbackProject(otherKey, rules)) {
       if (rules.feedbackLinkTypes.size === 0 || rules.feedbackLinkTypes.has(typeName)) (out.feedback === EMPTY ? (out.feedback = []) : out.feedback).push(otherKey);
       continue;
     }

@@ -91,6 +91,8 @@ export function scoreBacklog(input: ScoringInput): ScoredBacklog {
 class PackedScores {
   /** Candidates' indexes in `input.candidates`, deduplicated, in Jira's order (jiraRank − 1 = position here). */
   readonly index: Uint32Array;
+  /** Issue key → its position in `index` (built while deduplicating; `positionOf` reads it). */
+  readonly issueOfKey = new Map<string, number>();
   /** Per issue (Jira order): factor values (FACTORS per issue), customer mass and count, gap bits. */
   readonly factorValue: Float64Array;
   /** Effort divisor per issue. */
@@ -134,12 +136,11 @@ class PackedScores {
     this.timeCache = new TimeCriticalityCache(now, config.timeCriticality);
 
     // A key listed twice (a search page that shifted while issues moved) is scored once, at its first rank.
-    const seenKeys = new Set<string>();
     const kept: number[] = [];
     for (let i = 0; i < input.candidates.length; i++) {
       const key = input.candidates[i]!.key;
-      if (seenKeys.has(key)) continue;
-      seenKeys.add(key);
+      if (this.issueOfKey.has(key)) continue;
+      this.issueOfKey.set(key, kept.length);
       kept.push(i);
     }
     const n = kept.length;
@@ -187,7 +188,9 @@ class PackedScores {
     let observedMax = 0;
     const bv = (this.bv = new Float64Array(n));
     const feedStart = (this.feedStart = new Uint32Array(n + 1));
-    const feed: number[] = [];
+    // Linked tickets of every issue, one after another (grown by doubling: 500,000 entries at 100,000 issues).
+    let feed = new Uint32Array(Math.max(16, n * 4));
+    let fed = 0;
     const TIME = FACTOR_IDS.indexOf('timeCriticality');
     const DEBT = FACTOR_IDS.indexOf('techDebt');
     const VOICE = FACTOR_IDS.indexOf('customerVoice');
@@ -218,7 +221,12 @@ class PackedScores {
       voice.begin();
       for (const ticketKey of links.feedback) {
         const t = ticketOf.get(ticketKey) ?? readTicket(ticketKey);
-        feed.push(t);
+        if (fed === feed.length) {
+          const grown = new Uint32Array(feed.length * 2);
+          grown.set(feed);
+          feed = grown;
+        }
+        feed[fed++] = t;
         if (tGaps[t] === UNREADABLE) {
           gaps |= GAP_BIT['feedback.unreadable'];
           continue;
@@ -244,9 +252,9 @@ class PackedScores {
       this.factorValue[j * FACTORS + DEBT] = debt.value;
       this.debt[j] = debt.evidence.isDebt ? 1 : 0;
       this.gapBits[j] = gaps;
-      feedStart[j + 1] = feed.length;
+      feedStart[j + 1] = fed;
     }
-    this.feedTickets = Uint32Array.from(feed);
+    this.feedTickets = feed.slice(0, fed);
 
     // Pass 2: what needs the whole project (the median estimate, the largest business value, the blocks graph).
     const ctx = input.projectContext;
@@ -289,7 +297,6 @@ export class ScoredBacklog {
   /** Positions → issues (Jira order). */
   private readonly order: Uint32Array;
   private readonly built: (BacklogItem | undefined)[];
-  private positions: Map<string, number> | null = null;
   /** Issues (Jira order) → positions: the inverse of `order`, built on first use. */
   private positionByIssue: Uint32Array | null = null;
   private all: BacklogItem[] | null = null;
@@ -411,22 +418,23 @@ export class ScoredBacklog {
 
   /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
   positionOfJiraRank(jiraRank: number): number {
-    if (this.positionByIssue === null) {
-      this.positionByIssue = new Uint32Array(this.order.length);
-      for (let p = 0; p < this.order.length; p++) this.positionByIssue[this.order[p]!] = p;
-    }
     const j = jiraRank - 1;
     if (!(j >= 0 && j < this.order.length)) throw new RangeError(`Jira rank ${jiraRank} is outside 1…${this.order.length}`);
-    return this.positionByIssue[j]!;
+    return this.positionOfIssue(j);
   }
 
   /** The position (0-based) of an issue key, or −1 when it is not ranked. */
   positionOf(key: string): number {
-    if (this.positions === null) {
-      this.positions = new Map();
-      for (let p = 0; p < this.order.length; p++) this.positions.set(this.keyAt(p), p);
+    const j = this.p.issueOfKey.get(key);
+    return j === undefined ? -1 : this.positionOfIssue(j);
+  }
+
+  private positionOfIssue(j: number): number {
+    if (this.positionByIssue === null) {
+      this.positionByIssue = new Uint32Array(this.order.length);
+      for (let p = 0; p < this.order.length; p++) this.positionByIssue[this.order[p]!] = p;
     }
-    return this.positions.get(key) ?? -1;
+    return this.positionByIssue[j]!;
   }
 
   /** The item at a position, with its evidence (built once, on first use). */
