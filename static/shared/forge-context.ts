@@ -27,7 +27,15 @@ function pick(obj: unknown, ...path: string[]): string | null {
  * Outside a Forge iframe (a plain page opened for development) it falls back to the URL's query
  * (`?projectKey=PRJ&issueKey=PRJ-1&moduleKey=…`).
  */
-export async function loadContext(): Promise<ModuleContext> {
+export function loadContext(): Promise<ModuleContext> {
+  // Read once per page: the first calls (the early first-page request and the React tree) share the answer.
+  shared ??= readContext();
+  return shared;
+}
+
+let shared: Promise<ModuleContext> | null = null;
+
+async function readContext(): Promise<ModuleContext> {
   const bridge = await getBridge();
   if (!bridge) return fromQuery();
   try {

@@ -12,6 +12,22 @@ export interface OperationState<K extends OperationKey> {
   reload: () => void;
 }
 
+/** Calls started before the component that wants them has rendered (`startEarly`), by operation and payload JSON. */
+const early = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts a call the page will surely make (its first page of data) as soon as the context is known, before React
+ * has rendered the component that asks for it; `useOperation`'s first call with the same payload adopts it.
+ */
+export function startEarly<K extends OperationKey>(key: K, payload: Payload<K>): void {
+  const id = `${key} ${JSON.stringify(payload)}`;
+  if (early.has(id)) return;
+  const call = invoke(key, payload);
+  // Handled by whoever adopts it; until then a failure must not surface as an unhandled rejection.
+  call.catch(() => undefined);
+  early.set(id, call);
+}
+
 /**
  * Calls `key` with `payload` whenever the payload's JSON changes (or `reload` is called); `null` payload = do not call.
  * Answers that arrive after a newer call started are dropped, so fast filter changes never show stale rows.
@@ -28,7 +44,11 @@ export function useOperation<K extends OperationKey>(key: K, payload: Payload<K>
     if (json === null) return;
     const mine = ++seq.current;
     setLoading(true);
-    invoke(key, JSON.parse(json) as Payload<K>).then(
+    // A call started early for this payload is used once, for the first load (a reload always calls again).
+    const id = `${key} ${json}`;
+    const started = tick === 0 ? (early.get(id) as Promise<ResultMap[K]> | undefined) : undefined;
+    early.delete(id);
+    (started ?? invoke(key, JSON.parse(json) as Payload<K>)).then(
       (result) => {
         if (mine !== seq.current) return;
         setData(result);

@@ -77,6 +77,11 @@ function downloadCsv(projectKey: string, items: readonly BacklogItem[]): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The getBacklog payload of a page (the first page without filters is what the page asks for at start). */
+export function backlogPayload(projectKey: string, page: number, filter?: Payload<'getBacklog'>['filter'], fresh = false): Payload<'getBacklog'> {
+  return { projectKey, page, pageSize: PAGE_SIZE, ...(filter ? { filter } : {}), ...(fresh ? { refresh: true } : {}) };
+}
+
 /** The what-if preview, for the What-if cells (context: a new preview re-renders only them). */
 const PreviewContext = createContext<Preview | null>(null);
 
@@ -104,7 +109,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   const filter = toFilter(debounced);
   // Refresh reads Jira again; other calls (paging, filters) reuse the server's load of the last 30 s.
   const [fresh, setFresh] = useState(false);
-  const payload: Payload<'getBacklog'> = { projectKey, page, pageSize: PAGE_SIZE, ...(filter ? { filter } : {}), ...(fresh ? { refresh: true } : {}) };
+  const payload = backlogPayload(projectKey, page, filter, fresh);
   const backlog = useOperation('getBacklog', payload);
   useEffect(() => {
     if (fresh && backlog.data !== null && !backlog.loading) setFresh(false);

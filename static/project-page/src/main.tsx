@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { useModuleContext } from '../../shared/forge-context';
+import { loadContext, useModuleContext } from '../../shared/forge-context';
+import { startEarly } from '../../shared/use-operation';
 import { EmptyView, Loading, mount } from '../../shared/ui';
-import { Backlog } from './backlog';
+import { Backlog, backlogPayload } from './backlog';
 import { RoadmapView } from './roadmap';
 
 function ProjectPage() {
@@ -29,4 +30,8 @@ function ProjectPage() {
   );
 }
 
+// The backlog's first page is asked for as soon as the project is known, while React renders the page around it.
+void loadContext().then((c) => {
+  if (c.projectKey) startEarly('getBacklog', backlogPayload(c.projectKey, 0));
+});
 mount(<ProjectPage />);
