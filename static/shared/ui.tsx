@@ -11,7 +11,7 @@ import { token } from '@atlaskit/tokens';
 import type { Factor, FactorId } from '../../src/contract/model';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { enableTheming } from './forge-context';
-import { FACTOR_LABELS, formatScore, gapHint } from './format';
+import { FACTOR_LABELS, formatScore, gapHint, type movement } from './format';
 import { isRetryable, type OperationFailure } from './invoke-core';
 
 /** Mounts a module's root component after asking the host for its theme. */
@@ -34,6 +34,11 @@ export const text = {
   subtle: token('color.text.subtle', '#44546F'),
   subtlest: token('color.text.subtlest', '#626F86'),
 };
+
+/** The colour of a rank movement (`movement`): up is good news, down bad, none quiet. */
+export function movementColor(direction: ReturnType<typeof movement>['direction']): string {
+  return direction === 'up' ? token('color.text.success', '#216E4E') : direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest;
+}
 
 export function Loading({ label }: { label: string }) {
   return (

@@ -1,4 +1,4 @@
-import { blocksEdges, classifyLinks, linkRulesFor, medianPoints, scoreBacklog, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
+import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
 import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
 import { isBacklogItem } from '../backlog/load-project';
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
@@ -83,21 +83,13 @@ interface ContextMeta {
 async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Ranking, scoreField: string | null = null): Promise<void> {
   const { loaded, config } = ranking;
   const edges = blocksEdges(loaded.candidates, linkRulesFor(config, loaded.feedbackProjects));
-  const { backlog } = ranking;
-  let businessValueMax = 0;
-  const points: number[] = [];
-  for (let pos = 0; pos < backlog.length; pos++) {
-    businessValueMax = Math.max(businessValueMax, backlog.businessValueAt(pos) ?? 0);
-    const p = backlog.pointsAt(pos);
-    if (p !== null) points.push(p);
-  }
   const chunks = chunk(edges, EDGES_PER_CHUNK);
   await kv.setMany(chunks.map((c, n) => ({ key: ctxChunkKey(projectKey, n), value: c })));
   const meta: ContextMeta = {
     configVersion: ranking.configVersion,
     at: ranking.computedAt,
-    businessValueMax,
-    medianPoints: medianPoints(points, config.effort.defaultPoints),
+    businessValueMax: ranking.backlog.businessValueMax,
+    medianPoints: ranking.backlog.medianPoints,
     fields: loaded.fields,
     feedbackProjects: [...loaded.feedbackProjects],
     scoreField: scoreField ?? (await kv.get<ContextMeta>(ctxMetaKey(projectKey)))?.scoreField ?? null,

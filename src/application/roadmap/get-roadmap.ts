@@ -1,7 +1,6 @@
 import { format } from 'date-fns';
 import type { Payload, ResultMap } from '../../contract/operations';
 import { blocksEdges, capacityFromSprints, daysInQuarter, linkRulesFor, planRoadmap, type RoadmapCandidate } from '../../domain';
-import { medianPoints } from '../../domain/scoring/effort';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, type AppDeps } from '../backlog/rank-project';
 
@@ -22,18 +21,12 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     s.add(e.from);
     blockedBy.set(e.to, s);
   }
-  const dueByKey = new Map(loaded.candidates.map((c) => [c.key, c.fields.duedate]));
   const { backlog } = ranking;
-  const known: number[] = [];
-  for (let pos = 0; pos < backlog.length; pos++) {
-    const points = backlog.pointsAt(pos);
-    if (points !== null) known.push(points);
-  }
-  const median = medianPoints(known, config.effort.defaultPoints);
+  const median = backlog.medianPoints;
   const items: RoadmapCandidate[] = [];
   for (let pos = 0; pos < backlog.length; pos++) {
     const key = backlog.keyAt(pos);
-    const due = dueByKey.get(key);
+    const due = backlog.fieldsAt(pos).duedate;
     const pin = backlog.pinAt(pos);
     items.push({
       key,

@@ -108,6 +108,8 @@ class PackedScores {
 
   readonly median: number;
   readonly bvMax: number;
+  /** The largest business value read among the candidates (0 when none). */
+  readonly observedBvMax: number;
   readonly linkRules: LinkRules;
   readonly debtRules: DebtRules;
   readonly config: ValueRankConfig;
@@ -259,6 +261,7 @@ class PackedScores {
     // Pass 2: what needs the whole project (the median estimate, the largest business value, the blocks graph).
     const ctx = input.projectContext;
     if (ctx !== undefined) this.graph.addEdges(ctx.blocks);
+    this.observedBvMax = observedMax;
     this.median = ctx?.medianPoints ?? medianPoints(knownPoints, config.effort.defaultPoints);
     this.bvMax = config.businessValue.max ?? Math.max(observedMax, ctx?.businessValueMax ?? 0);
     const BV = FACTOR_IDS.indexOf('businessValue');
@@ -357,6 +360,19 @@ export class ScoredBacklog {
   /** Jira's rank (1-based, among the candidates) of the issue at a position. */
   jiraRankAt(position: number): number {
     return this.order[position]! + 1;
+  }
+
+  /**
+   * The story points an issue without an estimate counts with: the median of the candidates' estimates (or of the
+   * project context's, when one was given), else the configured default.
+   */
+  get medianPoints(): number {
+    return this.p.median;
+  }
+
+  /** The largest business value read among the candidates (0 when none), whatever maximum the config sets. */
+  get businessValueMax(): number {
+    return this.p.observedBvMax;
   }
 
   /** Story points read from Jira for the issue at a position; null when missing or malformed. */

@@ -6,7 +6,7 @@ import type { ResultMap } from '../../../src/contract/operations';
 import { movement } from '../../shared/format';
 import { invoke } from '../../shared/invoke';
 import { toOperationFailure, type OperationFailure } from '../../shared/invoke-core';
-import { ErrorView, Loading, text } from '../../shared/ui';
+import { ErrorView, Loading, movementColor, text } from '../../shared/ui';
 import type { WeightMap } from '../../shared/weights-editor';
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
@@ -80,7 +80,7 @@ export function PreviewPanel({ projectKey, weights }: { projectKey: string | nul
                       <td style={{ paddingRight: 16 }}>{m.key}</td>
                       <td style={{ paddingRight: 16 }}>#{m.from}</td>
                       <td style={{ paddingRight: 16 }}>#{m.to}</td>
-                      <td aria-label={mv.label} style={{ color: mv.direction === 'up' ? token('color.text.success', '#216E4E') : token('color.text.danger', '#AE2E24') }}>
+                      <td aria-label={mv.label} style={{ color: movementColor(mv.direction) }}>
                         {mv.text}
                       </td>
                     </tr>

@@ -16,7 +16,7 @@ import { backlogCsv } from '../../shared/csv';
 import { formatEffort, formatScore, movement, relativeTime } from '../../shared/format';
 import { parseList } from '../../shared/config-edit';
 import { useAction, useOperation } from '../../shared/use-operation';
-import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FactorStack, GapMarker, Loading, text, VisuallyHidden } from '../../shared/ui';
+import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FactorStack, GapMarker, Loading, movementColor, text, VisuallyHidden } from '../../shared/ui';
 import { ApplyOrderModal } from './apply-order';
 import { MoveControl } from './move-control';
 import { WhatIfPanel, type Preview } from './what-if';
@@ -93,7 +93,7 @@ function WhatIfCell({ itemKey }: { itemKey: string }) {
   const wi = whatIf ? movement(whatIf.from, whatIf.to) : null;
   if (!whatIf || !wi) return <span style={{ color: text.subtlest }}>?</span>;
   return (
-    <span aria-label={`What-if: ${wi.label}, to #${whatIf.to}`} title={`#${whatIf.from} → #${whatIf.to}`} style={{ fontWeight: 600, color: wi.direction === 'up' ? token('color.text.success', '#216E4E') : wi.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
+    <span aria-label={`What-if: ${wi.label}, to #${whatIf.to}`} title={`#${whatIf.from} → #${whatIf.to}`} style={{ fontWeight: 600, color: movementColor(wi.direction) }}>
       {wi.text}
     </span>
   );
@@ -175,15 +175,15 @@ export function Backlog({ projectKey }: { projectKey: string }) {
     [showWhatIf],
   );
 
-  // Cells that do not depend on the what-if preview are built once per page of items, so a slider step
-  // re-renders only the What-if column (React skips elements it has already rendered).
-  const baseCells = useMemo(
+  // Rows are built once per page of items (and when the What-if column shows or hides): the What-if cells read
+  // the preview from context, so a slider step re-renders those cells and nothing else of the table.
+  const rows = useMemo(
     () =>
       items.map((it) => {
         const vsJira = movement(it.jiraRank, it.rank);
         return {
           key: it.key,
-          before: [
+          cells: [
             { key: 'rank', content: <strong>{it.rank}</strong> },
             {
               key: 'key',
@@ -232,13 +232,12 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             {
               key: 'delta',
               content: (
-                <span aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`} title={`Jira rank ${it.jiraRank}`} style={{ color: vsJira.direction === 'up' ? token('color.text.success', '#216E4E') : vsJira.direction === 'down' ? token('color.text.danger', '#AE2E24') : text.subtlest }}>
+                <span aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`} title={`Jira rank ${it.jiraRank}`} style={{ color: movementColor(vsJira.direction) }}>
                   {vsJira.text}
                 </span>
               ),
             },
-          ],
-          after: [
+            ...(showWhatIf ? [{ key: 'whatif', content: <WhatIfCell itemKey={it.key} /> }] : []),
             {
               key: 'actions',
               content: (
@@ -259,14 +258,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
           ],
         };
       }),
-    [items, total, pinBusy, setPinAt],
-  );
-
-  // The What-if column is there while the panel is open; its cells read the preview from context, so a slider
-  // step re-renders those 100 small cells and nothing else of the table.
-  const rows = useMemo(
-    () => baseCells.map(({ key, before, after }) => ({ key, cells: [...before, ...(showWhatIf ? [{ key: 'whatif', content: <WhatIfCell itemKey={key} /> }] : []), ...after] })),
-    [baseCells, showWhatIf],
+    [items, total, pinBusy, setPinAt, showWhatIf],
   );
 
   const anyFilter = toFilter(filters) !== undefined;

@@ -125,6 +125,10 @@ describe('scoring one issue on its own with the project context', () => {
           medianPoints: medianPoints(full.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), cfg.effort.defaultPoints),
           blocks,
         };
+        // The backlog reports the same project-wide facts (what the stored context is written from).
+        const backlog = scoreBacklog(input);
+        expect(backlog.medianPoints).toBe(context.medianPoints);
+        expect(backlog.businessValueMax).toBe(context.businessValueMax);
         const target = input.candidates[pick % input.candidates.length]!;
         const alone = scoreIssues({ ...input, candidates: [target], projectContext: context });
         const before = full.find((i) => i.key === target.key)!;
