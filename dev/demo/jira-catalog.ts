@@ -1,6 +1,6 @@
 /**
  * The fixed parts of the generated site: people, projects, fields, link types, statuses, issue
- * types, priorities. Shapes follow Jira Cloud REST v3 (see ../shared/reference/jira-openapi/).
+ * types, priorities. Shapes follow Jira Cloud REST v3 (see test/contract/openapi/).
  */
 import type {
   IssueStatus,

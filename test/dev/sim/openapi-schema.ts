@@ -1,27 +1,23 @@
 /**
- * Checks a response against the response schema in Atlassian's OpenAPI spec (read at test time
- * from `${VALUERANK_REFERENCE_DIR ?? '../shared/reference'}`; nothing is copied into the repo).
+ * Checks a response against the response schema in Atlassian's OpenAPI spec: the part of the Jira platform and
+ * Jira Software specs this repository keeps in test/contract/openapi (Apache-2.0; scripts/cut-openapi.mjs cuts it).
  * Checks what matters for compatibility: types, required properties and, where the schema is
  * closed (`additionalProperties: false`), no properties Jira would not send.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 type Schema = Record<string, unknown>;
 
-const SPECS = { platform: 'jira-platform-v3.swagger-v3.v3.json', agile: 'jira-software.swagger.v3.json' } as const;
+const SPECS = { platform: 'jira-platform.openapi.json', agile: 'jira-software.openapi.json' } as const;
 
-export const referenceDir = resolve(process.env['VALUERANK_REFERENCE_DIR'] ?? '../shared/reference');
+export const openapiDir = resolve(__dirname, '../../contract/openapi');
 const cache = new Map<string, Schema>();
 
-export function specAvailable(): boolean {
-  return existsSync(join(referenceDir, 'jira-openapi', SPECS.platform)) && existsSync(join(referenceDir, 'jira-openapi', SPECS.agile));
-}
-
-function spec(name: keyof typeof SPECS): Schema {
+export function spec(name: keyof typeof SPECS): Schema {
   const hit = cache.get(name);
   if (hit) return hit;
-  const loaded = JSON.parse(readFileSync(join(referenceDir, 'jira-openapi', SPECS[name]), 'utf8')) as Schema;
+  const loaded = JSON.parse(readFileSync(join(openapiDir, SPECS[name]), 'utf8')) as Schema;
   cache.set(name, loaded);
   return loaded;
 }
@@ -29,7 +25,8 @@ function spec(name: keyof typeof SPECS): Schema {
 export function responseSchema(which: keyof typeof SPECS, method: string, path: string, status: string): { root: Schema; schema: Schema } {
   const root = spec(which);
   const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
-  const content = ((op?.['responses'] as Schema | undefined)?.[status] as Schema | undefined)?.['content'] as Schema | undefined;
+  if (!op) throw new Error(`No ${method} ${path} in the ${which} spec cut (test/contract/openapi; scripts/cut-openapi.mjs adds paths)`);
+  const content = ((op['responses'] as Schema | undefined)?.[status] as Schema | undefined)?.['content'] as Schema | undefined;
   const schema = (content?.['application/json'] as Schema | undefined)?.['schema'] as Schema | undefined;
   if (!schema) throw new Error(`No ${status} JSON schema for ${method} ${path} in the ${which} spec`);
   return { root, schema };
@@ -99,7 +96,7 @@ export function checkResponse(which: keyof typeof SPECS, method: string, path: s
 export function requestSchema(which: keyof typeof SPECS, method: string, path: string): { root: Schema; schema: Schema } | null {
   const root = spec(which);
   const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
-  if (!op) throw new Error(`No ${method} ${path} in the ${which} spec`);
+  if (!op) throw new Error(`No ${method} ${path} in the ${which} spec cut (test/contract/openapi; scripts/cut-openapi.mjs adds paths)`);
   const content = (op['requestBody'] as Schema | undefined)?.['content'] as Schema | undefined;
   const schema = (content?.['application/json'] as Schema | undefined)?.['schema'] as Schema | undefined;
   return schema ? { root, schema } : null;
@@ -111,4 +108,13 @@ export function queryParameters(which: keyof typeof SPECS, method: string, path:
   const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
   const params = [...(((root['paths'] as Schema)[path] as Schema)['parameters'] as Schema[] | undefined ?? []), ...((op?.['parameters'] as Schema[] | undefined) ?? [])];
   return params.map((p) => deref(root, p)).filter((p) => p['in'] === 'query').map((p) => String(p['name']));
+}
+
+/** The example request body Atlassian's spec gives for an operation (a fresh copy, free to change). */
+export function requestExample(which: keyof typeof SPECS, method: string, path: string): Record<string, unknown> {
+  const op = ((spec(which)['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
+  const content = ((op?.['requestBody'] as Schema | undefined)?.['content'] as Schema | undefined)?.['application/json'] as Schema | undefined;
+  const example = content?.['example'];
+  if (example === null || typeof example !== 'object') throw new Error(`No example request body for ${method} ${path} in the ${which} spec cut`);
+  return structuredClone(example) as Record<string, unknown>;
 }
