@@ -108,7 +108,8 @@ function check(dir) {
   const problems = [];
   for (const r of simulatorRoutes()) if (!has(r.method, r.template)) problems.push(`simulator route ${r.method} ${r.template} is not in the cut`);
   for (const c of appCalls()) {
-    if (!specs.some((s) => Object.keys(s.paths).some((p) => lintRegex(p).test(c.endpoint)))) problems.push(`${c.file}: route ${c.endpoint} matches no path in the cut`);
+    if (!specs.some((s) => Object.keys(s.paths).some((p) => lintRegex(p).test(c.endpoint))))
+      problems.push(`${c.file}: route ${c.endpoint} matches no path in the cut`);
   }
   for (const p of EXTRA_PATHS) if (!specs.some((s) => p in s.paths)) problems.push(`${p} is not in the cut`);
   return problems;
@@ -132,7 +133,9 @@ for (const [which, file] of Object.entries(CUT_FILES)) {
   const full = JSON.parse(readFileSync(resolve(args[which]), 'utf8'));
   const part = cut(full);
   writeFileSync(join(cutDir, file), JSON.stringify(part, null, 1) + '\n');
-  console.log(`${file}: ${Object.keys(part.paths).length} of ${Object.keys(full.paths).length} paths, ${Object.keys(part.components.schemas ?? {}).length} schemas`);
+  console.log(
+    `${file}: ${Object.keys(part.paths).length} of ${Object.keys(full.paths).length} paths, ${Object.keys(part.components.schemas ?? {}).length} schemas`,
+  );
 }
 const problems = check(cutDir);
 for (const p of problems) console.error(`openapi cut: ${p}`);

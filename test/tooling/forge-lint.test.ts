@@ -80,7 +80,9 @@ describe('offline Forge lint', () => {
     const dir = anApp(['read:jira-work'], { built: false });
     dirs.push(dir);
     const { code, out } = await lint(dir);
-    expect(out).toMatch(/src\/index\.ts:\d+:\d+ {2}error {2}Jira endpoint: PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "write:jira-work" scope {2}\(permission-scope-required\)/);
+    expect(out).toMatch(
+      /src\/index\.ts:\d+:\d+ {2}error {2}Jira endpoint: PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "write:jira-work" scope {2}\(permission-scope-required\)/,
+    );
     expect(out).toMatch(/Jira endpoint: PUT \/rest\/agile\/1\.0\/issue\/rank requires "write:issue:jira-software" scope/);
     expect(out).toMatch(/manifest\.yml:\d+:\d+ {2}error {2}missing resource 'static\/page\/build'/);
     expect(code).toBe(1);

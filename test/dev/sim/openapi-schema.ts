@@ -81,7 +81,8 @@ export function check(root: Schema, schema: Schema, value: unknown, path = '$'):
       const prop = props[k];
       if (prop) problems.push(...check(root, prop, v, `${path}.${k}`));
       else if (s['additionalProperties'] === false && Object.keys(props).length > 0) problems.push(`${path}.${k}: not in the schema`);
-      else if (s['additionalProperties'] && typeof s['additionalProperties'] === 'object') problems.push(...check(root, s['additionalProperties'] as Schema, v, `${path}.${k}`));
+      else if (s['additionalProperties'] && typeof s['additionalProperties'] === 'object')
+        problems.push(...check(root, s['additionalProperties'] as Schema, v, `${path}.${k}`));
     }
   }
   return problems;
@@ -106,8 +107,14 @@ export function requestSchema(which: keyof typeof SPECS, method: string, path: s
 export function queryParameters(which: keyof typeof SPECS, method: string, path: string): string[] {
   const root = spec(which);
   const op = ((root['paths'] as Schema)[path] as Schema | undefined)?.[method.toLowerCase()] as Schema | undefined;
-  const params = [...(((root['paths'] as Schema)[path] as Schema)['parameters'] as Schema[] | undefined ?? []), ...((op?.['parameters'] as Schema[] | undefined) ?? [])];
-  return params.map((p) => deref(root, p)).filter((p) => p['in'] === 'query').map((p) => String(p['name']));
+  const params = [
+    ...((((root['paths'] as Schema)[path] as Schema)['parameters'] as Schema[] | undefined) ?? []),
+    ...((op?.['parameters'] as Schema[] | undefined) ?? []),
+  ];
+  return params
+    .map((p) => deref(root, p))
+    .filter((p) => p['in'] === 'query')
+    .map((p) => String(p['name']));
 }
 
 /** The example request body Atlassian's spec gives for an operation (a fresh copy, free to change). */
