@@ -3,7 +3,8 @@
 // Runs Atlassian's Forge linter (@forge/lint, a dev dependency pinned to the version below) on a Forge app the way
 // `forge lint` and `forge deploy` run its client-side part, with no login and no network:
 // - manifest.yml: YAML, schema, modules, resources, permissions, runtime; handlers must exist;
-// - scopes: every route`…` call must be covered by permissions.scopes, checked against the Jira REST specs.
+// - scopes: every route`…` call must be covered by permissions.scopes, checked against the Jira REST specs; calls
+//   made through a wrapper are checked too (routeCallsFile below), which `forge lint` itself does not do.
 // Among the manifest checks: every Custom UI resource folder exists and holds an index.html. `forge deploy` uploads
 // those folders as it finds them and builds nothing, so `npm run build:ui` comes first (npm test and
 // `npm run deploy:prepare` do it in that order).
@@ -22,7 +23,7 @@
 // - lint() runs in 'client-side' mode: no upload of the manifest for the server-side check.
 // - fetch throws, so an unexpected network call fails the run (exit 2) instead of hanging.
 // - @forge/cli-shared keeps a small cache under XDG_CONFIG_HOME: it goes to a temporary folder, removed after.
-const { existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
@@ -67,7 +68,50 @@ function compileManifestSchemaOnce(fromLint) {
   };
 }
 
-async function lintApp(appDir, report) {
+/**
+ * @forge/lint's scope check sees only a `requestJira(route`…`, { method })` call written out in place; the app's
+ * calls go through one wrapper (src/adapters/jira/request.ts), where the path is a variable, so it would check
+ * none of them. This finds every route`…` in the sources with the method of the call it is passed to (GET when
+ * none is given, as requestJira does) and writes each as such a call, one a line, into a file for the linter; its
+ * findings are reported at the original call.
+ */
+function routeCallsFile(files, scratch) {
+  const ts = require('typescript');
+  const origins = [];
+  const lines = [];
+  const unknown = [];
+  for (const file of files.filter((f) => /\.[cm]?[jt]sx?$/.test(f))) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'route') {
+        const call = ts.isCallExpression(node.parent) ? node.parent : undefined;
+        const options = call?.arguments.find((a) => ts.isObjectLiteralExpression(a));
+        const method = options?.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText(source) === 'method');
+        const at = source.getLineAndCharacterOfPosition(node.getStart(source));
+        if (method && !ts.isStringLiteralLike(method.initializer)) {
+          unknown.push({
+            file,
+            line: at.line + 1,
+            column: at.character,
+            class: 'error',
+            reference: 'route-method-unknown',
+            message: 'The HTTP method of this route call is not a string literal, so its scope cannot be checked.',
+          });
+        }
+        const verb = method && ts.isStringLiteralLike(method.initializer) ? method.initializer.text : 'GET';
+        origins.push({ file, line: at.line + 1, column: at.character });
+        lines.push(`api.asUser().requestJira(${node.getText(source).replace(/\s*\n\s*/g, ' ')}, { method: '${verb}' });`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  const file = path.join(scratch, 'route-calls.js');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return { file, origins, unknown };
+}
+
+async function lintApp(appDir, scratch, report) {
   const forgeLint = require('@forge/lint');
   if (require('@forge/lint/package.json').version !== LINT_VERSION) {
     throw new Error(`@forge/lint ${LINT_VERSION} expected (the offline set-up above was read from it); run npm ci`);
@@ -103,26 +147,45 @@ async function lintApp(appDir, report) {
   const exclude = [...(await shared.listGitIgnoreFiles(reader)), '.git', 'node_modules'];
   const lists = await Promise.all(['./src', ...uiKitDirs].map((dir) => reader.recursiveReadDir(dir, exclude)));
   const files = [...new Set(lists.flat())];
+  const routeCalls = routeCallsFile(files, scratch);
 
   const parsed = new Set();
-  const rows = [];
+  const rows = [...routeCalls.unknown];
   const parseFunction = async (file, parser) => {
     parsed.add(file);
     try {
-      return await forgeLint.parseSourceFile(file, parser);
+      // The written-out calls are no part of the tsconfig project: they parse on their own.
+      const standalone = (code, filepath) => parser(code, filepath, { project: undefined, tsconfigRootDir: undefined });
+      return await forgeLint.parseSourceFile(file, file === routeCalls.file ? standalone : parser);
     } catch (e) {
       // `forge lint` stops at the first file it cannot parse; listing it and going on says more.
       rows.push({ file, class: 'error', line: e.lineNumber ?? 0, column: e.column ?? 0, message: e.message, reference: 'parse-error' });
       return { ast: null, filepath: file };
     }
   };
-  const results = await forgeLint.lint(files, manifest, 'development', logger, new OfflineFlags(), {
+  const results = await forgeLint.lint([...files, routeCalls.file], manifest, 'development', logger, new OfflineFlags(), {
     linter: { mode: 'client-side' },
     parseFunction,
   });
-  for (const res of results) for (const r of [...res.errors, ...res.warnings, ...res.approvals]) rows.push({ ...r, file: res.file });
+  for (const res of results) {
+    for (const r of [...res.errors, ...res.warnings, ...res.approvals]) {
+      const origin = res.file === routeCalls.file ? routeCalls.origins[r.line - 1] : undefined;
+      rows.push(origin ? { ...r, ...origin } : { ...r, file: res.file });
+    }
+  }
+  parsed.delete(routeCalls.file);
 
   for (const r of rows) r.file = path.relative(appDir, path.resolve(appDir, r.file));
+  // A call written out in place is seen twice: as it stands and among the written-out calls.
+  const seen = new Set();
+  rows.splice(
+    0,
+    rows.length,
+    ...rows.filter((r) => {
+      const key = `${r.file}:${r.line}:${r.column}:${r.message}`;
+      return !seen.has(key) && seen.add(key);
+    }),
+  );
   rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   for (const r of rows) report(`${r.file}:${r.line}:${r.column}  ${r.class}  ${String(r.message).replace(/\s*\n\s*/g, ' ')}  (${r.reference})`);
   const skipped = files.filter((f) => /\.tsx?$/.test(f) && !parsed.has(f));
@@ -143,7 +206,7 @@ async function main() {
   const scratch = mkdtempSync(path.join(tmpdir(), 'forge-lint-'));
   try {
     offlineEnvironment(scratch);
-    return await lintApp(appDir, (line) => console.log(line));
+    return await lintApp(appDir, scratch, (line) => console.log(line));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -22,6 +22,13 @@ resolver.define('rank', async ({ payload }) => {
   const key = String(payload['key']);
   await api.asUser().requestJira(route\`/rest/agile/1.0/issue/rank\`, { method: 'PUT', body: JSON.stringify({ issues: [key], rankBeforeIssue: 'X-1' }) });
 });
+// The path reaches requestJira as a variable: \`forge lint\` alone would not see this call.
+async function jira(path: ReturnType<typeof route>, init: { method: string; body?: string }) {
+  return api.asApp().requestJira(path, init);
+}
+resolver.define('comment', async ({ payload }) => {
+  await jira(route\`/rest/api/3/issue/\${String(payload['key'])}/comment\`, { method: 'POST', body: '{}' });
+});
 export const handler = resolver.getDefinitions();
 `;
 
@@ -76,7 +83,7 @@ describe('offline Forge lint', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('reports each REST call whose scope the manifest lacks (from the repository cut of the specs) and an unbuilt UI', async () => {
+  it('reports each REST call whose scope the manifest lacks, once, also through a wrapper, and an unbuilt UI', async () => {
     const dir = anApp(['read:jira-work'], { built: false });
     dirs.push(dir);
     const { code, out } = await lint(dir);
@@ -84,6 +91,10 @@ describe('offline Forge lint', () => {
       /src\/index\.ts:\d+:\d+ {2}error {2}Jira endpoint: PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "write:jira-work" scope {2}\(permission-scope-required\)/,
     );
     expect(out).toMatch(/Jira endpoint: PUT \/rest\/agile\/1\.0\/issue\/rank requires "write:issue:jira-software" scope/);
+    expect(out).toMatch(
+      /src\/index\.ts:18:\d+ {2}error {2}Jira endpoint: POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/comment requires "write:jira-work" scope/,
+    );
+    expect(out.match(/permission-scope-required/g)).toHaveLength(3);
     expect(out).toMatch(/manifest\.yml:\d+:\d+ {2}error {2}missing resource 'static\/page\/build'/);
     expect(code).toBe(1);
   }, 120_000);
