@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 import {
   DEFAULT_LINK_TYPES,
+  DEFAULT_SPRINT_FIELD_ID,
+  sprintFieldId,
   parseSeed,
   type Seed,
   type SeedBoard,
@@ -77,7 +79,9 @@ export class SimState {
     for (const u of users) this.users.set(u.accountId, u);
     for (const p of projects) this.projects.set(p.key, p);
     const seeded = new Set(fields.map((f) => f.id));
-    this.fields = [...SYSTEM_FIELDS.filter((f) => !seeded.has(f.id)), ...fields];
+    // A site has one Sprint field: a seed that lists its own (under another id) replaces the default one.
+    const ownSprint = sprintFieldId(fields) !== DEFAULT_SPRINT_FIELD_ID || seeded.has(DEFAULT_SPRINT_FIELD_ID);
+    this.fields = [...SYSTEM_FIELDS.filter((f) => !seeded.has(f.id) && !(ownSprint && f.id === DEFAULT_SPRINT_FIELD_ID)), ...fields];
     this.linkTypes = issueLinkTypes ?? DEFAULT_LINK_TYPES.map((t) => ({ ...t }));
     for (const issue of issues) {
       this.byId.set(issue.id, issue);
