@@ -4,10 +4,16 @@ import type { RankBatch } from '../../src/contract/model';
 
 /**
  * In-memory Jira for application tests: issues in rank order, every one visible, searches return every issue
- * (the JQL is recorded, not evaluated). Counts the requests a real reader would make.
+ * (the JQL is recorded, not evaluated; a test gives only the issues its query would find). Counts the requests a
+ * real reader would make.
  */
 export class MemoryJira implements JiraReader, JiraWriter {
   readonly jql: string[] = [];
+  /** Fields asked for in each fetchIssues call. */
+  readonly fetchedFields: string[][] = [];
+  /** Closed sprints of the project's boards, as `closedSprints` lists them (oldest first). */
+  sprints: JiraSprint[] = [];
+  sprintListings = 0;
   readonly written = new Map<string, number | null>();
   requests = 0;
   constructor(
@@ -24,8 +30,9 @@ export class MemoryJira implements JiraReader, JiraWriter {
       yield ids.slice(i, i + 5000);
     }
   }
-  async fetchIssues(idsOrKeys: readonly string[]): Promise<JiraIssueLike[]> {
+  async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[] = []): Promise<JiraIssueLike[]> {
     this.requests += Math.ceil(idsOrKeys.length / 100);
+    this.fetchedFields.push([...fields]);
     const wanted = new Set(idsOrKeys);
     return this.issues.filter((i) => wanted.has(i.id) || wanted.has(i.key)).map((i) => structuredClone(i));
   }
@@ -48,8 +55,9 @@ export class MemoryJira implements JiraReader, JiraWriter {
   async myPermissions(): Promise<Set<string> | null> {
     return new Set(['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS']);
   }
-  async closedSprints(): Promise<JiraSprint[]> {
-    return [];
+  async closedSprints(_projectKey: string, limit: number): Promise<JiraSprint[]> {
+    this.sprintListings++;
+    return this.sprints.slice(-limit);
   }
   async writeScores(_fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void> {
     this.requests++;
