@@ -2,6 +2,7 @@ import { ConfigStore } from './application/config/config-store';
 import { PinStore } from './application/pins/pin-store';
 import { LoadCache } from './application/backlog/load-cache';
 import type { AppDeps } from './application/backlog/rank-project';
+import { forgeAppIdentity } from './adapters/forge/app-identity';
 import { ForgeKvStore } from './adapters/storage/forge-kv-store';
 import { enqueueRecompute } from './events/recompute-queue';
 
@@ -21,6 +22,7 @@ export function createDeps(): AppDeps {
     pins: new PinStore(kv),
     clock,
     loadCache: new LoadCache(),
+    appIdentity: forgeAppIdentity,
     requestBackgroundLoad: (projectKey) => enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'finish reading remote links' }]),
   };
 }

@@ -486,7 +486,10 @@ function buildSite(p: Params): Seed {
   const firstSprintStart = (sprints[0] as SprintPlan).start;
   // Each closed sprint completes about its target (25–40 points); the largest items are placed first,
   // each into the sprint with the most room left, so the sprints fill evenly. What does not fit was
-  // finished before the sprint history starts.
+  // finished before the sprint history starts. Jira keeps no sprint totals: what a sprint delivered is read
+  // from its issues (Sprint field, resolutiondate), so some issues are written to be read correctly — carried
+  // over from the previous sprint (counted where resolved), or finished just after their sprint was closed
+  // (counted for none).
   const pointsOf = (d: Draft): number => (typeof d.points === 'number' ? d.points : 0);
   const done = rTime.shuffle(work.filter((w) => w.status === 'Done')).sort((a, b) => pointsOf(b) - pointsOf(a));
   for (const d of done) {
@@ -509,7 +512,14 @@ function buildSite(p: Params): Seed {
       const sp = sprints[placed] as SprintPlan;
       sp.points += pts;
       d.sprints = placed > 0 && rTime.chance(0.15) ? [placed - 1, placed] : [placed];
-      d.resolved = at(new Date(sp.start.getTime() + rTime.next() * (sp.end.getTime() - sp.start.getTime())), rTime);
+      // Working hours can move the time of day across the sprint's first or last morning: kept inside its window.
+      d.resolved = clamp(at(new Date(sp.start.getTime() + rTime.next() * (sp.end.getTime() - sp.start.getTime())), rTime), sp.start, sp.end);
+    } else if (pts > 0 && rTime.chance(0.3)) {
+      // No room left: finished one to four days after its sprint was closed, outside every sprint's window.
+      const s = rTime.int(0, CLOSED_SPRINTS - 1);
+      const sp = sprints[s] as SprintPlan;
+      d.sprints = [s];
+      d.resolved = clamp(at(plusDays(sp.complete ?? sp.end, rTime.between(1, 4)), rTime), plusDays(sp.complete ?? sp.end, 0.5), now);
     } else {
       d.resolved = at(plusDays(earliest, 20 + rTime.next() * Math.max(1, daysBetween(earliest, firstSprintStart) - 21)), rTime);
     }
@@ -561,7 +571,6 @@ function buildSite(p: Params): Seed {
       e.updated = last;
     }
   }
-  for (const sp of sprints) if (sp.state !== 'closed') sp.points = 0;
 
   // --- fix versions and due dates ----------------------------------------------------------
   const rPlan = root.fork('planning');
@@ -921,7 +930,6 @@ function toSeedSprint(s: SprintPlan): SeedSprint {
     endDate: agileDateTime(s.end),
   };
   if (s.complete) out.completeDate = agileDateTime(s.complete);
-  if (s.state === 'closed') out.completedPoints = s.points;
   return out;
 }
 

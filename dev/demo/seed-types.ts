@@ -233,9 +233,8 @@ export interface SeedBoard {
 }
 
 /**
- * A sprint of `GET /rest/agile/1.0/board/{id}/sprint`, plus `completedPoints` (story points completed
- * in the sprint — Jira's sprint API has no velocity, the simulator passes this extra through).
- * Closed sprints always carry it; the active and future ones do not.
+ * A sprint of `GET /rest/agile/1.0/board/{id}/sprint` (agile spec: SprintBean). Closed sprints carry
+ * `completeDate`; what a sprint delivered is not on it (Jira keeps no such total) but in its issues.
  */
 export interface SeedSprint {
   id: number;
@@ -247,7 +246,6 @@ export interface SeedSprint {
   startDate: string;
   endDate: string;
   completeDate?: string;
-  completedPoints?: number;
 }
 
 export interface Seed {

@@ -1,9 +1,11 @@
 /**
  * Forge KVS limits and condition semantics, as the hosted service enforces them.
  *
- * Sources: developer.atlassian.com/platform/forge/storage-reference (handling-errors-kvs, transactions,
- * batch operations). Codes the docs name are used verbatim; where the docs name none (a failed condition, an
- * existing key under FAIL_IF_EXISTS) the code is this runtime's choice and is listed in dev/runtime/README.md.
+ * Sources: developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs (key length and regex,
+ * MAX_SIZE, MAX_DEPTH (32)), /platform/forge/limits-kvs-ce (value 240 KiB, key 500), /storage-reference/batchops
+ * ("a single kvs.batchSet operation can be a payload of 4MB, similar to transactions") and /transactions. Codes
+ * the docs name are used verbatim; where the docs name none (a failed condition, an existing key under
+ * FAIL_IF_EXISTS, an oversized batch) the code is this runtime's choice and is listed in dev/runtime/README.md.
  */
 
 /** A KVS failure as the service reports it: HTTP status plus the `{ code, message }` body @forge/kvs parses. */
@@ -26,6 +28,11 @@ export const MAX_VALUE_DEPTH = 32;
 export const MAX_KEY_LENGTH = 500;
 /** Most items in one batch call, and most operations in one transaction. */
 export const MAX_BATCH_ITEMS = 25;
+/**
+ * Largest batchSet or transaction request, in bytes of its JSON body. The docs say "4MB"; the less forgiving
+ * reading (decimal megabytes) is taken, so 25 values near the 240 KiB limit do not fit one batch.
+ */
+export const MAX_REQUEST_BYTES = 4_000_000;
 /** Largest page a query may ask for; the default page when it asks for none. */
 export const MAX_QUERY_LIMIT = 100;
 export const DEFAULT_QUERY_LIMIT = 10;
@@ -86,6 +93,13 @@ export function checkBatchSize(items: unknown): unknown[] {
     throw new KvsServiceError(400, 'INVALID_REQUEST', `A batch can contain at most ${MAX_BATCH_ITEMS} items (got ${items.length}).`);
   }
   return items;
+}
+
+export function checkRequestSize(body: unknown): void {
+  const bytes = Buffer.byteLength(JSON.stringify(body) ?? '', 'utf8');
+  if (bytes > MAX_REQUEST_BYTES) {
+    throw new KvsServiceError(400, 'MAX_SIZE', `The request is ${bytes} bytes; a batch or transaction may carry at most ${MAX_REQUEST_BYTES}.`);
+  }
 }
 
 const TTL_UNIT_MS = { SECONDS: 1_000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 } as const;

@@ -14,6 +14,7 @@ import {
   checkBatchSize,
   checkEntityName,
   checkKey,
+  checkRequestSize,
   checkValue,
   conditionsHold,
   expiryOf,
@@ -183,6 +184,7 @@ export class KvsStore {
   }
 
   private batchSet(raw: unknown): Outcome {
+    checkRequestSize(raw);
     const successfulKeys: unknown[] = [];
     const failedKeys: unknown[] = [];
     const changes: KvsChange[] = [];
@@ -226,6 +228,7 @@ export class KvsStore {
     const checks = asItems(body.check);
     const all = [...sets, ...deletes, ...checks];
     if (all.length === 0) throw new KvsServiceError(400, 'INVALID_REQUEST', 'A transaction needs at least one operation.');
+    checkRequestSize(body);
     if (all.length > MAX_BATCH_ITEMS) {
       throw new KvsServiceError(400, 'INVALID_REQUEST', `A transaction can contain at most ${MAX_BATCH_ITEMS} operations (got ${all.length}).`);
     }

@@ -64,10 +64,17 @@ const boardSchema = z.looseObject({
   location: z.looseObject({ projectId: z.union([z.number(), z.string()]).optional(), projectKey: z.string().optional() }).optional(),
 });
 
+/** A sprint as GET /rest/agile/1.0/board/{boardId}/sprint lists it (agile spec: SprintBean). */
 const sprintSchema = z.looseObject({
   id: z.number().int(),
   originBoardId: z.number().int(),
   state: z.string(),
+  name: z.string().optional(),
+  goal: z.string().optional(),
+  createdDate: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  completeDate: z.string().optional(),
 });
 
 export const seedSchema = z.looseObject({
@@ -142,7 +149,44 @@ export function parseSeed(input: unknown): Seed {
   if (problems.length > 0) throw new SeedError(problems);
   fillProjects(seed);
   normaliseLinks(seed);
+  normaliseSprintValues(seed);
   return seed;
+}
+
+/** Jira Software's Sprint field type; a seed without such a field gets Jira Cloud's usual `customfield_10020`. */
+export const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
+export const DEFAULT_SPRINT_FIELD_ID = 'customfield_10020';
+
+export function sprintFieldId(fields: readonly SeedField[]): string {
+  return fields.find((f) => (f['schema'] as { custom?: unknown } | undefined)?.custom === SPRINT_FIELD_TYPE)?.id ?? DEFAULT_SPRINT_FIELD_ID;
+}
+
+/** The sprint ids a Sprint field value names: sprint objects (`{ id, … }`) or bare ids; null when it is not a list. */
+function sprintRefs(value: unknown): unknown[] | null {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? (v as { id?: unknown }).id : v)) : null;
+}
+
+/**
+ * The Sprint field's value as Jira Cloud returns it in issue views: a JSON array of the issue's sprints, each
+ * `{ id, name, state, boardId, goal, startDate, endDate, completeDate }` (dates as the sprint has them) —
+ * developer.atlassian.com/cloud/jira/platform/deprecation-notice-tostring-representation-of-sprints-in-get-issue-response.
+ * A seed may write full objects or bare sprint ids; both become that shape, built from `sprints[]`.
+ */
+export function sprintFieldValue(sprint: SeedSprint): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: sprint.id, name: sprint.name ?? `Sprint ${sprint.id}`, state: sprint.state, boardId: sprint.originBoardId };
+  for (const k of ['goal', 'startDate', 'endDate', 'completeDate'] as const) if (sprint[k] !== undefined) out[k] = sprint[k];
+  return out;
+}
+
+function normaliseSprintValues(seed: Seed): void {
+  const fieldId = sprintFieldId(seed.fields);
+  const byId = new Map(seed.sprints.map((s) => [String(s.id), s]));
+  for (const issue of seed.issues) {
+    const refs = sprintRefs(issue.fields[fieldId]);
+    if (refs === null || refs.length === 0) continue;
+    issue.fields[fieldId] = refs.map((r) => sprintFieldValue(byId.get(String(r)) as SeedSprint));
+  }
 }
 
 function checkReferences(seed: Seed): SeedProblem[] {
@@ -193,6 +237,15 @@ function checkReferences(seed: Seed): SeedProblem[] {
   dupes(seed.sprints, (s) => String(s.id), 'sprints', 'id');
   seed.sprints.forEach((s, i) => {
     if (!boardIds.has(String(s.originBoardId))) add(`sprints[${i}].originBoardId`, `unknown board ${s.originBoardId}`);
+  });
+  const sprintIds = new Set(seed.sprints.map((s) => String(s.id)));
+  const sprintField = sprintFieldId(seed.fields);
+  seed.issues.forEach((issue, i) => {
+    const refs = sprintRefs(issue.fields[sprintField]);
+    if (refs === null) add(`issues[${i}].fields.${sprintField}`, 'must be a list of sprints');
+    (refs ?? []).forEach((r, j) => {
+      if (!sprintIds.has(String(r))) add(`issues[${i}].fields.${sprintField}[${j}]`, `unknown sprint ${String(r)}`);
+    });
   });
   return problems;
 }

@@ -21,7 +21,8 @@ import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
-import { SimState, type AppFieldSpec } from './state';
+import { DEFAULT_SITE } from '../runtime/context';
+import { SimState, type AppFieldSpec, type SimApp } from './state';
 import { StatsCounter, type SimStats } from './stats';
 import { makeClock } from './time';
 
@@ -36,6 +37,8 @@ export interface SimulatorOptions {
   dataDir?: string;
   /** App custom fields the app's manifest declares; default: the number field "Value score" (`value-score`). */
   appFields?: AppFieldSpec[];
+  /** The installed app; default: the local Forge runtime's app and environment (dev/runtime/context.ts). */
+  app?: SimApp;
 }
 
 export interface Simulator {
@@ -51,6 +54,8 @@ export interface Simulator {
   resetStats(): void;
 }
 
+export const DEFAULT_APP: SimApp = { appId: DEFAULT_SITE.appId, environmentId: DEFAULT_SITE.environmentId, environmentKey: 'DEVELOPMENT' };
+
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
 
 const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes]);
@@ -60,7 +65,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createSimulator(options: SimulatorOptions): Simulator {
   const saved = options.dataDir !== undefined ? SimState.loadFrom(options.dataDir) : undefined;
   const state = saved ?? SimState.fromSeed(options.seed);
-  for (const spec of options.appFields ?? DEFAULT_APP_FIELDS) state.ensureAppField(spec);
+  const app = options.app ?? DEFAULT_APP;
+  state.app = app;
+  for (const spec of options.appFields ?? DEFAULT_APP_FIELDS) state.ensureAppField(spec, app);
   const now = makeClock(options.now ?? state.now);
   const faults = new Faults(options.faults);
   const stats = new StatsCounter();

@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 import {
   DEFAULT_LINK_TYPES,
+  DEFAULT_SPRINT_FIELD_ID,
+  sprintFieldId,
   parseSeed,
   type Seed,
   type SeedBoard,
@@ -29,6 +31,14 @@ export type RemoteLink = Record<string, unknown>;
 /** Marks a field as provided by a Forge app (`jira:customField`), as Jira Cloud does in `schema.custom`. */
 export const APP_FIELD_PREFIX = 'ari:cloud:ecosystem::extension/';
 
+/** The app installed on the simulated site: whose `jira:customField`s exist and who may write them. */
+export interface SimApp {
+  appId: string;
+  environmentId: string;
+  /** The environment's key as it appears in field keys, e.g. `DEVELOPMENT`. */
+  environmentKey: string;
+}
+
 export interface AppFieldSpec {
   /** Module key in the app's manifest, e.g. `value-score`. */
   moduleKey: string;
@@ -40,6 +50,8 @@ export interface AppFieldSpec {
 const STATE_FILE = 'jira-state.json';
 
 export class SimState {
+  /** The installed app (set by the simulator): the only caller that may write its fields. */
+  app: SimApp | undefined;
   readonly users = new Map<string, SeedUser>();
   /** By project key. */
   readonly projects = new Map<string, SeedProject>();
@@ -67,7 +79,9 @@ export class SimState {
     for (const u of users) this.users.set(u.accountId, u);
     for (const p of projects) this.projects.set(p.key, p);
     const seeded = new Set(fields.map((f) => f.id));
-    this.fields = [...SYSTEM_FIELDS.filter((f) => !seeded.has(f.id)), ...fields];
+    // A site has one Sprint field: a seed that lists its own (under another id) replaces the default one.
+    const ownSprint = sprintFieldId(fields) !== DEFAULT_SPRINT_FIELD_ID || seeded.has(DEFAULT_SPRINT_FIELD_ID);
+    this.fields = [...SYSTEM_FIELDS.filter((f) => !seeded.has(f.id) && !(ownSprint && f.id === DEFAULT_SPRINT_FIELD_ID)), ...fields];
     this.linkTypes = issueLinkTypes ?? DEFAULT_LINK_TYPES.map((t) => ({ ...t }));
     for (const issue of issues) {
       this.byId.set(issue.id, issue);
@@ -209,27 +223,34 @@ export class SimState {
     return this.fields.find((f) => f.id === id || f['key'] === id);
   }
 
-  isAppField(field: SeedField): boolean {
+  /** True for a Forge custom field that `app` provides (its type names the app and the environment). */
+  isAppField(field: SeedField, app: SimApp): boolean {
     const schema = field['schema'] as { custom?: unknown } | undefined;
-    return typeof schema?.custom === 'string' && schema.custom.startsWith(APP_FIELD_PREFIX);
+    return typeof schema?.custom === 'string' && schema.custom.startsWith(`${APP_FIELD_PREFIX}${app.appId}/${app.environmentId}/static/`);
   }
 
-  /** Declares an app custom field (as installing the app's manifest does) unless one with that name exists. */
-  ensureAppField(spec: AppFieldSpec): SeedField {
-    const existing = this.fields.find((f) => f.name === spec.name && this.isAppField(f));
+  /**
+   * Declares an app custom field as deploying the app's manifest does. Forge's "Field lifecycle"
+   * (developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field): the field's type
+   * (`schema.custom`) is `ari:cloud:ecosystem::extension/{app-id}/{environment-id}/static/{module-key}`; its key,
+   * as the same page's value-function payload shows it, is `{app-id}__{ENVIRONMENT}__{module-key}`.
+   */
+  ensureAppField(spec: AppFieldSpec, app: SimApp): SeedField {
+    const type = `${APP_FIELD_PREFIX}${app.appId}/${app.environmentId}/static/${spec.moduleKey}`;
+    const existing = this.fields.find((f) => (f['schema'] as { custom?: unknown } | undefined)?.custom === type);
     if (existing) return existing;
     const customIds = this.fields.map((f) => Number(/^customfield_(\d+)$/.exec(f.id)?.[1] ?? 0));
     const n = Math.max(10000, ...customIds) + 1;
     const field: SeedField = {
       id: `customfield_${n}`,
-      key: `valuerank-sim__DEVELOPMENT__${spec.moduleKey}`,
+      key: `${app.appId}__${app.environmentKey}__${spec.moduleKey}`,
       name: spec.name,
       custom: true,
       orderable: true,
       navigable: true,
       searchable: true,
       clauseNames: [`cf[${n}]`, spec.name],
-      schema: { type: spec.type, custom: `${APP_FIELD_PREFIX}valuerank-sim/DEVELOPMENT/static/${spec.moduleKey}`, customId: n },
+      schema: { type: spec.type, custom: type, customId: n },
     };
     this.fields.push(field);
     return field;

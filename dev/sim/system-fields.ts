@@ -2,7 +2,7 @@
  * The system fields every Jira Cloud site has (GET /rest/api/3/field items). A seed may list its own
  * fields; these fill in the ones it leaves out, so JQL and field filtering work on small seeds.
  */
-import type { SeedField } from './seed';
+import { DEFAULT_SPRINT_FIELD_ID, SPRINT_FIELD_TYPE, type SeedField } from './seed';
 
 const system = (id: string, name: string, type: string, extra: Record<string, unknown> = {}): SeedField => ({
   id,
@@ -36,5 +36,18 @@ export const SYSTEM_FIELDS: readonly SeedField[] = [
   system('reporter', 'Reporter', 'user'),
   system('assignee', 'Assignee', 'user'),
   system('resolution', 'Resolution', 'resolution'),
+  system('resolutiondate', 'Resolved', 'datetime', { orderable: false, clauseNames: ['resolutiondate', 'resolved'] }),
   system('subtasks', 'Sub-tasks', 'array', { orderable: false, searchable: false, schema: { type: 'array', items: 'issuelinks', system: 'subtasks' } }),
+  // Jira Software's Sprint field: a custom field on every Jira Software site (Jira Cloud usually gives it this id).
+  {
+    id: DEFAULT_SPRINT_FIELD_ID,
+    key: DEFAULT_SPRINT_FIELD_ID,
+    name: 'Sprint',
+    custom: true,
+    orderable: true,
+    navigable: true,
+    searchable: true,
+    clauseNames: ['cf[10020]', 'Sprint', 'sprint'],
+    schema: { type: 'array', items: 'json', custom: SPRINT_FIELD_TYPE, customId: 10020 },
+  },
 ];

@@ -3,7 +3,7 @@
  * are refused by name.
  */
 import { canBrowse, visibleIssue, type Actor } from '../access';
-import type { SeedField } from '../seed';
+import { SPRINT_FIELD_TYPE, type SeedField } from '../seed';
 import type { SimIssue, SimState } from '../state';
 import { parseTimestamp } from '../time';
 import { JqlError, type FieldRef, type Value } from './parse';
@@ -31,7 +31,8 @@ export interface JqlField {
   listFunctions?: Record<string, (issue: SimIssue) => boolean>;
 }
 
-const SUPPORTED = 'project, statusCategory, status, issuetype, labels, key, component, fixVersion, parent, priority, created, updated, duedate, custom fields';
+const SUPPORTED = 'project, statusCategory, status, issuetype, labels, key, component, fixVersion, parent, priority, created, updated, duedate, resolutiondate, sprint, custom fields';
+
 
 export function isEmptyValue(v: unknown): boolean {
   return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -197,7 +198,39 @@ function issueTypeField(name: string): JqlField {
   };
 }
 
-function customField(field: SeedField, name: string, now: number): JqlField {
+/**
+ * The Sprint clause: an issue matches the sprints its Sprint field names (every sprint it was in, as Jira keeps
+ * it). A literal is a sprint id, or a sprint name; one that names no sprint is an error, as in Jira
+ * (support.atlassian.com "JQL fields", Sprint: "Search for issues that are assigned to a particular sprint…
+ * by sprint name or ID").
+ */
+function sprintField(ctx: JqlContext, field: SeedField, name: string): JqlField {
+  const read = (i: SimIssue): unknown => f(i, field.id);
+  return {
+    name,
+    type: 'text',
+    raw: read,
+    atoms: (i) => {
+      const v = read(i);
+      return Array.isArray(v) ? v.flatMap((s) => (typeof s === 'object' && s !== null && 'id' in s ? [String((s as { id: unknown }).id)] : [])) : [];
+    },
+    literal: (v) => {
+      const text = literalText(v, name).trim();
+      const byId = /^\d+$/.test(text) ? ctx.state.sprints.find((s) => String(s.id) === text) : undefined;
+      const hit = byId ?? ctx.state.sprints.find((s) => String(s['name'] ?? '').toLowerCase() === text.toLowerCase());
+      if (!hit) throw new JqlError(`The value '${text}' does not exist for the field '${name}'.`);
+      return String(hit.id);
+    },
+  };
+}
+
+function isSprintField(field: SeedField): boolean {
+  return (field['schema'] as { custom?: unknown } | undefined)?.custom === SPRINT_FIELD_TYPE;
+}
+
+function customField(field: SeedField, name: string, ctx: JqlContext): JqlField {
+  const { now } = ctx;
+  if (isSprintField(field)) return sprintField(ctx, field, name);
   const type = (field['schema'] as { type?: unknown } | undefined)?.type;
   const read = (i: SimIssue): unknown => f(i, field.id);
   if (type === 'number') return numberField(name, read);
@@ -212,7 +245,7 @@ export function resolveField(ref: FieldRef, ctx: JqlContext): JqlField {
   if (ref.customId !== undefined) {
     const field = state.field(`customfield_${ref.customId}`);
     if (!field) throw new JqlError(`Field '${name}' does not exist or you do not have permission to view it.`);
-    return customField(field, name, now);
+    return customField(field, name, ctx);
   }
   switch (name.toLowerCase()) {
     case 'project':
@@ -246,6 +279,14 @@ export function resolveField(ref: FieldRef, ctx: JqlContext): JqlField {
     case 'duedate':
     case 'due':
       return dateField(name, (i) => f(i, 'duedate'), now);
+    case 'resolutiondate':
+    case 'resolved':
+      return dateField(name, (i) => f(i, 'resolutiondate'), now);
+    case 'sprint': {
+      const sprint = state.fields.find(isSprintField);
+      if (!sprint) throw new JqlError(`Field '${name}' does not exist or you do not have permission to view it.`);
+      return sprintField(ctx, sprint, name);
+    }
     default:
       break;
   }
@@ -253,7 +294,7 @@ export function resolveField(ref: FieldRef, ctx: JqlContext): JqlField {
   const matches = state.fields.filter((x) => (x['custom'] === true || x.id.startsWith('customfield_')) && (x.name.toLowerCase() === lower || x.id === lower));
   if (matches.length > 1) throw new JqlError(`The field name '${name}' is ambiguous: use ${matches.map((m) => `cf[${m.id.replace('customfield_', '')}]`).join(' or ')}.`);
   const only = matches[0];
-  if (only) return customField(only, name, now);
+  if (only) return customField(only, name, ctx);
   if (state.fields.some((x) => x.name.toLowerCase() === lower || x.id.toLowerCase() === lower)) {
     throw new JqlError(`The field '${name}' is not supported in JQL by the simulator (supported: ${SUPPORTED}).`);
   }

@@ -1,15 +1,14 @@
 /**
  * Jira Software (agile) endpoints: rank, boards, sprints.
  *
- * Sprints: Jira's sprint API has no velocity. The simulator returns each sprint as seeded, so a
- * seed's `completedPoints` (story points completed in that sprint) appears on each value of
- * `GET /rest/agile/1.0/board/{boardId}/sprint` as an extra number property; the app reads it when
- * present (absent on real Jira, where it must fall back to another source).
+ * Sprints: each value of `GET /rest/agile/1.0/board/{boardId}/sprint` carries only what the agile spec's
+ * SprintBean defines (id, self, state, name, startDate, endDate, completeDate, createdDate, originBoardId, goal).
+ * Jira keeps no velocity on a sprint: what a sprint delivered is read from its issues (Sprint field, resolutiondate).
  */
 import { can, canBrowse, visibleIssue } from '../access';
 import { issueUpdated } from '../events';
 import { badRequest, bodyObject, forbidden, intParam, notFound, stringList, type Reply, type RequestContext, type Route } from '../http';
-import type { SeedBoard } from '../seed';
+import type { SeedBoard, SeedSprint } from '../seed';
 import type { SimIssue } from '../state';
 
 const RANK_LIMIT = 50;
@@ -140,8 +139,18 @@ function listSprints(ctx: RequestContext): Reply {
     .filter((s) => s.originBoardId === board.id && (states.length === 0 || states.includes(s.state.toLowerCase())))
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s.state) - rank(b.s.state) || a.i - b.i)
-    .map(({ s }) => ({ name: `Sprint ${s.id}`, ...s, self: `${ctx.baseUrl}/rest/agile/1.0/sprint/${s.id}` }));
+    .map(({ s }) => sprintBean(ctx, s));
   return { status: 200, body: page(ctx, sprints) };
+}
+
+const SPRINT_BEAN_DATES = ['startDate', 'endDate', 'completeDate', 'createdDate'] as const;
+
+function sprintBean(ctx: RequestContext, s: SeedSprint): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: s.id, self: `${ctx.baseUrl}/rest/agile/1.0/sprint/${s.id}`, state: s.state, name: s.name ?? `Sprint ${s.id}` };
+  for (const k of SPRINT_BEAN_DATES) if (s[k] !== undefined) out[k] = s[k];
+  out['originBoardId'] = s.originBoardId;
+  if (s.goal !== undefined) out['goal'] = s.goal;
+  return out;
 }
 
 export const agileRoutes: Route[] = [

@@ -4,6 +4,11 @@
  * order by them (`ORDER BY "Value score" DESC`). Each changed issue fires
  * `avi:jira:updated:issue` whose changelog item has the app field's `fieldId`, unless the
  * request says `generateChangelog=false`.
+ *
+ * Who may write: "Only the app that owns the custom field or custom field type can update its values with this
+ * operation" (the spec of both operations, jira-platform v3: 403 "Returned if the request is not authenticated as
+ * the app that provided the field"). So a user (`asUser()`, an `X-Sim-Account-Id` header) gets 403, and so does the
+ * app for a field it does not provide, another app's or its own in another environment.
  */
 import { changeItem, issueUpdated } from '../events';
 import { badRequest, bodyObject, forbidden, notFound, type Reply, type RequestContext, type Route } from '../http';
@@ -17,10 +22,18 @@ interface Update {
   value: unknown;
 }
 
+/** The request is the app's own: no user header (`asApp()`), on a site where the app is installed. */
+function requireApp(ctx: RequestContext): void {
+  if (!ctx.actor.superuser || ctx.sim.state.app === undefined) {
+    throw forbidden('Only the app that provided the custom field can update its values.');
+  }
+}
+
 function appField(ctx: RequestContext, idOrKey: string): SeedField {
   const field = ctx.sim.state.field(idOrKey);
   if (!field) throw notFound(`The custom field '${idOrKey}' was not found.`);
-  if (!ctx.sim.state.isAppField(field)) throw forbidden(`The app is not the provider of the custom field '${idOrKey}'.`);
+  const app = ctx.sim.state.app;
+  if (app === undefined || !ctx.sim.state.isAppField(field, app)) throw forbidden(`The app is not the provider of the custom field '${idOrKey}'.`);
   return field;
 }
 
@@ -60,6 +73,7 @@ function apply(ctx: RequestContext, updates: Update[]): Reply {
 }
 
 function updateOne(ctx: RequestContext): Reply {
+  requireApp(ctx);
   const field = appField(ctx, ctx.params['fieldIdOrKey'] ?? '');
   const raw = bodyObject(ctx.body)['updates'];
   if (!Array.isArray(raw)) throw badRequest("'updates' must be an array.");
@@ -71,6 +85,7 @@ function updateOne(ctx: RequestContext): Reply {
 }
 
 function updateMany(ctx: RequestContext): Reply {
+  requireApp(ctx);
   const raw = bodyObject(ctx.body)['updates'];
   if (!Array.isArray(raw)) throw badRequest("'updates' must be an array.");
   const updates = (raw as Array<Record<string, unknown>>).map((u) => {

@@ -11,7 +11,7 @@ import { jiraTimestamp } from '../time';
 
 const BULK_LIMIT = 100;
 /** Fields no edit may set: Jira changes them itself (or through transitions / links). */
-const READ_ONLY = new Set(['status', 'statusCategory', 'created', 'updated', 'project', 'issuelinks', 'subtasks', 'resolution']);
+const READ_ONLY = new Set(['status', 'statusCategory', 'created', 'updated', 'project', 'issuelinks', 'subtasks', 'resolution', 'resolutiondate']);
 
 function getIssue(ctx: RequestContext): Reply {
   const issue = visibleIssue(ctx.sim.state, ctx.actor, ctx.params['issueIdOrKey'] ?? '');

@@ -1,9 +1,16 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { KeyValueStore } from '../../application/ports/key-value-store';
+import { chunkByBytes } from '../../application/shared/chunk-by-bytes';
 import { chunk } from '../../application/shared/concurrency';
 
 /** Forge KVS batch limit. */
 const BATCH = 25;
+/**
+ * Bytes of values one batchSet may carry: Forge takes "a payload of 4MB" per batch
+ * (developer.atlassian.com/platform/forge/storage-reference/batchops), read as 4,000,000 bytes, less room for keys
+ * and the request's own JSON.
+ */
+const BATCH_BYTES = 3_500_000;
 /** Pages read at most by one prefix listing (100 entries each). */
 const MAX_QUERY_PAGES = 200;
 
@@ -27,7 +34,8 @@ export class ForgeKvStore implements KeyValueStore {
   }
 
   async setMany(entries: readonly { key: string; value: unknown }[]): Promise<void> {
-    for (const part of chunk(entries, BATCH)) {
+    const bySize = chunkByBytes(entries, BATCH_BYTES);
+    for (const part of bySize.flatMap((c) => chunk(c, BATCH))) {
       const res = await kvs.batchSet(part.map((e) => ({ key: e.key, value: e.value })));
       if ((res.failedKeys ?? []).length > 0) throw new Error(`KVS refused ${res.failedKeys.length} of ${part.length} writes: ${JSON.stringify(res.failedKeys[0])}`);
     }

@@ -2,13 +2,11 @@ import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, type JiraIssueL
 import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
 import { isBacklogItem } from '../backlog/load-project';
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
+import { customFieldType, SCORE_FIELD_MODULE_KEY, type AppIdentity } from '../ports/app-identity';
 import type { KeyValueStore } from '../ports/key-value-store';
-import { chunk } from '../shared/concurrency';
+import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 import { RemoteLinkCache } from '../backlog/remote-link-cache';
-
-/** Scores per stored chunk: `[issueId, score]` pairs, ~25 bytes each, far below the 240 KiB value limit. */
-const SCORES_PER_CHUNK = 5000;
 
 /**
  * Storage keys of the background work:
@@ -22,10 +20,15 @@ export const KNOWN_PROJECTS_KEY = 'projects:known';
 /** Most projects the daily trigger keeps fresh. */
 const MAX_KNOWN_PROJECTS = 500;
 
-/** The app's own "Value score" field: its key ends in `__value-score` (Forge: `<app>__<env>__<module key>`). */
-export function findScoreField(fields: readonly (JiraField & { key?: string })[]): string | null {
-  const f = fields.find((x) => (x.key ?? x.id).endsWith('__value-score') || (x.schema?.custom ?? '').endsWith('/value-score'));
-  return f === undefined ? null : (f.key ?? f.id);
+/**
+ * The app's own "Value score" field: the one whose type (`schema.custom`) is this app's and environment's
+ * `value-score` module. A name or a key suffix would also match a field of the same app in another environment
+ * (development and production installed on one site), or any field someone named alike; Jira answers a write to
+ * such a field with 403. Returns the field id (what `PUT /rest/api/3/app/field/{fieldIdOrKey}/value` takes).
+ */
+export function findScoreField(fields: readonly JiraField[], app: AppIdentity): string | null {
+  const type = customFieldType(app, SCORE_FIELD_MODULE_KEY);
+  return fields.find((f) => f.custom && f.schema?.custom === type)?.id ?? null;
 }
 
 export async function rememberProject(kv: KeyValueStore, projectKey: string): Promise<void> {
@@ -43,7 +46,7 @@ export async function knownProjects(kv: KeyValueStore): Promise<string[]> {
  * as shown), in bulk requests. Returns how many values were written.
  */
 export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string): Promise<{ written: number; total: number }> {
-  const fieldKey = findScoreField(await reader.fields());
+  const fieldKey = findScoreField(await reader.fields(), deps.appIdentity());
   const ranking = await rankProject(deps, reader, projectKey, undefined, { remoteLinkBudget: Number.POSITIVE_INFINITY });
   const previous = await readScores(deps.kv, projectKey);
   const { backlog } = ranking;
@@ -60,8 +63,6 @@ export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer
   return { written: fieldKey === null ? 0 : changed.length, total: next.size };
 }
 
-/** Edges per stored context chunk (~40 bytes each). */
-const EDGES_PER_CHUNK = 4000;
 const ctxMetaKey = (p: string): string => `ctx:${p}:meta`;
 const ctxChunkKey = (p: string, n: number): string => `ctx:${p}:${n}`;
 
@@ -83,7 +84,8 @@ interface ContextMeta {
 async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Ranking, scoreField: string | null = null): Promise<void> {
   const { loaded, config } = ranking;
   const edges = blocksEdges(loaded.candidates, linkRulesFor(config, loaded.feedbackProjects));
-  const chunks = chunk(edges, EDGES_PER_CHUNK);
+  // Chunked by bytes: an edge names two issue keys, whose length Jira leaves to the site (project keys up to 10+).
+  const chunks = chunkByBytes(edges);
   await kv.setMany(chunks.map((c, n) => ({ key: ctxChunkKey(projectKey, n), value: c })));
   const meta: ContextMeta = {
     configVersion: ranking.configVersion,
@@ -180,7 +182,7 @@ async function readScores(kv: KeyValueStore, projectKey: string): Promise<Map<st
 }
 
 async function writeScores(kv: KeyValueStore, projectKey: string, scores: Map<string, number>): Promise<void> {
-  const chunks = chunk([...scores], SCORES_PER_CHUNK);
+  const chunks = chunkByBytes([...scores]);
   await kv.setMany(chunks.map((c, n) => ({ key: chunkKey(projectKey, n), value: c })));
   await kv.set(metaKey(projectKey), { chunks: chunks.length, at: new Date().toISOString() });
 }

@@ -3,6 +3,7 @@ import { scoreBacklog, type ScoredBacklog } from '../../domain';
 import type { ConfigStore } from '../config/config-store';
 import type { PinStore } from '../pins/pin-store';
 import type { JiraReader } from '../ports/jira';
+import type { AppIdentity } from '../ports/app-identity';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { LoadCache } from './load-cache';
 import { loadProject, REMOTE_LINK_BUDGET_UI, type LoadedProject } from './load-project';
@@ -18,6 +19,8 @@ export interface AppDeps {
   loadCache?: LoadCache;
   /** Asks the background to finish reading a project's remote links (a UI call ran out of budget). */
   requestBackgroundLoad?: (projectKey: string) => Promise<void>;
+  /** The app and environment this invocation runs as (read per call: Forge gives it per invocation). */
+  appIdentity: () => AppIdentity;
 }
 
 export interface Ranking {

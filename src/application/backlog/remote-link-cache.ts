@@ -1,19 +1,28 @@
 import type { RemoteLinkLike } from '../../domain';
 import { isRecord } from '../../domain/scoring/read-values';
 import type { KeyValueStore } from '../ports/key-value-store';
-import { MAX_VALUE_BYTES } from '../ports/key-value-store';
+import { chunkByBytes } from '../shared/chunk-by-bytes';
 
-/** Remote-link cache buckets per project: enough that each stays far below the 240 KiB value limit at 50,000 issues. */
+/** Remote-link cache buckets per project: a warm load reads them all in three batches. */
 const BUCKETS = 64;
+/**
+ * Largest cached entry, in bytes of JSON: 100 links with 2,000-character URLs would not fit one KVS value, so an
+ * issue keeps the links that fit (the first ones Jira lists) and its customer count may read a little low.
+ */
+const MAX_ENTRY_BYTES = 64 * 1024;
 
 type Entry = { u: string; l: RemoteLinkLike[] };
 type Bucket = Record<string, Entry>;
+/** The stored parts of a bucket: the first says how many parts there are. */
+type FirstPart = { n: number; e: Bucket };
+type OtherPart = { e: Bucket };
 
 /**
  * Remote links cost one request per issue, so they are cached in KVS keyed by issue id and the issue's
  * `updated` stamp (Jira bumps it when a remote link changes): a warm load fetches only what changed.
- * Keys: `rl:<projectKey>:<bucket 0–63>` → `{ [issueId]: { u: updated, l: links } }`; only the URL and globalId
- * of each link are kept. A bucket that would outgrow the value limit drops entries (they are fetched again).
+ * Keys: `rl:<projectKey>:<bucket 0–63>` → `{ n: parts, e: { [issueId]: { u: updated, l: links } } }` and, when a
+ * bucket outgrows one KVS value, `rl:<projectKey>:<bucket>:<part 1…>` → `{ e: … }` (parts are cut by bytes, see
+ * chunkByBytes); only the URL and globalId of each link are kept.
  */
 export class RemoteLinkCache {
   private readonly dirty = new Set<number>();
@@ -21,12 +30,23 @@ export class RemoteLinkCache {
     private readonly kv: KeyValueStore,
     private readonly projectKey: string,
     private readonly buckets: Bucket[],
+    /** Parts each bucket has in the store now (so a shrinking bucket drops the parts it no longer needs). */
+    private readonly parts: number[],
   ) {}
 
   static async open(kv: KeyValueStore, projectKey: string): Promise<RemoteLinkCache> {
     const keys = Array.from({ length: BUCKETS }, (_, i) => bucketKey(projectKey, i));
-    const found = await kv.getMany<Bucket>(keys);
-    return new RemoteLinkCache(kv, projectKey, keys.map((k) => found.get(k) ?? {}));
+    const found = await kv.getMany<unknown>(keys);
+    const firsts = keys.map((k) => readPart(found.get(k)));
+    const parts = firsts.map((f) => (f === null ? 0 : Math.max(1, Math.min(64, Math.floor(f.n)))));
+    const more = parts.flatMap((n, b) => Array.from({ length: Math.max(0, n - 1) }, (_, i) => partKey(projectKey, b, i + 1)));
+    const rest = more.length === 0 ? new Map<string, unknown>() : await kv.getMany<unknown>(more);
+    const buckets = firsts.map((f, b) => {
+      const bucket: Bucket = { ...(f?.e ?? {}) };
+      for (let i = 1; i < (parts[b] ?? 0); i++) Object.assign(bucket, readPart(rest.get(partKey(projectKey, b, i)))?.e ?? {});
+      return bucket;
+    });
+    return new RemoteLinkCache(kv, projectKey, buckets, parts);
   }
 
   get(issueId: string, updated: string): RemoteLinkLike[] | undefined {
@@ -36,7 +56,7 @@ export class RemoteLinkCache {
 
   put(issueId: string, updated: string, links: readonly RemoteLinkLike[]): void {
     const b = bucketOf(issueId);
-    this.buckets[b]![issueId] = { u: updated, l: links.slice(0, 100).map(compact) };
+    this.buckets[b]![issueId] = fitEntry({ u: updated, l: links.slice(0, 100).map(compact) });
     this.dirty.add(b);
   }
 
@@ -65,13 +85,30 @@ export class RemoteLinkCache {
   }
 
   async save(): Promise<void> {
-    const entries = [...this.dirty].map((b) => ({ key: bucketKey(this.projectKey, b), value: fitBucket(this.buckets[b]!) }));
-    if (entries.length > 0) await this.kv.setMany(entries);
+    const writes: { key: string; value: FirstPart | OtherPart }[] = [];
+    const stale: string[] = [];
+    for (const b of this.dirty) {
+      const chunks = chunkByBytes(Object.entries(this.buckets[b]!));
+      const n = Math.max(1, chunks.length);
+      writes.push({ key: bucketKey(this.projectKey, b), value: { n, e: Object.fromEntries(chunks[0] ?? []) } });
+      chunks.slice(1).forEach((c, i) => writes.push({ key: partKey(this.projectKey, b, i + 1), value: { e: Object.fromEntries(c) } }));
+      for (let i = n; i < (this.parts[b] ?? 0); i++) stale.push(partKey(this.projectKey, b, i));
+      this.parts[b] = n;
+    }
+    if (writes.length > 0) await this.kv.setMany(writes);
+    for (const key of stale) await this.kv.delete(key);
     this.dirty.clear();
   }
 }
 
 const bucketKey = (projectKey: string, b: number): string => `rl:${projectKey}:${b}`;
+const partKey = (projectKey: string, b: number, part: number): string => `rl:${projectKey}:${b}:${part}`;
+
+/** A stored part, or null for anything else (a value written by an older version is a cache miss). */
+function readPart(value: unknown): { n: number; e: Bucket } | null {
+  if (!isRecord(value) || !isRecord(value.e)) return null;
+  return { n: typeof value.n === 'number' && Number.isFinite(value.n) ? value.n : 1, e: value.e as Bucket };
+}
 
 function bucketOf(issueId: string): number {
   let h = 0;
@@ -84,14 +121,8 @@ function compact(link: RemoteLinkLike): RemoteLinkLike {
   return { ...(typeof link.globalId === 'string' ? { globalId: link.globalId.slice(0, 500) } : {}), object: url === undefined ? null : { url } };
 }
 
-/** Drops entries until the bucket fits one KVS value (with headroom for JSON overhead). */
-function fitBucket(bucket: Bucket): Bucket {
-  let json = JSON.stringify(bucket);
-  if (Buffer.byteLength(json) <= MAX_VALUE_BYTES - 1024) return bucket;
-  const ids = Object.keys(bucket).sort();
-  while (ids.length > 0 && Buffer.byteLength(json) > MAX_VALUE_BYTES - 1024) {
-    delete bucket[ids.pop()!];
-    json = JSON.stringify(bucket);
-  }
-  return bucket;
+/** Keeps the links that fit MAX_ENTRY_BYTES (chunks can then always be cut between entries). */
+function fitEntry(entry: Entry): Entry {
+  while (entry.l.length > 0 && Buffer.byteLength(JSON.stringify(entry)) > MAX_ENTRY_BYTES) entry.l.pop();
+  return entry;
 }

@@ -16,14 +16,13 @@ export interface JiraProjectRef {
   projectTypeKey: string;
 }
 
+/** A sprint as `GET /rest/agile/1.0/board/{boardId}/sprint` lists it (agile spec: SprintBean; only what the app reads). */
 export interface JiraSprint {
   id: number;
   state: string;
   startDate?: unknown;
   endDate?: unknown;
   completeDate?: unknown;
-  /** Points completed in the sprint, when the site provides them (see docs). */
-  completedPoints?: unknown;
 }
 
 /**

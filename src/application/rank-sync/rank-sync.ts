@@ -5,11 +5,9 @@ import { planRankSync as planDomain } from '../../domain';
 import { AppError } from '../errors';
 import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
-import { chunk } from '../shared/concurrency';
+import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 
-/** Batches per stored plan chunk (≤ 100 × 50 keys keeps each KVS value far below 240 KiB). */
-const BATCHES_PER_CHUNK = 100;
 /** A lock older than this is taken over: its holder ran out of time without releasing it. */
 const LOCK_TTL_MS = 60_000;
 
@@ -23,6 +21,8 @@ interface PlanMeta {
   createdBy: string;
   createdAt: string;
   chunks: number;
+  /** Index of the first batch of each stored chunk (chunks are cut by bytes, so their sizes differ). */
+  starts: number[];
   batches: number;
   /** Index of the next batch to send. */
   next: number;
@@ -36,10 +36,21 @@ const metaKey = (p: string, id: string): string => `rs:${p}:${id}:meta`;
 const chunkKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:b:${n}`;
 const lockKey = (p: string): string => `rs:${p}:lock`;
 
-async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]): Promise<void> {
-  const chunks = chunk(batches, BATCHES_PER_CHUNK);
+async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]): Promise<PlanMeta> {
+  const chunks = chunkByBytes(batches);
+  const starts: number[] = [];
+  chunks.reduce((at, c) => (starts.push(at), at + c.length), 0);
   await kv.setMany(chunks.map((c, n) => ({ key: chunkKey(meta.projectKey, meta.planId, n), value: c })));
-  await kv.set(metaKey(meta.projectKey, meta.planId), { ...meta, chunks: chunks.length, batches: batches.length });
+  const stored: PlanMeta = { ...meta, chunks: chunks.length, starts, batches: batches.length };
+  await kv.set(metaKey(meta.projectKey, meta.planId), stored);
+  return stored;
+}
+
+/** The stored chunk that holds batch `index`. */
+function chunkOf(meta: PlanMeta, index: number): number {
+  let n = 0;
+  while (n + 1 < meta.starts.length && (meta.starts[n + 1] as number) <= index) n++;
+  return n;
 }
 
 /** The fewest moves from Jira's order (the candidates' jiraRank) to the value order (pins applied). */
@@ -52,7 +63,7 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const ranking = await rankProject(deps, reader, p.projectKey);
   const plan = planFromRanking(ranking);
   const planId = randomUUID().replace(/-/g, '');
-  await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
+  await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, starts: [], batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
   const { backlog } = ranking;
   const moves: RankMove[] = plan.moves.map((m) => {
     const pos = backlog.positionOf(m.key);
@@ -77,14 +88,15 @@ export async function applyRankSync(
   const kv = deps.kv;
   let meta = await kv.get<PlanMeta>(metaKey(p.projectKey, p.planId));
   if (meta === undefined) throw new AppError('NOT_FOUND', 'This rank-sync plan does not exist (it may be from another project). Plan the rank sync again.');
+  if (!Array.isArray(meta.starts)) throw new AppError('NOT_FOUND', 'This rank-sync plan was stored by an older version of the app. Plan the rank sync again.');
   await takeLock(kv, p.projectKey, p.planId, deps.clock);
   try {
     if (meta.next >= meta.batches && meta.failed.length > 0) meta = await replan(deps, reader, meta);
     let cached: { n: number; batches: RankBatch[] } | null = null;
     while (meta.next < meta.batches && timeLeftMs() > 3000) {
-      const n = Math.floor(meta.next / BATCHES_PER_CHUNK);
+      const n = chunkOf(meta, meta.next);
       if (cached === null || cached.n !== n) cached = { n, batches: (await kv.get<RankBatch[]>(chunkKey(p.projectKey, p.planId, n))) ?? [] };
-      const batch: RankBatch | undefined = cached.batches[meta.next % BATCHES_PER_CHUNK];
+      const batch: RankBatch | undefined = cached.batches[meta.next - (meta.starts[n] ?? 0)];
       if (batch === undefined) throw new AppError('INTERNAL', 'The stored plan is incomplete. Plan the rank sync again.');
       const failures = await writer.rank(batch);
       const failedKeys = new Set(failures.map((f) => f.key));
@@ -109,9 +121,7 @@ export async function applyRankSync(
 async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<PlanMeta> {
   const ranking = await rankProject(deps, reader, meta.projectKey);
   const plan = planFromRanking(ranking);
-  const next: PlanMeta = { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, batches: 0 };
-  await storePlan(deps.kv, next, plan.batches);
-  return { ...next, chunks: Math.ceil(plan.batches.length / BATCHES_PER_CHUNK), batches: plan.batches.length };
+  return storePlan(deps.kv, { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, starts: [], batches: 0 }, plan.batches);
 }
 
 async function takeLock(kv: KeyValueStore, projectKey: string, planId: string, clock: () => Date): Promise<void> {

@@ -1,18 +1,18 @@
 import { format } from 'date-fns';
 import type { Payload, ResultMap } from '../../contract/operations';
-import { blocksEdges, capacityFromSprints, daysInQuarter, linkRulesFor, planRoadmap, type RoadmapCandidate } from '../../domain';
+import { blocksEdges, capacityFromDeliveries, daysInQuarter, linkRulesFor, planRoadmap, type RoadmapCandidate } from '../../domain';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, type AppDeps } from '../backlog/rank-project';
-
-/** Closed sprints read for capacity: about half a year of two-week sprints. */
-const SPRINT_HISTORY = 12;
+import { sprintHistory, type SprintHistoryResult } from './sprint-history';
 
 /** The quarter roadmap of a project's ranked backlog (DESIGN.md, "Roadmap planning"). */
 export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getRoadmap'>): Promise<ResultMap['getRoadmap']> {
-  const [ranking, sprints] = await Promise.all([rankProject(deps, reader, p.projectKey, undefined, { principal }), reader.closedSprints(p.projectKey, SPRINT_HISTORY)]);
+  const ranking = await rankProject(deps, reader, p.projectKey, undefined, { principal });
   const now = deps.clock();
   const { config, loaded } = ranking;
-  const fromSprints = capacityFromSprints(sprints, daysInQuarter(now));
+  const needHistory = p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null;
+  const history: SprintHistoryResult = needHistory ? await sprintHistory(reader, deps.kv, p.projectKey, loaded.fields.storyPoints, now.getTime()) : { deliveries: [], truncated: false };
+  const fromSprints = capacityFromDeliveries(history.deliveries, daysInQuarter(now));
   const capacityPerQuarter = p.capacityOverride ?? config.roadmap.capacityPerQuarter ?? fromSprints.perQuarter ?? config.roadmap.fallbackCapacityPerQuarter;
 
   const blockedBy = new Map<string, Set<string>>();
@@ -49,8 +49,10 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     const due = dueOf.get(entry.key);
     if (entry.atRisk !== undefined && due !== undefined && due < today) entry.atRisk = `overdue since ${due}; ${entry.atRisk.replace(/^due [0-9-]+, /, '')}`;
   }
-  if (p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null && fromSprints.perQuarter === null) {
-    roadmap.warnings.unshift(`No closed sprints with completed points: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
+  if (needHistory && fromSprints.perQuarter === null) {
+    const why = history.missing === 'no-points-field' ? 'No story points field' : history.missing === 'no-sprint-field' ? 'This site has no Sprint field' : 'No closed sprint with start and completion dates';
+    roadmap.warnings.unshift(`${why}: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
   }
+  if (history.truncated) roadmap.warnings.unshift('The last closed sprints hold more done issues than are read for capacity; capacity may read low.');
   return roadmap;
 }

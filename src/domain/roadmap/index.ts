@@ -1,5 +1,13 @@
 /** Roadmap planning (DESIGN.md, "Roadmap planning"): pure quarter planner, sprint capacity and quarter helpers. */
-export { capacityFromSprints, type SprintCapacity, type SprintRecord } from './capacity';
+export {
+  capacityFromDeliveries,
+  capacityFromSprints,
+  deliveredBySprint,
+  type SprintCapacity,
+  type SprintDelivery,
+  type SprintIssue,
+  type SprintRecord,
+} from './capacity';
 export {
   DEFAULT_DEBT_SHARE,
   MAX_QUARTERS,

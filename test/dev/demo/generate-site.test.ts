@@ -332,32 +332,58 @@ describe('generateDemoSite: board and sprints', () => {
     expect(site.boards).toEqual([expect.objectContaining({ id: 1, type: 'scrum', location: expect.objectContaining({ projectId: 10000, projectKey: 'PAY' }) })]);
   });
 
-  it('has closed sprints with completed points, one active sprint containing now, one future sprint', () => {
+  it('has closed sprints with start, end and completion dates, one active sprint containing now, one future sprint, and no sprint totals', () => {
     const closed = site.sprints.filter((s) => s.state === 'closed');
     expect(closed).toHaveLength(CLOSED_SPRINTS);
     for (const s of closed) {
-      expect(s.completedPoints).toEqual(expect.any(Number));
-      expect(s.completedPoints).toBeGreaterThanOrEqual(25);
-      expect(s.completedPoints).toBeLessThanOrEqual(40);
       expect(Date.parse(s.endDate) - Date.parse(s.startDate)).toBeGreaterThan(13 * 86_400_000);
-      expect(s.completeDate).toBeDefined();
+      expect(Date.parse(s.completeDate ?? '')).toBeGreaterThanOrEqual(Date.parse(s.endDate));
     }
     const [active, ...rest] = site.sprints.filter((s) => s.state === 'active');
     expect(rest).toHaveLength(0);
     expect(Date.parse(active?.startDate ?? '')).toBeLessThanOrEqual(now);
     expect(Date.parse(active?.endDate ?? '')).toBeGreaterThan(now);
-    expect(active?.completedPoints).toBeUndefined();
+    expect(active?.completeDate).toBeUndefined();
     expect(site.sprints.filter((s) => s.state === 'future')).toHaveLength(1);
+    const sprintKeys = new Set(site.sprints.flatMap((s) => Object.keys(s)));
+    expect([...sprintKeys].sort()).toEqual(['completeDate', 'createdDate', 'endDate', 'goal', 'id', 'name', 'originBoardId', 'startDate', 'state']);
   });
 
-  it('makes completedPoints the story points of the issues done in that sprint', () => {
+  it('lets each closed sprint deliver 25–40 points read as Jira keeps them: Sprint field and resolution date', () => {
+    const resolvedIn = (i: SeedIssue, s: { startDate: string; completeDate?: string }): boolean => {
+      const at = Date.parse(i.fields.resolutiondate ?? '');
+      return at >= Date.parse(s.startDate) && at <= Date.parse(s.completeDate ?? '');
+    };
+    const doneIn = (s: (typeof site.sprints)[number]): SeedIssue[] => pay.filter((i) => i.fields.status.name === 'Done' && (i.fields.customfield_10020 ?? []).some((v) => v.id === s.id));
     for (const s of site.sprints.filter((sp) => sp.state === 'closed')) {
-      const sum = pay
-        .filter((i) => i.fields.status.name === 'Done' && i.fields.customfield_10020?.at(-1)?.id === s.id && typeOf(i) !== 'Sub-task')
+      const delivered = doneIn(s)
+        .filter((i) => resolvedIn(i, s))
         .reduce((acc, i) => acc + (typeof i.fields.customfield_10016 === 'number' ? i.fields.customfield_10016 : 0), 0);
-      expect(sum).toBe(s.completedPoints);
+      expect(delivered).toBeGreaterThanOrEqual(25);
+      expect(delivered).toBeLessThanOrEqual(40);
     }
+    const closedIds = new Set(site.sprints.filter((s) => s.state === 'closed').map((s) => s.id));
+    const carried = pay.filter((i) => i.fields.status.name === 'Done' && (i.fields.customfield_10020 ?? []).filter((v) => closedIds.has(v.id)).length > 1);
+    expect(carried.length).toBeGreaterThan(3);
+    const afterClose = pay.filter((i) => {
+      const names = i.fields.customfield_10020 ?? [];
+      const last = site.sprints.find((s) => s.id === names.at(-1)?.id);
+      return i.fields.status.name === 'Done' && last?.state === 'closed' && Date.parse(i.fields.resolutiondate ?? '') > Date.parse(last.completeDate ?? '');
+    });
+    expect(afterClose.length).toBeGreaterThan(3);
+    for (const i of pay.filter((x) => x.fields.status.name === 'Done')) expect(i.fields.resolutiondate).toEqual(expect.any(String));
     const inActive = pay.filter((i) => i.fields.customfield_10020?.some((v) => v.state === 'active'));
     expect(inActive.length).toBeGreaterThan(20);
+  });
+
+  it('writes each Sprint field value as the sprint it names, completion date included', () => {
+    const byId = new Map(site.sprints.map((s) => [s.id, s]));
+    for (const i of pay) {
+      for (const v of i.fields.customfield_10020 ?? []) {
+        const s = byId.get(v.id);
+        expect(v).toEqual(expect.objectContaining({ name: s?.name, state: s?.state, startDate: s?.startDate, endDate: s?.endDate }));
+        expect(v.completeDate).toBe(s?.completeDate);
+      }
+    }
   });
 });

@@ -104,6 +104,17 @@ describe('local KVS through @forge/kvs', () => {
     expect(await kvs.get('a')).toBeUndefined();
   });
 
+  it('refuses a batch or transaction whose body exceeds 4 MB, though each value is under 240 KiB', async () => {
+    const value = { text: 'x'.repeat(230 * 1024) };
+    const items = Array.from({ length: 20 }, (_, i) => ({ key: `big${i}`, value }));
+    await expect(kvs.batchSet(items)).rejects.toEqual(kvsError('MAX_SIZE'));
+    const tx = items.reduce((t, item) => t.set(item.key, item.value), kvs.transact());
+    await expect(tx.execute()).rejects.toEqual(kvsError('MAX_SIZE'));
+    expect(store.peek('big0')).toBeUndefined();
+
+    await expect(kvs.batchSet(items.slice(0, 10))).resolves.toEqual(expect.objectContaining({ failedKeys: [] }));
+  });
+
   it('honours FAIL_IF_EXISTS and returns previous values on request', async () => {
     await kvs.set('lock', 'first', { keyPolicy: 'FAIL_IF_EXISTS' });
     await expect(kvs.set('lock', 'second', { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toEqual(kvsError('KEY_ALREADY_EXISTS'));

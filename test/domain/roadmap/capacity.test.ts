@@ -1,19 +1,62 @@
-import { capacityFromSprints, type SprintRecord } from '../../../src/domain/roadmap';
+import { capacityFromDeliveries, capacityFromSprints, deliveredBySprint, type SprintIssue, type SprintRecord } from '../../../src/domain/roadmap';
 
-const closed = (start: string, end: string, completedPoints: unknown): SprintRecord => ({
-  state: 'closed',
-  startDate: start,
-  endDate: end,
-  completedPoints,
+const closed = (id: number, start: string, end: string, complete = end): SprintRecord => ({ id, state: 'closed', startDate: start, endDate: end, completeDate: complete });
+const done = (sprintIds: number[], resolved: string, points: unknown): SprintIssue => ({ sprintIds, resolved, points });
+
+const S1 = closed(1, '2026-01-05T09:00:00.000Z', '2026-01-19T09:00:00.000Z', '2026-01-19T10:00:00.000Z');
+const S2 = closed(2, '2026-01-19T09:00:00.000Z', '2026-02-02T09:00:00.000Z', '2026-02-02T09:30:00.000Z');
+
+describe('deliveredBySprint', () => {
+  it('sums the story points of the issues the Sprint field names and that were resolved between start and completion', () => {
+    const result = deliveredBySprint(
+      [S1, S2],
+      [
+        done([1], '2026-01-10T12:00:00.000+0000', 5),
+        done([1], '2026-01-19T10:00:00.000+0000', 3), // resolved at the completion instant: counts
+        done([1, 2], '2026-01-25T12:00:00.000+0000', 8), // carried over into S2, resolved there
+        done([2], '2026-02-02T09:31:00.000+0000', 13), // resolved after S2 was closed: counts for none
+        done([2], '2026-01-18T12:00:00.000+0000', 2), // resolved before S2 started: counts for none
+        done([], '2026-01-10T12:00:00.000+0000', 40), // in no sprint
+      ],
+    );
+    expect(result).toEqual([
+      { id: 1, points: 8, days: 14 },
+      { id: 2, points: 8, days: 14 },
+    ]);
+  });
+
+  it('counts unreadable story points as 0 and skips unreadable resolution dates, without NaN', () => {
+    const result = deliveredBySprint(
+      [S1],
+      [done([1], '2026-01-10T12:00:00.000+0000', '3'), done([1], '2026-01-10T12:00:00.000+0000', null), done([1], '2026-01-10T12:00:00.000+0000', -2), done([1], 'yesterday', 5), done([1], '2026-01-11T12:00:00.000+0000', 2.5)],
+    );
+    expect(result).toEqual([{ id: 1, points: 2.5, days: 14 }]);
+  });
+
+  it('leaves out sprints that are not closed or lack usable dates, and keeps a closed sprint that delivered nothing', () => {
+    const sprints = [
+      S1,
+      { id: 3, state: 'active', startDate: '2026-03-02', endDate: '2026-03-16' },
+      { id: 4, state: 'future' },
+      { id: 5, state: 'closed', startDate: '2026-01-05', endDate: '2026-01-19' }, // never completed
+      closed(6, 'not a date', '2026-01-19'),
+      closed(7, '2026-01-19', '2026-01-05'),
+      closed(8, '2026-01-05T09:00:00Z', '2026-01-05T17:00:00Z'),
+      closed(9, '2026-01-05', '2026-01-19', '2026-01-01'),
+      { id: '10', state: 'closed', startDate: '2026-01-05', endDate: '2026-01-19', completeDate: '2026-01-19' },
+      null,
+    ] as unknown as SprintRecord[];
+    expect(deliveredBySprint(sprints, [])).toEqual([{ id: 1, points: 0, days: 14 }]);
+  });
 });
 
-describe('capacityFromSprints', () => {
-  it('scales the median closed sprint to a quarter: median points × quarter days / median sprint days', () => {
-    const result = capacityFromSprints(
+describe('capacityFromDeliveries', () => {
+  it('scales the median delivered sprint to a quarter: median points × quarter days / median sprint days', () => {
+    const result = capacityFromDeliveries(
       [
-        closed('2026-01-05T09:00:00.000Z', '2026-01-19T09:00:00.000Z', 20),
-        closed('2026-01-19T09:00:00.000Z', '2026-02-02T09:00:00.000Z', 40),
-        closed('2026-02-02T09:00:00.000Z', '2026-02-16T09:00:00.000Z', 30),
+        { id: 1, points: 20, days: 14 },
+        { id: 2, points: 40, days: 14 },
+        { id: 3, points: 30, days: 14 },
       ],
       92,
     );
@@ -21,64 +64,28 @@ describe('capacityFromSprints', () => {
   });
 
   it('takes the mean of the two middle values for an even sample', () => {
-    const result = capacityFromSprints(
+    const result = capacityFromDeliveries(
       [
-        closed('2026-01-05', '2026-01-19', 10),
-        closed('2026-01-19', '2026-02-02', 20),
-        closed('2026-02-02', '2026-02-23', 30),
-        closed('2026-02-23', '2026-03-16', 100),
+        { id: 1, points: 10, days: 14 },
+        { id: 2, points: 20, days: 14 },
+        { id: 3, points: 30, days: 21 },
+        { id: 4, points: 100, days: 21 },
       ],
       91,
     );
     expect(result.sprintDays).toBe(17.5);
     expect(result.perQuarter).toBeCloseTo((25 * 91) / 17.5, 10);
-    expect(result.sampleSize).toBe(4);
   });
 
-  it('skips malformed, open and future sprints instead of producing NaN', () => {
-    const sprints = [
-      closed('2026-01-05', '2026-01-19', 24),
-      { state: 'active', startDate: '2026-03-02', endDate: '2026-03-16', completedPoints: 99 },
-      { state: 'future', startDate: '2026-03-16', endDate: '2026-03-30' },
-      { state: 'closed', startDate: '2026-01-05', completedPoints: 50 },
-      closed('not a date', '2026-01-19', 50),
-      closed('2026-01-19', '2026-01-05', 50),
-      closed('2026-01-05T09:00:00Z', '2026-01-05T17:00:00Z', 50),
-      closed('2026-01-05', '2026-01-19', '12'),
-      closed('2026-01-05', '2026-01-19', Number.NaN),
-      closed('2026-01-05', '2026-01-19', Number.POSITIVE_INFINITY),
-      closed('2026-01-05', '2026-01-19', -3),
-      closed('2026-01-05', '2026-01-19', null),
-      { state: 42, startDate: '2026-01-05', endDate: '2026-01-19', completedPoints: 50 },
-      null,
-    ] as unknown as SprintRecord[];
-    expect(capacityFromSprints(sprints, 92)).toEqual({ perQuarter: (24 * 92) / 14, sprintDays: 14, sampleSize: 1 });
+  it('has no capacity without sprints, and refuses a quarter that is not a positive number of days', () => {
+    expect(capacityFromDeliveries([], 92)).toEqual({ perQuarter: null, sprintDays: null, sampleSize: 0 });
+    for (const days of [0, -1, Number.NaN]) expect(() => capacityFromDeliveries([], days)).toThrow(RangeError);
   });
+});
 
-  it('accepts Date values and any letter case of the closed state', () => {
-    const result = capacityFromSprints(
-      [{ state: 'CLOSED', startDate: new Date(2026, 0, 5), endDate: new Date(2026, 0, 12), completedPoints: 7 }],
-      91,
-    );
-    expect(result).toEqual({ perQuarter: 91, sprintDays: 7, sampleSize: 1 });
-  });
-
-  it('returns nulls when no sprint is usable', () => {
-    expect(capacityFromSprints([], 92)).toEqual({ perQuarter: null, sprintDays: null, sampleSize: 0 });
-    expect(capacityFromSprints([{ state: 'active', completedPoints: 5 }], 92)).toEqual({
-      perQuarter: null,
-      sprintDays: null,
-      sampleSize: 0,
-    });
-  });
-
-  it('counts a sprint with zero completed points', () => {
-    expect(capacityFromSprints([closed('2026-01-05', '2026-01-19', 0)], 92).perQuarter).toBe(0);
-  });
-
-  it('rejects a quarter length that is not a positive number of days', () => {
-    for (const days of [0, -90, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => capacityFromSprints([], days)).toThrow(RangeError);
-    }
+describe('capacityFromSprints', () => {
+  it('is what the sprints delivered, scaled to the quarter', () => {
+    const issues = [done([1], '2026-01-10T12:00:00.000+0000', 21), done([2], '2026-01-25T12:00:00.000+0000', 13)];
+    expect(capacityFromSprints([S1, S2], issues, 91)).toEqual({ perQuarter: (17 * 91) / 14, sprintDays: 14, sampleSize: 2 });
   });
 });

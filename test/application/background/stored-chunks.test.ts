@@ -1,0 +1,48 @@
+import { recomputeIssue, recomputeProject } from '../../../src/application/background/recompute';
+import type { AppDeps } from '../../../src/application/backlog/rank-project';
+import { ConfigStore } from '../../../src/application/config/config-store';
+import { PinStore } from '../../../src/application/pins/pin-store';
+import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store';
+import { anIssue, NOW } from '../../builders/issue-builder';
+import { MemoryJira } from '../../fakes/memory-jira';
+import { MemoryKv } from '../../fakes/memory-kv';
+
+const APP = { appId: '11111111-2222-4333-8444-555555555555', environmentId: '66666666-7777-4888-9999-000000000000' };
+const SCORE_FIELD = {
+  id: 'customfield_10500',
+  key: `${APP.appId}__DEVELOPMENT__value-score`,
+  name: 'Value score',
+  custom: true,
+  schema: { type: 'number', custom: `ari:cloud:ecosystem::extension/${APP.appId}/${APP.environmentId}/static/value-score` },
+};
+
+function depsOver(kv: MemoryKv): AppDeps {
+  const clock = (): Date => NOW;
+  return { kv, configs: new ConfigStore(kv, clock), pins: new PinStore(kv), clock, appIdentity: () => APP };
+}
+
+/** A 10-character project key (Jira's default maximum) and seven-digit issue numbers: 18-character issue keys. */
+const key = (n: number): string => `ABCDEFGHIJ-${1_000_000 + n}`;
+
+describe('what the background stores per project', () => {
+  it('keeps every stored chunk under the KVS value limit when issue keys are long, and reads the edges back', async () => {
+    const count = 6000;
+    const issues = Array.from({ length: count }, (_, i) => anIssue(key(i)).blocks(key(i + 1)).build());
+    const jira = new MemoryJira(issues, [SCORE_FIELD]);
+    const kv = new MemoryKv();
+    const deps = depsOver(kv);
+
+    const result = await recomputeProject(deps, jira, jira, 'ABCDEFGHIJ');
+
+    expect(result.total).toBe(count);
+    const sizes = [...kv.data.values()].map((v) => Buffer.byteLength(v));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_VALUE_BYTES);
+    const edgeChunks = [...kv.data.keys()].filter((k) => /^ctx:ABCDEFGHIJ:\d+$/.test(k));
+    const edges = edgeChunks.flatMap((k) => JSON.parse(kv.data.get(k)!) as unknown[]);
+    expect(edgeChunks.length).toBeGreaterThan(1);
+    expect(edges).toHaveLength(count);
+
+    // The edges come back whole: one edited issue is rescored with its blocking value intact.
+    expect(await recomputeIssue(deps, jira, jira, 'ABCDEFGHIJ', issues[0]!.id)).toBe(true);
+  });
+});

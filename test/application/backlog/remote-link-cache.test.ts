@@ -1,0 +1,49 @@
+import { RemoteLinkCache } from '../../../src/application/backlog/remote-link-cache';
+import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store';
+import { MemoryKv } from '../../fakes/memory-kv';
+
+const longLink = (issue: number, n: number) => ({
+  globalId: `system=https://support.example.com&id=${issue}-${n}`,
+  object: { url: `https://support.example.com/orgs/acme/tickets/${issue}-${n}?${'q'.repeat(900)}` },
+});
+
+describe('RemoteLinkCache', () => {
+  it('keeps every issue it was given when a bucket outgrows one KVS value, each stored value under the limit', async () => {
+    const kv = new MemoryKv();
+    const cache = await RemoteLinkCache.open(kv, 'PAY');
+    const ids = Array.from({ length: 600 }, (_, i) => String(20000 + i));
+    for (const id of ids) cache.put(id, '2026-11-01T00:00:00.000+0000', Array.from({ length: 30 }, (_, n) => longLink(Number(id), n)));
+    await cache.save();
+
+    expect(Math.max(...[...kv.data.values()].map((v) => Buffer.byteLength(v)))).toBeLessThanOrEqual(MAX_VALUE_BYTES);
+    const again = await RemoteLinkCache.open(kv, 'PAY');
+    const missing = ids.filter((id) => again.get(id, '2026-11-01T00:00:00.000+0000')?.length !== 30);
+    expect(missing).toEqual([]);
+  });
+
+  it('drops the parts a bucket no longer needs once its entries are forgotten', async () => {
+    const kv = new MemoryKv();
+    const cache = await RemoteLinkCache.open(kv, 'PAY');
+    for (let i = 0; i < 600; i++) cache.put(String(30000 + i), 'u', Array.from({ length: 30 }, (_, n) => longLink(i, n)));
+    await cache.save();
+    const partsBefore = [...kv.data.keys()].filter((k) => /^rl:PAY:\d+:\d+$/.test(k)).length;
+    cache.retainOnly(new Set(['30000']));
+    await cache.save();
+
+    expect(partsBefore).toBeGreaterThan(0);
+    expect([...kv.data.keys()].filter((k) => /^rl:PAY:\d+:\d+$/.test(k))).toEqual([]);
+    expect((await RemoteLinkCache.open(kv, 'PAY')).get('30000', 'u')).toHaveLength(30);
+  });
+
+  it('keeps the first links of an issue whose links alone would not fit one value', async () => {
+    const kv = new MemoryKv();
+    const cache = await RemoteLinkCache.open(kv, 'PAY');
+    cache.put('1', 'u', Array.from({ length: 100 }, (_, n) => ({ object: { url: `https://wiki.example.com/${n}/${'x'.repeat(1900)}` } })));
+    await cache.save();
+    const links = (await RemoteLinkCache.open(kv, 'PAY')).get('1', 'u') ?? [];
+
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.length).toBeLessThan(100);
+    expect(links[0]).toEqual({ object: { url: `https://wiki.example.com/0/${'x'.repeat(1900)}` } });
+  });
+});

@@ -1,0 +1,70 @@
+import type { JiraIssueLike, RemoteLinkLike } from '../../src/domain';
+import type { JiraField, JiraProjectRef, JiraReader, JiraSprint, JiraWriter } from '../../src/application/ports/jira';
+import type { RankBatch } from '../../src/contract/model';
+
+/**
+ * In-memory Jira for application tests: issues in rank order, every one visible, searches return every issue
+ * (the JQL is recorded, not evaluated; a test gives only the issues its query would find). Counts the requests a
+ * real reader would make.
+ */
+export class MemoryJira implements JiraReader, JiraWriter {
+  readonly jql: string[] = [];
+  /** Fields asked for in each fetchIssues call. */
+  readonly fetchedFields: string[][] = [];
+  /** Closed sprints of the project's boards, as `closedSprints` lists them (oldest first). */
+  sprints: JiraSprint[] = [];
+  sprintListings = 0;
+  readonly written = new Map<string, number | null>();
+  requests = 0;
+  constructor(
+    private readonly issues: JiraIssueLike[],
+    private readonly siteFields: JiraField[] = [],
+    private readonly links: Map<string, RemoteLinkLike[]> = new Map(),
+  ) {}
+
+  async *searchIds(jql: string, limit: number): AsyncGenerator<string[]> {
+    this.jql.push(jql);
+    const ids = this.issues.map((i) => i.id).slice(0, limit);
+    for (let i = 0; i < ids.length; i += 5000) {
+      this.requests++;
+      yield ids.slice(i, i + 5000);
+    }
+  }
+  async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[] = []): Promise<JiraIssueLike[]> {
+    this.requests += Math.ceil(idsOrKeys.length / 100);
+    this.fetchedFields.push([...fields]);
+    const wanted = new Set(idsOrKeys);
+    return this.issues.filter((i) => wanted.has(i.id) || wanted.has(i.key)).map((i) => structuredClone(i));
+  }
+  async remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]> {
+    this.requests++;
+    const issue = this.issues.find((i) => i.id === issueIdOrKey || i.key === issueIdOrKey);
+    return issue === undefined ? [] : (this.links.get(issue.key) ?? []);
+  }
+  async fields(): Promise<JiraField[]> {
+    this.requests++;
+    return this.siteFields;
+  }
+  async projectsOfType(): Promise<JiraProjectRef[]> {
+    this.requests++;
+    return [];
+  }
+  async project(projectKey: string): Promise<JiraProjectRef | null> {
+    return { id: '10000', key: projectKey, name: projectKey, projectTypeKey: 'software' };
+  }
+  async myPermissions(): Promise<Set<string> | null> {
+    return new Set(['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS']);
+  }
+  async closedSprints(_projectKey: string, limit: number): Promise<JiraSprint[]> {
+    this.sprintListings++;
+    return this.sprints.slice(-limit);
+  }
+  async writeScores(_fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void> {
+    this.requests++;
+    for (const v of values) this.written.set(v.issueId, v.value);
+  }
+  async rank(_batch: RankBatch): Promise<{ key: string; message: string }[]> {
+    this.requests++;
+    return [];
+  }
+}
