@@ -6,6 +6,7 @@ import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
 import { AppError } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
+import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
 import { Deadline, UI_BUDGET_MS } from '../adapters/jira/deadline';
@@ -84,7 +85,8 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async setPin(p, ctx) {
     if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
-    await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
+    const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
+    await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
     const pin = await deps.pins.set(p.projectKey, p.issueKey, { ...(p.position !== undefined ? { position: p.position } : {}), ...(p.quarter !== undefined ? { quarter: p.quarter } : {}) });
     return { pin };
   },

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import type { ResolverHandler } from '../../dev/runtime';
 import { defaultConfig } from '../../src/domain';
 import { startDemo } from '../integration/harness';
@@ -108,7 +108,7 @@ describe('security', () => {
     order: string[];
   }
   async function snapshot(): Promise<Snapshot> {
-    return { global: await configVersion('global'), pay: await configVersion('PAY'), pins: (await kvs.get('pins:PAY')) ?? null, order: await jiraRankOrder(preview.url) };
+    return { global: await configVersion('global'), pay: await configVersion('PAY'), pins: (await kvs.query().where('key', WhereConditions.beginsWith('pin:PAY:')).limit(100).getMany()).results, order: await jiraRankOrder(preview.url) };
   }
 
   /** The call a persona's UI would make for a matrix row (payloads that would succeed for someone allowed). */

@@ -6,6 +6,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk } from '../shared/concurrency';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 import { RemoteLinkCache } from '../backlog/remote-link-cache';
+import { prunePins } from '../pins/prune-pins';
 
 /** Scores per stored chunk: `[issueId, score]` pairs, ~25 bytes each, far below the 240 KiB value limit. */
 const SCORES_PER_CHUNK = 5000;
@@ -45,6 +46,7 @@ export async function knownProjects(kv: KeyValueStore): Promise<string[]> {
 export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string): Promise<{ written: number; total: number }> {
   const fieldKey = findScoreField(await reader.fields());
   const ranking = await rankProject(deps, reader, projectKey, undefined, { remoteLinkBudget: Number.POSITIVE_INFINITY });
+  await prunePins(deps, reader, ranking);
   const previous = await readScores(deps.kv, projectKey);
   const { backlog } = ranking;
   const next = new Map<string, number>();
