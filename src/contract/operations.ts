@@ -48,7 +48,13 @@ export const payloadSchemas = {
   previewWeights: z.object({ projectKey: projectKeySchema, weights: weightsOverride }),
   getConfig: z.object({ projectKey: projectKeySchema.optional() }),
   saveConfig: z.object({ projectKey: projectKeySchema.optional(), expectedVersion: version, config: configSchema }),
-  getConfigHistory: z.object({ projectKey: projectKeySchema.optional() }),
+  getConfigHistory: z.object({
+    projectKey: projectKeySchema.optional(),
+    /** `nextCursor` of the previous page; absent = the newest versions. */
+    cursor: z.string().regex(/^[1-9][0-9]{0,8}$/, 'must be the nextCursor of a previous page').optional(),
+    /** Versions per page (default 50). */
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
   revertConfig: z.object({ projectKey: projectKeySchema.optional(), toVersion: version, expectedVersion: version }),
   setPin: z.object({
     projectKey: projectKeySchema,
@@ -72,7 +78,8 @@ export interface ResultMap {
   previewWeights: { moves: { key: string; from: number; to: number }[] };
   getConfig: { scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null };
   saveConfig: { version: number };
-  getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[] };
+  /** Newest first, one page; `nextCursor` asks for the older page (null: no older versions). */
+  getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[]; nextCursor: string | null };
   revertConfig: { version: number };
   setPin: { pin: Pin | null };
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };

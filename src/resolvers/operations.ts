@@ -76,8 +76,8 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async getConfigHistory(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'see the configuration history');
-    const entries = await deps.configs.history(scope);
-    return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })) };
+    const { entries, nextCursor } = await deps.configs.history(scope, { ...(p.cursor === undefined ? {} : { cursor: p.cursor }), ...(p.limit === undefined ? {} : { limit: p.limit }) });
+    return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })), nextCursor };
   },
   async revertConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'revert the ValueRank configuration');
