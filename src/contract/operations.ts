@@ -76,7 +76,14 @@ export interface ResultMap {
   explainIssue: { item: BacklogItem; total: number; above: Neighbour | null; below: Neighbour | null; configVersion: number; computedAt: string };
   getRoadmap: Roadmap;
   previewWeights: { moves: { key: string; from: number; to: number }[] };
-  getConfig: { scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null };
+  /**
+   * `access: 'full'` (the whole config and who saved it) for whoever may change that scope: a Jira admin for the
+   * global config, a project admin for a project's; everyone else gets `'summary'`: the weights (one per factor) and
+   * the version, which is what their screens read.
+   */
+  getConfig:
+    | { access: 'full'; scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null }
+    | { access: 'summary'; scope: 'global' | 'project'; version: number; config: ConfigSummary; updatedAt: null; updatedBy: null };
   saveConfig: { version: number };
   /** Newest first, one page; `nextCursor` asks for the older page (null: no older versions). */
   getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[]; nextCursor: string | null };
@@ -85,6 +92,11 @@ export interface ResultMap {
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };
   applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
   listFields: { fields: { id: string; name: string; type: string }[] };
+}
+
+/** What a user who may not change the config sees of it. */
+export interface ConfigSummary {
+  weights: ValueRankConfig['weights'];
 }
 
 export { ERROR_CODES, type ErrorCode } from './errors';

@@ -4,7 +4,7 @@ import { explainIssue, previewWeights } from '../application/backlog/explain';
 import { rememberProject } from '../application/background/recompute';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
-import { AppError } from '../application/errors';
+import { AppError, forbidden } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
@@ -41,6 +41,18 @@ async function forConfigWrite(ctx: CallContext, projectKey: string | undefined, 
   return { kind: 'global' };
 }
 
+/** Browse is required (FORBIDDEN otherwise); true when the user also administers the project. */
+async function canAdministerProject(ctx: CallContext, projectKey: string): Promise<boolean> {
+  requireSameProject(ctx.projectKey, projectKey);
+  const held = await userReader(new Deadline(UI_BUDGET_MS)).myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+  if (held === null || !held.has('BROWSE_PROJECTS')) throw forbidden('see this project');
+  return held.has('ADMINISTER_PROJECTS');
+}
+
+async function isJiraAdmin(reader: JiraReader): Promise<boolean> {
+  return (await reader.myPermissions(null, ['ADMINISTER']))?.has('ADMINISTER') ?? false;
+}
+
 const deps = createDeps();
 
 /** Who a cached load belongs to: the user on their site (an app instance may serve several installations). */
@@ -65,9 +77,11 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async getConfig(p, ctx) {
-    if (p.projectKey !== undefined) await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    const full = p.projectKey === undefined ? await isJiraAdmin(userReader(new Deadline(UI_BUDGET_MS))) : await canAdministerProject(ctx, p.projectKey);
     const { scope, record, config } = await deps.configs.effective(p.projectKey ?? null);
-    return { scope, version: record?.version ?? 0, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null };
+    const version = record?.version ?? 0;
+    if (!full) return { access: 'summary', scope, version, config: { weights: config.weights }, updatedAt: null, updatedBy: null };
+    return { access: 'full', scope, version, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null };
   },
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
