@@ -61,10 +61,7 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const ranking = await rankProject(deps, reader, p.projectKey);
   const plan = planFromRanking(ranking);
   const planId = randomUUID().replace(/-/g, '');
-  const order = chunk(
-    ranking.loaded.candidates.map((c) => c.id),
-    IDS_PER_CHUNK,
-  );
+  const order = chunk(ranking.loaded.candidates.map((c) => c.id), IDS_PER_CHUNK);
   await deps.kv.setMany(order.map((ids, n) => ({ key: orderKey(p.projectKey, planId, n), value: ids })));
   const meta: PlanMeta = { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), madeAt: Date.now(), orderChunks: order.length, chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 };
   await storePlan(deps.kv, meta, plan.batches);
@@ -137,6 +134,7 @@ async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: Pl
   const planned = new Set(then);
   const now: string[] = [];
   const config = (await deps.configs.effective(meta.projectKey)).config;
+  // No limit of its own: the reader bounds the pages, and a cut-short answer reads as "changed", the safe side.
   for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER)) now.push(...ids.filter((id) => planned.has(id)));
   if (now.length !== then.length || now.some((id, i) => id !== then[i])) {
     throw new AppError('PLAN_OUTDATED', "Jira's order changed since this plan was made (someone ranked, finished or removed an issue), so its moves could undo their change. Plan again from Jira's current order.");
