@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'JIRA_UNAVAILABLE',
   'PARTIAL_FAILURE',
   'BUSY',
+  /** A rank-sync plan older than 30 minutes: plan again. */
+  'PLAN_EXPIRED',
+  /** Jira's order changed since the rank-sync plan was made: plan again. */
+  'PLAN_OUTDATED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

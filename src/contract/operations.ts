@@ -48,7 +48,13 @@ export const payloadSchemas = {
   previewWeights: z.object({ projectKey: projectKeySchema, weights: weightsOverride }),
   getConfig: z.object({ projectKey: projectKeySchema.optional() }),
   saveConfig: z.object({ projectKey: projectKeySchema.optional(), expectedVersion: version, config: configSchema }),
-  getConfigHistory: z.object({ projectKey: projectKeySchema.optional() }),
+  getConfigHistory: z.object({
+    projectKey: projectKeySchema.optional(),
+    /** `nextCursor` of the previous page; absent = the newest versions. */
+    cursor: z.string().regex(/^[1-9][0-9]{0,8}$/, 'must be the nextCursor of a previous page').optional(),
+    /** Versions per page (default 50). */
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
   revertConfig: z.object({ projectKey: projectKeySchema.optional(), toVersion: version, expectedVersion: version }),
   setPin: z.object({
     projectKey: projectKeySchema,
@@ -70,14 +76,27 @@ export interface ResultMap {
   explainIssue: { item: BacklogItem; total: number; above: Neighbour | null; below: Neighbour | null; configVersion: number; computedAt: string };
   getRoadmap: Roadmap;
   previewWeights: { moves: { key: string; from: number; to: number }[] };
-  getConfig: { scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null };
+  /**
+   * `access: 'full'` (the whole config and who saved it) for whoever may change that scope: a Jira admin for the
+   * global config, a project admin for a project's; everyone else gets `'summary'`: the weights (one per factor) and
+   * the version, which is what their screens read.
+   */
+  getConfig:
+    | { access: 'full'; scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null }
+    | { access: 'summary'; scope: 'global' | 'project'; version: number; config: ConfigSummary; updatedAt: null; updatedBy: null };
   saveConfig: { version: number };
-  getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[] };
+  /** Newest first, one page; `nextCursor` asks for the older page (null: no older versions). */
+  getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[]; nextCursor: string | null };
   revertConfig: { version: number };
   setPin: { pin: Pin | null };
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };
   applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
   listFields: { fields: { id: string; name: string; type: string }[] };
+}
+
+/** What a user who may not change the config sees of it. */
+export interface ConfigSummary {
+  weights: ValueRankConfig['weights'];
 }
 
 export { ERROR_CODES, type ErrorCode } from './errors';

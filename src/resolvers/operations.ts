@@ -4,8 +4,9 @@ import { explainIssue, previewWeights } from '../application/backlog/explain';
 import { rememberProject } from '../application/background/recompute';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
-import { AppError } from '../application/errors';
+import { AppError, forbidden } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
+import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
 import { Deadline, UI_BUDGET_MS } from '../adapters/jira/deadline';
@@ -40,6 +41,18 @@ async function forConfigWrite(ctx: CallContext, projectKey: string | undefined, 
   return { kind: 'global' };
 }
 
+/** Browse is required (FORBIDDEN otherwise); true when the user also administers the project. */
+async function canAdministerProject(ctx: CallContext, projectKey: string): Promise<boolean> {
+  requireSameProject(ctx.projectKey, projectKey);
+  const held = await userReader(new Deadline(UI_BUDGET_MS)).myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+  if (held === null || !held.has('BROWSE_PROJECTS')) throw forbidden('see this project');
+  return held.has('ADMINISTER_PROJECTS');
+}
+
+async function isJiraAdmin(reader: JiraReader): Promise<boolean> {
+  return (await reader.myPermissions(null, ['ADMINISTER']))?.has('ADMINISTER') ?? false;
+}
+
 const deps = createDeps();
 
 /** Who a cached load belongs to: the user on their site (an app instance may serve several installations). */
@@ -64,9 +77,11 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async getConfig(p, ctx) {
-    if (p.projectKey !== undefined) await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    const full = p.projectKey === undefined ? await isJiraAdmin(userReader(new Deadline(UI_BUDGET_MS))) : await canAdministerProject(ctx, p.projectKey);
     const { scope, record, config } = await deps.configs.effective(p.projectKey ?? null);
-    return { scope, version: record?.version ?? 0, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null };
+    const version = record?.version ?? 0;
+    if (!full) return { access: 'summary', scope, version, config: { weights: config.weights }, updatedAt: null, updatedBy: null };
+    return { access: 'full', scope, version, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null };
   },
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
@@ -75,8 +90,8 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async getConfigHistory(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'see the configuration history');
-    const entries = await deps.configs.history(scope);
-    return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })) };
+    const { entries, nextCursor } = await deps.configs.history(scope, { ...(p.cursor === undefined ? {} : { cursor: p.cursor }), ...(p.limit === undefined ? {} : { limit: p.limit }) });
+    return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })), nextCursor };
   },
   async revertConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'revert the ValueRank configuration');
@@ -84,7 +99,8 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async setPin(p, ctx) {
     if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
-    await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
+    const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
+    await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
     const pin = await deps.pins.set(p.projectKey, p.issueKey, { ...(p.position !== undefined ? { position: p.position } : {}), ...(p.quarter !== undefined ? { quarter: p.quarter } : {}) });
     return { pin };
   },

@@ -35,7 +35,7 @@ describe('ConfigStore', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost.every((r) => r.reason instanceof AppError && r.reason.code === 'CONFIG_CONFLICT')).toBe(true);
-    expect(await store.history(GLOBAL)).toHaveLength(1);
+    expect((await store.history(GLOBAL)).entries).toHaveLength(1);
   });
 
   it('keeps a project override apart from the global config', async () => {
@@ -54,8 +54,8 @@ describe('ConfigStore', () => {
     await store.save(GLOBAL, 1, withWeight(22), 'a');
     const reverted = await store.revert(GLOBAL, 1, 2, 'b');
     expect(reverted).toMatchObject({ version: 3, revertedTo: 1 });
-    expect(reverted.config).toEqual((await store.history(GLOBAL)).find((h) => h.version === 1)!.config);
-    expect((await store.history(GLOBAL)).map((h) => h.version)).toEqual([3, 2, 1]);
+    expect(reverted.config).toEqual((await store.history(GLOBAL)).entries.find((h) => h.version === 1)!.config);
+    expect((await store.history(GLOBAL)).entries.map((h) => h.version)).toEqual([3, 2, 1]);
     await expect(store.revert(GLOBAL, 9, 3, 'b')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -102,5 +102,36 @@ describe('migrateConfig', () => {
     const migrated = migrateConfig(JSON.parse('{"__proto__": {"polluted": true}, "weights": {"customerVoice": 1, "businessValue": 1, "timeCriticality": 1, "techDebt": 1, "enablement": 1}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(migrated.weights.customerVoice).toBe(1);
+  });
+});
+
+describe('ConfigStore history', () => {
+  it('reads a long history a page at a time, newest first, from the versions it asks for and never a listing of every record', async () => {
+    const kv = new MemoryKv();
+    const store = new ConfigStore(kv, clock);
+    for (let v = 0; v < 60; v++) await store.save(GLOBAL, v, withWeight(v % 2 === 0 ? 41 : 42), 'a');
+    const listed = jest.spyOn(kv, 'listByPrefix');
+    const read = jest.spyOn(kv, 'getMany');
+    const first = await store.history(GLOBAL, { limit: 25 });
+    expect(first.entries.map((e) => e.version)).toEqual(Array.from({ length: 25 }, (_, i) => 60 - i));
+    expect(first.nextCursor).not.toBeNull();
+    expect(listed).not.toHaveBeenCalled();
+    expect(Math.max(...read.mock.calls.map(([keys]) => keys.length))).toBeLessThanOrEqual(25);
+    const seen = [...first.entries.map((e) => e.version)];
+    let cursor = first.nextCursor;
+    for (let page = 0; cursor !== null && page < 10; page++) {
+      const next = await store.history(GLOBAL, { cursor, limit: 25 });
+      seen.push(...next.entries.map((e) => e.version));
+      cursor = next.nextCursor;
+    }
+    expect(cursor).toBeNull();
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => 60 - i));
+  });
+
+  it('answers an empty page with no cursor for a scope never saved, and for a cursor past the first version', async () => {
+    const store = new ConfigStore(new MemoryKv(), clock);
+    expect(await store.history(GLOBAL, {})).toEqual({ entries: [], nextCursor: null });
+    await store.save(GLOBAL, 0, withWeight(41), 'a');
+    expect(await store.history(GLOBAL, { cursor: '1' })).toEqual({ entries: [], nextCursor: null });
   });
 });

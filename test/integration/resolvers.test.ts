@@ -1,4 +1,5 @@
 import { FACTOR_IDS } from '../../src/contract/model';
+import { defaultConfig } from '../../src/domain';
 import { invoke, PERSONAS, projectPage, startDemo } from './harness';
 
 const PO = PERSONAS.productOwner.accountId;
@@ -71,7 +72,8 @@ describe('resolvers through the local Forge runtime against the simulated demo s
   it('lets a browse-only user change nothing', async () => {
     const cfg = await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, { accountId: DEV, ...projectPage('PAY') });
     expect(cfg.ok).toBe(true);
-    const save = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: cfg.data.config }, { accountId: DEV, moduleKey: 'valuerank-project-settings', extension: { project: { key: 'PAY' } } });
+    expect(cfg.data.access).toBe('summary');
+    const save = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: defaultConfig() }, { accountId: DEV, moduleKey: 'valuerank-project-settings', extension: { project: { key: 'PAY' } } });
     expect(save.error!.code).toBe('FORBIDDEN');
     const pin = await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: 'PAY-10', position: 1 }, { accountId: DEV, ...projectPage('PAY') });
     expect(pin.error!.code).toBe('FORBIDDEN');

@@ -9,7 +9,7 @@ import { kvs } from '@forge/kvs';
 import type { ResolverHandler } from '../../dev/runtime';
 import { defaultConfig } from '../../src/domain';
 import { startDemo } from '../integration/harness';
-import { ADMIN, adminPage, call, loadResolver, PO, projectPage, projectSettings } from './helpers';
+import { ADMIN, adminPage, call, loadResolver, PO, projectPage, projectSettings, type Answer } from './helpers';
 
 const admin = { accountId: ADMIN, ...adminPage };
 const poSettings = { accountId: PO, ...projectSettings('PAY') };
@@ -181,6 +181,52 @@ describe('config: validation, migration and size', () => {
     const r = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: big }, admin);
     // If it is refused, the message must not claim the configuration is over 240 KiB: it is not.
     expect(r.ok ? null : r.error).toBeNull();
+  });
+
+  it('saves a config near its limit whose change list alone is large: the stored record (config + changes) stays within 240 KiB', async () => {
+    const before = await globalState();
+    // First a large config (many tier names) as its own version, so the next save changes only what follows.
+    const large = defaultConfig() as any;
+    large.customerVoice.tierWeights = Object.fromEntries(Array.from({ length: 440 }, (_, i) => [`tier-${i}-${'t'.repeat(240)}`, 1]));
+    const first = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: large }, admin);
+    if (!first.ok) throw new Error(`first save: ${first.error.message}`);
+    // Then 100 option names of 250 three-byte characters: each is a change whose path alone is ~780 bytes.
+    const next = structuredClone(large);
+    next.businessValue.optionValues = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`${String(i).padStart(3, '0')}${'値'.repeat(247)}`, i]));
+    const configBytes = Buffer.byteLength(JSON.stringify(next));
+    expect(configBytes).toBeGreaterThan(180 * 1024);
+    expect(configBytes).toBeLessThan(200 * 1024);
+    const r = await call(resolver, 'saveConfig', { expectedVersion: first.data.version, config: next }, admin);
+    expect(r.ok ? null : r.error).toBeNull();
+    if (!r.ok) return;
+    const stored = await kvs.get(`cfg:global:v:${String(r.data.version).padStart(9, '0')}`);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(240 * 1024);
+    const after = await call(resolver, 'getConfig', {}, admin);
+    expect(after.ok && after.data.config).toEqual(next);
+    // The change list says how many changes it left out.
+    const history = await call(resolver, 'getConfigHistory', {}, admin);
+    if (!history.ok) throw new Error('history failed');
+    const changes = history.data.entries[0].changes as { path: string; to: unknown }[];
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes[changes.length - 1]).toMatchObject({ path: '…', to: expect.stringMatching(/^\d+ more changes$/) });
+  });
+
+  it('pages the history through getConfigHistory: every version once, newest first; a bad cursor is INVALID_PAYLOAD', async () => {
+    const { version } = await globalState();
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const r: Answer = await call(resolver, 'getConfigHistory', { limit: 3, ...(cursor === null ? {} : { cursor }) }, admin);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.data.entries.length).toBeLessThanOrEqual(3);
+      seen.push(...r.data.entries.map((e: { version: number }) => e.version));
+      cursor = r.data.nextCursor;
+      if (cursor === null) break;
+    }
+    expect(seen).toEqual(Array.from({ length: version }, (_, i) => version - i));
+    const bad = await call(resolver, 'getConfigHistory', { cursor: '../1' }, admin);
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_PAYLOAD');
+    expect(bad.ok ? '' : bad.error.message).toContain('cursor');
   });
 
   it('a stored config newer than the app gives a clear error, not a crash', async () => {

@@ -3,6 +3,7 @@
  * (`failRank`): no issue is ever lost from Jira's order, failures are reported per issue, and resuming until
  * done leaves Jira's Rank exactly in the value order (pins included).
  */
+import { kvs } from '@forge/kvs';
 import type { ResolverHandler } from '../../dev/runtime';
 import { startDemo } from '../integration/harness';
 import { call, jiraRankOrder, loadResolver, PO, projectPage, resetStats, setFaults, settleQueue, simStats, TRANSIENT, type Answer } from './helpers';
@@ -134,5 +135,98 @@ describe('rank sync under Jira faults', () => {
     // And a new plan finds nothing left to move.
     const again = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     expect(again.ok && again.data.moves).toEqual([]);
+  }, 60_000);
+});
+
+describe('rank sync: the apply lock and the life of a plan', () => {
+  let preview: Preview;
+  let resolver: ResolverHandler;
+
+  beforeAll(async () => {
+    preview = await startDemo();
+    resolver = await loadResolver();
+  }, 60_000);
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  /** A plan with moves: pins the currently last issue of the value order first. */
+  async function planWithMoves(): Promise<{ planId: string; moves: { key: string }[] }> {
+    const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, po);
+    if (!backlog.ok) throw new Error('backlog failed');
+    const keys: string[] = backlog.data.items.map((i: { key: string }) => i.key);
+    const pin = await call(resolver, 'setPin', { projectKey: 'PAY', issueKey: keys[keys.length - 1]!, position: 1 }, po);
+    if (!pin.ok) throw new Error(`pin failed: ${pin.error.message}`);
+    const plan = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    if (!plan.ok) throw new Error(`plan failed: ${plan.error.message}`);
+    expect(plan.data.moves.length).toBeGreaterThan(0);
+    return plan.data;
+  }
+
+  /** Jira's rank call as an admin would make it in Jira itself: `key` goes to the top of the backlog. */
+  async function rankFirstInJira(key: string): Promise<void> {
+    const order = await jiraRankOrder(preview.url);
+    const r = await fetch(`${preview.url}/rest/agile/1.0/issue/rank`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ issues: [key], rankBeforeIssue: order[0] }),
+    });
+    expect(r.status).toBeLessThan(300);
+  }
+
+  it('refuses a plan older than 30 minutes with PLAN_EXPIRED, moving nothing, and a new plan applies', async () => {
+    const plan = await planWithMoves();
+    const metaKey = `rs:PAY:${plan.planId}:meta`;
+    const meta = (await kvs.get<Record<string, unknown>>(metaKey))!;
+    await kvs.set(metaKey, { ...meta, madeAt: Date.now() - 31 * 60_000 });
+    const before = await jiraRankOrder(preview.url);
+    const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+    expect(r.ok ? 'ok' : r.error.code).toBe('PLAN_EXPIRED');
+    expect(r.ok ? '' : r.error.message).toMatch(/plan again/i);
+    expect(await jiraRankOrder(preview.url)).toEqual(before);
+    const fresh = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    if (!fresh.ok) throw new Error('plan failed');
+    expect(await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
+    await settleQueue(preview.url);
+  }, 60_000);
+
+  it("refuses a plan with PLAN_OUTDATED when Jira's order changed since it was made, keeping the other person's move", async () => {
+    const plan = await planWithMoves();
+    const order = await jiraRankOrder(preview.url);
+    const moved = order[order.length - 2]!;
+    await rankFirstInJira(moved);
+    const theirs = await jiraRankOrder(preview.url);
+    expect(theirs[0]).toBe(moved);
+    const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+    expect(r.ok ? 'ok' : r.error.code).toBe('PLAN_OUTDATED');
+    expect(r.ok ? '' : r.error.message).toMatch(/plan again/i);
+    expect(await jiraRankOrder(preview.url)).toEqual(theirs);
+    // The lock was released: planning again and applying works at once.
+    const fresh = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    if (!fresh.ok) throw new Error('plan failed');
+    expect(await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
+    await settleQueue(preview.url);
+  }, 60_000);
+
+  it("leaves a lock that is not its own when it finishes (a taker's fresh lock survives a slow apply's end)", async () => {
+    const plan = await planWithMoves();
+    await setFaults(preview.url, 'latency=40ms');
+    try {
+      const running = call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+      for (let i = 0; i < 200 && (await kvs.get('rs:PAY:lock')) === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await kvs.get('rs:PAY:lock')).toBeDefined();
+      // Someone else's lock replaces it meanwhile (what a takeover of a stale lock does).
+      const theirs = { owner: 'someone-else', planId: 'other', at: Date.now() };
+      await kvs.set('rs:PAY:lock', theirs);
+      const r = await running;
+      expect(r.ok ? 'ok' : r.error.code).toBe('ok');
+      expect(await kvs.get('rs:PAY:lock')).toEqual(theirs);
+      const other = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+      expect(other.ok ? 'ok' : other.error.code).toBe('BUSY');
+    } finally {
+      await setFaults(preview.url, '');
+      await kvs.delete('rs:PAY:lock');
+      await settleQueue(preview.url);
+    }
   }, 60_000);
 });

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import type { ResolverHandler } from '../../dev/runtime';
 import { defaultConfig } from '../../src/domain';
 import { startDemo } from '../integration/harness';
@@ -108,7 +108,7 @@ describe('security', () => {
     order: string[];
   }
   async function snapshot(): Promise<Snapshot> {
-    return { global: await configVersion('global'), pay: await configVersion('PAY'), pins: (await kvs.get('pins:PAY')) ?? null, order: await jiraRankOrder(preview.url) };
+    return { global: await configVersion('global'), pay: await configVersion('PAY'), pins: (await kvs.query().where('key', WhereConditions.beginsWith('pin:PAY:')).limit(100).getMany()).results, order: await jiraRankOrder(preview.url) };
   }
 
   /** The call a persona's UI would make for a matrix row (payloads that would succeed for someone allowed). */
@@ -196,6 +196,41 @@ describe('security', () => {
       }
       expect(outcomes).toEqual(expected);
     }, 30_000);
+  }
+
+  /**
+   * What a permitted getConfig shows, per persona: the whole config (data sources, patterns, JQL, field mapping)
+   * and who saved it only to someone who may change that scope; everyone else the weights and the version, which
+   * is all the project page's what-if panel reads.
+   */
+  const CONFIG_VIEW: Record<'getConfig(project)' | 'getConfig(global)', [Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full']> = {
+    //                    anon dev        supp       PO         admin
+    'getConfig(project)': [F, 'summary', F, 'full', 'full'],
+    'getConfig(global)': [F, 'summary', 'summary', 'summary', 'full'],
+  };
+  for (const row of Object.keys(CONFIG_VIEW) as (keyof typeof CONFIG_VIEW)[]) {
+    it(`config exposure: ${row} shows the whole config only to who may change it`, async () => {
+      const seen: string[] = [];
+      const leaks: string[] = [];
+      for (const persona of PERSONA_ORDER) {
+        const req = await request(row);
+        const r = await call(resolver, req.key, req.payload, { accountId: ACCOUNT[persona], ...req.ctx });
+        if (!r.ok) {
+          seen.push(`${persona}: ${r.error.code}`);
+          continue;
+        }
+        const full = 'customerVoice' in r.data.config && 'candidateJql' in r.data.config;
+        seen.push(`${persona}: ${full ? 'full' : 'summary'}`);
+        expect(r.data.config.weights).toEqual(expect.objectContaining({ customerVoice: expect.any(Number), techDebt: expect.any(Number) }));
+        expect(r.data.version).toEqual(expect.any(Number));
+        if (!full) {
+          const json = JSON.stringify(r.data);
+          for (const secret of ['remoteLinkPatterns', 'feedbackProjects', 'candidateJql', 'optionValues', 'customfield_', ADMIN, PO]) if (json.includes(secret)) leaks.push(`${persona} sees ${secret}`);
+        }
+      }
+      expect(seen).toEqual(PERSONA_ORDER.map((p, i) => `${p}: ${CONFIG_VIEW[row][i]}`));
+      expect(leaks).toEqual([]);
+    });
   }
 
   it.each([

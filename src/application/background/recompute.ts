@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 import { RemoteLinkCache } from '../backlog/remote-link-cache';
+import { prunePins } from '../pins/prune-pins';
 
 /**
  * Storage keys of the background work:
@@ -48,6 +49,7 @@ export async function knownProjects(kv: KeyValueStore): Promise<string[]> {
 export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string): Promise<{ written: number; total: number }> {
   const fieldKey = findScoreField(await reader.fields(), deps.appIdentity());
   const ranking = await rankProject(deps, reader, projectKey, undefined, { remoteLinkBudget: Number.POSITIVE_INFINITY });
+  await prunePins(deps, reader, ranking);
   const previous = await readScores(deps.kv, projectKey);
   const { backlog } = ranking;
   const next = new Map<string, number>();

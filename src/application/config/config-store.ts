@@ -1,7 +1,7 @@
 import type { ValueRankConfig } from '../../contract/config';
 import { defaultConfig } from '../../domain';
 import { AppError } from '../errors';
-import type { KeyValueStore } from '../ports/key-value-store';
+import { MAX_VALUE_BYTES, type KeyValueStore } from '../ports/key-value-store';
 import { diffConfig, migrateConfig } from './migrate-config';
 
 /**
@@ -30,8 +30,9 @@ const versionKey = (s: ConfigScope, v: number): string => `cfg:${scopeId(s)}:v:$
 const headKey = (s: ConfigScope): string => `cfg:${scopeId(s)}:head`;
 /** How far past a lagging head pointer the reader looks for newer records. */
 const MAX_ROLL_FORWARD = 20;
-/** History entries returned at most. */
-const MAX_HISTORY = 200;
+/** History entries per page: by default, and at most. */
+export const HISTORY_PAGE = 50;
+const MAX_HISTORY_PAGE = 100;
 
 export class ConfigStore {
   constructor(
@@ -75,22 +76,11 @@ export class ConfigStore {
     const current = await this.latest(scope);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) throw conflict(currentVersion, expectedVersion);
-    const size = Buffer.byteLength(JSON.stringify(config), 'utf8');
-    if (size > MAX_CONFIG_BYTES) {
-      throw new AppError(
-        'INVALID_PAYLOAD',
-        `The configuration is too large to store: ${Math.ceil(size / 1024)} KiB, over the ${MAX_CONFIG_BYTES / 1024} KiB a configuration may use (one storage value holds 240 KiB, with room kept for its change history). Remove some labels, patterns or option mappings.`,
-      );
-    }
     const previous = current?.config ?? (scope.kind === 'project' ? (await this.effective(null)).config : defaultConfig());
-    const record: ConfigRecord = {
-      version: currentVersion + 1,
-      config,
-      at: this.clock().toISOString(),
-      by,
-      changes: summariseChanges(diffConfig(previous, config)),
-      ...(revertedTo === undefined ? {} : { revertedTo }),
-    };
+    const record = fitRecord(
+      { version: currentVersion + 1, config, at: this.clock().toISOString(), by, changes: [], ...(revertedTo === undefined ? {} : { revertedTo }) },
+      diffConfig(previous, config),
+    );
     const created = await this.kv.setIfAbsent(versionKey(scope, record.version), record);
     if (!created) {
       const now = await this.latest(scope);
@@ -100,13 +90,20 @@ export class ConfigStore {
     return record;
   }
 
-  /** Newest first. */
-  async history(scope: ConfigScope): Promise<ConfigRecord[]> {
-    const entries = await this.kv.listByPrefix<ConfigRecord>(`cfg:${scopeId(scope)}:v:`, 10_000);
-    return entries
-      .map((e) => e.value)
-      .sort((a, b) => b.version - a.version)
-      .slice(0, MAX_HISTORY);
+  /**
+   * One page of the history, newest first: `limit` versions (1–100, default HISTORY_PAGE) below `cursor` (the
+   * version the previous page ended at; absent = from the newest). Versions are numbered 1…head without gaps, so a
+   * page reads exactly its own records (⌈limit/25⌉ batch reads) whatever the length of the history.
+   */
+  async history(scope: ConfigScope, page: { cursor?: string; limit?: number } = {}): Promise<{ entries: ConfigRecord[]; nextCursor: string | null }> {
+    const limit = Math.min(Math.max(1, Math.floor(page.limit ?? HISTORY_PAGE)), MAX_HISTORY_PAGE);
+    const top = page.cursor === undefined ? ((await this.latest(scope))?.version ?? 0) : Number(page.cursor) - 1;
+    const versions = Array.from({ length: Math.max(0, Math.min(limit, top)) }, (_, i) => top - i);
+    const keys = versions.map((v) => versionKey(scope, v));
+    const found = await this.kv.getMany<ConfigRecord>(keys);
+    const entries = keys.flatMap((k) => found.get(k) ?? []);
+    const lowest = versions[versions.length - 1];
+    return { entries, nextCursor: lowest !== undefined && lowest > 1 ? String(lowest) : null };
   }
 
   /** Saves the config of an earlier version as a new version (history is never rewritten). */
@@ -117,22 +114,45 @@ export class ConfigStore {
   }
 }
 
-/**
- * A config may use most of a KVS value; the change list stored beside it is kept small (at most MAX_CHANGES
- * entries, long values summarised), so the record always fits the 240 KiB limit.
- */
-export const MAX_CONFIG_BYTES = 200 * 1024;
+/** Change entries kept at most; a long value or path is cut to MAX_CHANGE_VALUE_CHARS. */
 const MAX_CHANGES = 100;
 const MAX_CHANGE_VALUE_CHARS = 200;
+/** Room for the "… n more changes" entry. */
+const MARKER_BYTES = 100;
 
-function summariseChanges(changes: ConfigRecord['changes']): ConfigRecord['changes'] {
-  const short = (v: unknown): unknown => {
-    const json = JSON.stringify(v) ?? 'null';
-    return json.length <= MAX_CHANGE_VALUE_CHARS ? v : `${json.slice(0, MAX_CHANGE_VALUE_CHARS)}… (${json.length} characters)`;
-  };
-  const kept = changes.slice(0, MAX_CHANGES).map((c) => ({ path: c.path, from: short(c.from), to: short(c.to) }));
-  if (changes.length > MAX_CHANGES) kept.push({ path: '…', from: null, to: `${changes.length - MAX_CHANGES} more changes` });
-  return kept;
+const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/**
+ * The record as it will be stored, within one KVS value (240 KiB, measured as the UTF-8 bytes of its JSON): the
+ * config and who/when always, then as many change entries as fit, and an entry saying how many were left out.
+ * A config too large to fit even without its change list is refused with INVALID_PAYLOAD.
+ */
+function fitRecord(base: ConfigRecord, changes: ConfigRecord['changes']): ConfigRecord {
+  const size = bytesOf(base);
+  if (size + MARKER_BYTES > MAX_VALUE_BYTES) {
+    throw new AppError(
+      'INVALID_PAYLOAD',
+      `The configuration is too large to store: ${Math.ceil(size / 1024)} KiB, over the ${MAX_VALUE_BYTES / 1024} KiB one saved version may use (one storage value, with who saved it and when). Remove some labels, patterns or option mappings.`,
+      { bytes: size, limitBytes: MAX_VALUE_BYTES },
+    );
+  }
+  let budget = MAX_VALUE_BYTES - size - MARKER_BYTES;
+  const kept: ConfigRecord['changes'] = [];
+  for (const change of changes.slice(0, MAX_CHANGES)) {
+    const entry = { path: short(change.path) as string, from: short(change.from), to: short(change.to) };
+    const cost = bytesOf(entry) + 1;
+    if (cost > budget) break;
+    kept.push(entry);
+    budget -= cost;
+  }
+  if (kept.length < changes.length) kept.push({ path: '…', from: null, to: `${changes.length - kept.length} more changes` });
+  return { ...base, changes: kept };
+}
+
+/** A value (or path) longer than MAX_CHANGE_VALUE_CHARS as JSON, cut and labelled with its full length. */
+function short(v: unknown): unknown {
+  const json = JSON.stringify(v) ?? 'null';
+  return json.length <= MAX_CHANGE_VALUE_CHARS ? v : `${json.slice(0, MAX_CHANGE_VALUE_CHARS)}… (${json.length} characters)`;
 }
 
 function conflict(current: number, expected: number): AppError {

@@ -7,19 +7,26 @@ import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
+import { candidateJql } from '../backlog/load-project';
+import { releaseLock, takeLock } from './apply-lock';
 
-/** A lock older than this is taken over: its holder ran out of time without releasing it. */
-const LOCK_TTL_MS = 60_000;
+/** A plan older than this is refused: the backlog it was made from has likely moved on. */
+export const PLAN_TTL_MS = 30 * 60_000;
 
 /**
  * A stored rank-sync plan. Keys: `rs:<projectKey>:<planId>:meta` → PlanMeta, `rs:<projectKey>:<planId>:b:<n>` →
- * RankBatch[] (chunks), `rs:<projectKey>:lock` → `{ planId, at }` while an apply runs.
+ * RankBatch[] (chunks), `rs:<projectKey>:<planId>:o:<n>` → the candidates' ids in Jira's order when the plan was
+ * made (chunks), `rs:<projectKey>:lock` while an apply runs (apply-lock.ts).
  */
 interface PlanMeta {
   planId: string;
   projectKey: string;
   createdBy: string;
   createdAt: string;
+  /** When the plan was made, in epoch ms of the wall clock (the scoring clock may be frozen). Absent: made before plans expired. */
+  madeAt?: number;
+  /** Chunks of the Jira order it was made from. */
+  orderChunks?: number;
   chunks: number;
   /** Index of the first batch of each stored chunk (chunks are cut by bytes, so their sizes differ). */
   starts: number[];
@@ -34,7 +41,7 @@ interface PlanMeta {
 
 const metaKey = (p: string, id: string): string => `rs:${p}:${id}:meta`;
 const chunkKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:b:${n}`;
-const lockKey = (p: string): string => `rs:${p}:lock`;
+const orderKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:o:${n}`;
 
 async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]): Promise<PlanMeta> {
   const chunks = chunkByBytes(batches);
@@ -63,7 +70,10 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const ranking = await rankProject(deps, reader, p.projectKey);
   const plan = planFromRanking(ranking);
   const planId = randomUUID().replace(/-/g, '');
-  await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, starts: [], batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
+  const order = chunkByBytes(ranking.loaded.candidates.map((c) => c.id));
+  await deps.kv.setMany(order.map((ids, n) => ({ key: orderKey(p.projectKey, planId, n), value: ids })));
+  const meta: PlanMeta = { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), madeAt: Date.now(), orderChunks: order.length, chunks: 0, starts: [], batches: 0, next: 0, applied: 0, failed: [], rounds: 0 };
+  await storePlan(deps.kv, meta, plan.batches);
   const { backlog } = ranking;
   const moves: RankMove[] = plan.moves.map((m) => {
     const pos = backlog.positionOf(m.key);
@@ -88,9 +98,14 @@ export async function applyRankSync(
   const kv = deps.kv;
   let meta = await kv.get<PlanMeta>(metaKey(p.projectKey, p.planId));
   if (meta === undefined) throw new AppError('NOT_FOUND', 'This rank-sync plan does not exist (it may be from another project). Plan the rank sync again.');
+  if (meta.madeAt === undefined || Date.now() - meta.madeAt > PLAN_TTL_MS) {
+    throw new AppError('PLAN_EXPIRED', `This plan is more than ${PLAN_TTL_MS / 60_000} minutes old and may no longer match the backlog. Plan again to see the moves that are needed now.`, { madeAt: meta.madeAt === undefined ? null : new Date(meta.madeAt).toISOString() });
+  }
   if (!Array.isArray(meta.starts)) throw new AppError('NOT_FOUND', 'This rank-sync plan was stored by an older version of the app. Plan the rank sync again.');
-  await takeLock(kv, p.projectKey, p.planId, deps.clock);
+  const lock = await takeLock(kv, p.projectKey, p.planId);
   try {
+    // Before the first rank call only: once the plan has moved issues, Jira's order differs from it by design.
+    if (meta.next === 0 && meta.applied === 0 && meta.rounds === 0) await requireOrderUnchanged(deps, reader, meta);
     if (meta.next >= meta.batches && meta.failed.length > 0) meta = await replan(deps, reader, meta);
     let cached: { n: number; batches: RankBatch[] } | null = null;
     while (meta.next < meta.batches && timeLeftMs() > 3000) {
@@ -113,7 +128,26 @@ export async function applyRankSync(
   } finally {
     // Jira's order changed: nobody's recent load of this project is current any more.
     deps.loadCache?.invalidate(p.projectKey);
-    await kv.delete(lockKey(p.projectKey));
+    await releaseLock(kv, lock);
+  }
+}
+
+/**
+ * Refuses a plan when Jira's order of its issues is no longer the order it was made from: someone ranked,
+ * finished or removed one of them meanwhile, and the stored moves would undo their change. Issues created since
+ * do not make it outdated (the plan leaves them where they are). ⌈N/5,000⌉ id searches as the user.
+ */
+async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<void> {
+  const keys = Array.from({ length: meta.orderChunks ?? 0 }, (_, n) => orderKey(meta.projectKey, meta.planId, n));
+  const stored = await deps.kv.getMany<string[]>(keys);
+  const then = keys.flatMap((k) => stored.get(k) ?? []);
+  const planned = new Set(then);
+  const now: string[] = [];
+  const config = (await deps.configs.effective(meta.projectKey)).config;
+  // No limit of its own: the reader bounds the pages, and a cut-short answer reads as "changed", the safe side.
+  for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER)) now.push(...ids.filter((id) => planned.has(id)));
+  if (now.length !== then.length || now.some((id, i) => id !== then[i])) {
+    throw new AppError('PLAN_OUTDATED', "Jira's order changed since this plan was made (someone ranked, finished or removed an issue), so its moves could undo their change. Plan again from Jira's current order.");
   }
 }
 
@@ -122,17 +156,4 @@ async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promis
   const ranking = await rankProject(deps, reader, meta.projectKey);
   const plan = planFromRanking(ranking);
   return storePlan(deps.kv, { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, starts: [], batches: 0 }, plan.batches);
-}
-
-async function takeLock(kv: KeyValueStore, projectKey: string, planId: string, clock: () => Date): Promise<void> {
-  const lock = { planId, at: Date.now() };
-  if (await kv.setIfAbsent(lockKey(projectKey), lock)) return;
-  const held = await kv.get<{ planId: string; at: number }>(lockKey(projectKey));
-  if (held !== undefined && Date.now() - held.at < LOCK_TTL_MS) {
-    throw new AppError('BUSY', 'Another "apply order to Jira" is running for this project. Wait for it to finish, then try again.', { since: new Date(held.at).toISOString(), now: clock().toISOString() });
-  }
-  await kv.delete(lockKey(projectKey));
-  if (!(await kv.setIfAbsent(lockKey(projectKey), lock))) {
-    throw new AppError('BUSY', 'Another "apply order to Jira" is running for this project. Wait for it to finish, then try again.');
-  }
 }

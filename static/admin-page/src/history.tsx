@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ResultMap } from '../../../src/contract/operations';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { describeValue } from '../../shared/config-edit';
@@ -8,13 +9,37 @@ import { toOperationFailure, type OperationFailure } from '../../shared/invoke-c
 import { useOperation } from '../../shared/use-operation';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
 
-/** Who changed what and when, newest first, with "Revert to this version" (saved as a new version). */
+type Entry = ResultMap['getConfigHistory']['entries'][number];
+
+/**
+ * Who changed what and when, newest first, with "Revert to this version" (saved as a new version). The first page
+ * comes with the screen; "Show older changes" reads the next page, so a long history never loads at once.
+ */
 export function History({ projectKey }: { projectKey: string | null }) {
   const scope = projectKey ? { projectKey } : {};
   const history = useOperation('getConfigHistory', scope);
   const current = useOperation('getConfig', scope);
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<OperationFailure | null>(null);
+  const [older, setOlder] = useState<{ entries: Entry[]; nextCursor: string | null } | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderError, setOlderError] = useState<OperationFailure | null>(null);
+
+  // A new first page (after a save or a revert) starts the list again.
+  useEffect(() => setOlder(null), [history.data]);
+
+  const loadOlder = async (cursor: string) => {
+    setLoadingOlder(true);
+    setOlderError(null);
+    try {
+      const page = await invoke('getConfigHistory', { ...scope, cursor });
+      setOlder((prev) => ({ entries: [...(prev?.entries ?? []), ...page.entries], nextCursor: page.nextCursor }));
+    } catch (e) {
+      setOlderError(toOperationFailure('getConfigHistory', e));
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
 
   const revert = async (toVersion: number) => {
     setBusy(toVersion);
@@ -36,7 +61,8 @@ export function History({ projectKey }: { projectKey: string | null }) {
 
   if (history.error) return <ErrorView error={history.error} onRetry={history.reload} />;
   if (!history.data) return <Loading label="Loading history…" />;
-  const entries = history.data.entries;
+  const entries = [...history.data.entries, ...(older?.entries ?? [])];
+  const nextCursor = older === null ? history.data.nextCursor : older.nextCursor;
   if (entries.length === 0) return <EmptyView header="No changes yet" description="The defaults are in use. Every save will be listed here, with who made it and what changed." />;
   const newest = entries[0]?.version;
 
@@ -74,6 +100,14 @@ export function History({ projectKey }: { projectKey: string | null }) {
           </li>
         ))}
       </ol>
+      {olderError && <ErrorView error={olderError} title="Older changes could not be loaded" onRetry={nextCursor ? () => void loadOlder(nextCursor) : undefined} />}
+      {nextCursor && (
+        <div style={{ marginTop: token('space.150', '12px') }}>
+          <Button onClick={() => void loadOlder(nextCursor)} isLoading={loadingOlder}>
+            Show older changes
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

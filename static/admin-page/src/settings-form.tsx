@@ -11,13 +11,19 @@ import { flag } from '../../shared/bridge';
 import { describeValue, diffConfig, expectedVersionFor, formatList, invalidPatterns, parseList, rebaseEdits, type ConfigChange } from '../../shared/config-edit';
 import { validateConfig } from '../../shared/config-validate';
 import { invoke } from '../../shared/invoke';
-import { toOperationFailure, type OperationFailure } from '../../shared/invoke-core';
+import { OperationFailure, toOperationFailure } from '../../shared/invoke-core';
 import { useOperation } from '../../shared/use-operation';
 import { ErrorView, Loading, text } from '../../shared/ui';
 import { WeightsEditor } from '../../shared/weights-editor';
 import { PreviewPanel } from './preview-panel';
 
-type Loaded = ResultMap['getConfig'];
+/** The settings screens are for those who may change them, who get the whole config (`access: 'full'`). */
+type Loaded = Extract<ResultMap['getConfig'], { access: 'full' }>;
+
+function fullConfig(r: ResultMap['getConfig']): Loaded {
+  if (r.access === 'full') return r;
+  throw new OperationFailure('getConfig', 'FORBIDDEN', 'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.');
+}
 type FieldKey = keyof ValueRankConfig['fields'];
 
 const FIELD_LABELS: Record<FieldKey, string> = {
@@ -137,7 +143,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
   const [overlaps, setOverlaps] = useState<ConfigChange[]>([]);
 
   useEffect(() => {
-    if (loaded.data && base === null) {
+    if (loaded.data && base === null && loaded.data.access === 'full') {
       setBase(loaded.data);
       setDraft(structuredClone(loaded.data.config));
     }
@@ -156,6 +162,9 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
   }, [fields.data]);
 
   if (loaded.error && !base) return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.data && loaded.data.access !== 'full' && !base) {
+    return <ErrorView error={new OperationFailure('getConfig', 'FORBIDDEN', 'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.')} />;
+  }
   if (!base || !draft) return <Loading label="Loading settings…" />;
 
   const update = (fn: (c: ValueRankConfig) => void) => {
@@ -172,7 +181,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
     try {
       const r = await invoke('saveConfig', { ...scope, expectedVersion: expectedVersionFor(projectKey, base), config: validation.config });
       void flag('Settings saved', `Version ${r.version}. Scores update in the background.`, 'success');
-      const fresh = await invoke('getConfig', scope);
+      const fresh = fullConfig(await invoke('getConfig', scope));
       setBase(fresh);
       setDraft(structuredClone(fresh.config));
       setOverlaps([]);
@@ -181,7 +190,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
     } catch (e) {
       const failure = toOperationFailure('saveConfig', e);
       if (failure.code === 'CONFIG_CONFLICT') {
-        const [latest, history] = await Promise.all([invoke('getConfig', scope).catch(() => null), invoke('getConfigHistory', scope).catch(() => null)]);
+        const [latest, history] = await Promise.all([invoke('getConfig', scope).then(fullConfig).catch(() => null), invoke('getConfigHistory', scope).catch(() => null)]);
         setConflict({ error: failure, latest, lastChange: history?.entries[0] ?? null });
       } else setSaveError(failure);
     } finally {

@@ -14,6 +14,8 @@ type Plan = ResultMap['planRankSync'];
 type Phase = { kind: 'planning' } | { kind: 'planned' } | { kind: 'applying' } | { kind: 'done' } | { kind: 'stopped' };
 
 const SHOWN_MOVES = 200;
+/** The plan itself is no longer good (too old, or Jira's order moved): only a new plan helps. */
+const STALE_PLAN = new Set(['PLAN_EXPIRED', 'PLAN_OUTDATED']);
 /** Calls per click at most: each call works until its time budget nears the end, so this bounds minutes, not batches. */
 const MAX_CALLS = 100;
 
@@ -36,6 +38,9 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
   const makePlan = async () => {
     setPhase({ kind: 'planning' });
     setError(null);
+    setPlan(null);
+    setApplied(0);
+    setFailed([]);
     try {
       setPlan(await invoke('planRankSync', { projectKey }));
       setPhase({ kind: 'planned' });
@@ -99,7 +104,13 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
             <p style={{ fontSize: 12 }}>Code: <code>BUSY</code></p>
           </SectionMessage>
         )}
-        {error && error.code !== 'BUSY' && <ErrorView error={error} title={error.code === 'FORBIDDEN' ? 'You cannot change the rank here (needs Schedule Issues)' : undefined} />}
+        {error && STALE_PLAN.has(error.code) && (
+          <SectionMessage appearance="warning" title={error.code === 'PLAN_EXPIRED' ? 'This plan is too old' : "Jira's order changed since this plan was made"}>
+            <p>{error.message}</p>
+            <p style={{ fontSize: 12 }}>Code: <code>{error.code}</code></p>
+          </SectionMessage>
+        )}
+        {error && error.code !== 'BUSY' && !STALE_PLAN.has(error.code) && <ErrorView error={error} title={error.code === 'FORBIDDEN' ? 'You cannot change the rank here (needs Schedule Issues)' : undefined} />}
         {plan && (
           <>
             {moves.length === 0 ? (
@@ -162,12 +173,12 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
         <Button onClick={() => onClose(changed.current)} isDisabled={phase.kind === 'applying'}>
           {phase.kind === 'done' ? 'Close' : 'Cancel'}
         </Button>
-        {phase.kind === 'stopped' && !plan && (
+        {phase.kind === 'stopped' && (!plan || (error !== null && STALE_PLAN.has(error.code))) && (
           <Button appearance="primary" onClick={() => void makePlan()}>
             Plan again
           </Button>
         )}
-        {plan && moves.length > 0 && phase.kind !== 'done' && (
+        {plan && moves.length > 0 && phase.kind !== 'done' && !(error !== null && STALE_PLAN.has(error.code)) && (
           <Button appearance="primary" onClick={() => void apply()} isLoading={phase.kind === 'applying'} isDisabled={busy}>
             {phase.kind === 'stopped' ? (failed.length > 0 ? 'Retry' : 'Resume') : `Apply ${moves.length} move${moves.length === 1 ? '' : 's'}`}
           </Button>

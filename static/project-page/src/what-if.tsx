@@ -88,6 +88,7 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
     setSaveError(null);
     try {
       const fresh = await invoke('getConfig', { projectKey });
+      if (fresh.access !== 'full') throw new OperationFailure('saveConfig', 'FORBIDDEN', 'Saving weights for the project needs the Administer Projects permission. You can still try weights here: nothing is saved.');
       await invoke('saveConfig', { projectKey, expectedVersion: expectedVersionFor(projectKey, fresh), config: { ...fresh.config, weights } });
       void flag('Project weights saved', `${projectKey} now ranks with these weights.`, 'success');
       config.reload();
@@ -129,13 +130,16 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
             <Button onClick={() => saved && setWeights({ ...saved })} isDisabled={!dirty || saving}>
               Reset
             </Button>
-            <Button appearance="primary" onClick={() => void save()} isDisabled={!dirty || saving} isLoading={saving}>
-              Save as project weights
-            </Button>
+            {config.data?.access === 'full' && (
+              <Button appearance="primary" onClick={() => void save()} isDisabled={!dirty || saving} isLoading={saving}>
+                Save as project weights
+              </Button>
+            )}
           </div>
           {config.data && (
             <p style={{ color: text.subtlest, fontSize: '11px' }}>
               Now using the {config.data.scope} settings (v{config.data.version}).
+              {config.data.access === 'summary' ? ' Only a project admin can save weights for the project.' : ''}
             </p>
           )}
         </>
