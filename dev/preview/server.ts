@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator } from '../sim/server';
-import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type ResolverHandler } from '../runtime';
+import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type LocalQueueOptions, type ResolverHandler } from '../runtime';
 
 export interface PreviewOptions {
   port: number;
@@ -22,6 +22,8 @@ export interface PreviewOptions {
   dataDir?: string;
   /** Where the Custom UI builds are (static/<module>/build). */
   staticDir?: string;
+  /** How the local queue delivers (tests ask for redeliveries or a seeded order). Default: Forge-like, no redelivery. */
+  queue?: Pick<LocalQueueOptions, 'redeliveryRate' | 'random' | 'parallelism'>;
 }
 
 export interface Preview {
@@ -93,7 +95,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   if (opts.now !== undefined) process.env.VALUERANK_NOW = opts.now;
   const sim = createSimulator({ seed: opts.seed, ...(opts.faults ? { faults: opts.faults } : {}), ...(opts.now ? { now: opts.now } : {}), dataDir });
   const store = new KvsStore({ dir: dataDir });
-  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01 });
+  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01, ...opts.queue });
   let baseUrl = '';
   // Each preview is its own Jira site, as each installation is on Forge (caches keyed by site never mix them).
   const runtime = installForgeRuntime({ jiraBaseUrl: () => baseUrl, store, queue, site: { cloudId: randomUUID() } });

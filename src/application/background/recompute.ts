@@ -13,29 +13,16 @@ const SCORES_PER_CHUNK = 5000;
 /**
  * Storage keys of the background work:
  * - `scores:<projectKey>:meta` → `{ chunks, at }` and `scores:<projectKey>:<n>` → `[issueId, score][]`: the
- *   "Value score" values last written, so a recompute writes only what changed;
- * - `projects:known` → project keys the app has ranked (the daily trigger recomputes them).
+ *   "Value score" values last written, so a recompute writes only what changed. Which projects are recomputed at
+ *   all is enrolment.ts's decision.
  */
 const metaKey = (p: string): string => `scores:${p}:meta`;
 const chunkKey = (p: string, n: number): string => `scores:${p}:${n}`;
-export const KNOWN_PROJECTS_KEY = 'projects:known';
-/** Most projects the daily trigger keeps fresh. */
-const MAX_KNOWN_PROJECTS = 500;
 
 /** The app's own "Value score" field: its key ends in `__value-score` (Forge: `<app>__<env>__<module key>`). */
 export function findScoreField(fields: readonly (JiraField & { key?: string })[]): string | null {
   const f = fields.find((x) => (x.key ?? x.id).endsWith('__value-score') || (x.schema?.custom ?? '').endsWith('/value-score'));
   return f === undefined ? null : (f.key ?? f.id);
-}
-
-export async function rememberProject(kv: KeyValueStore, projectKey: string): Promise<void> {
-  const known = (await kv.get<string[]>(KNOWN_PROJECTS_KEY)) ?? [];
-  if (known.includes(projectKey)) return;
-  await kv.set(KNOWN_PROJECTS_KEY, [...known, projectKey].slice(-MAX_KNOWN_PROJECTS));
-}
-
-export async function knownProjects(kv: KeyValueStore): Promise<string[]> {
-  return (await kv.get<string[]>(KNOWN_PROJECTS_KEY)) ?? [];
 }
 
 /**
