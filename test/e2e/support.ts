@@ -52,15 +52,15 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Starts the preview (port 0, fresh data dir, frozen clock) and Chromium with a fresh profile. */
-export async function startE2E(opts: { seed?: unknown } = {}): Promise<E2E> {
+/** Starts the preview (port 0, fresh data dir, frozen clock; `manifest` replaces manifest.yml) and Chromium with a fresh profile. */
+export async function startE2E(opts: { seed?: unknown; manifest?: string } = {}): Promise<E2E> {
   for (const r of ['project-page', 'issue-panel', 'admin-page'] as const) {
     if (!existsSync(join(ROOT, 'static', r, 'build', 'index.html'))) throw new Error(`static/${r}/build is missing: run \`npm run build:ui\` before the end-to-end tests`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set VALUERANK_CHROMIUM)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vr-e2e-data-'));
   const profile = mkdtempSync(join(tmpdir(), 'vr-e2e-chromium-'));
-  const preview = await startPreview({ port: 0, seed: opts.seed ?? demoSeed(), now: NOW, dataDir });
+  const preview = await startPreview({ port: 0, seed: opts.seed ?? demoSeed(), now: NOW, dataDir, ...(opts.manifest === undefined ? {} : { manifest: opts.manifest }) });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: VIEWPORT, deviceScaleFactor: 1 });
