@@ -3,7 +3,7 @@
  * on a free port with the demo site, a fresh Chromium profile driven by playwright-core, and cross-checks
  * against the backend through `/__forge/invoke` and the simulator's REST API on the same preview.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -298,7 +298,9 @@ export interface AxeViolation {
 
 /** Runs axe-core inside a module frame; returns the violations whose impact is serious or critical. */
 export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]> {
-  await frame.addScriptTag({ path: require.resolve('axe-core') });
+  // Evaluated through the DevTools protocol: an injected <script> would be inline code, which the module's
+  // Content-Security-Policy (script-src 'self', as on Forge) refuses.
+  await frame.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
   const result = (await frame.evaluate(async () => {
     const { window, document } = globalThis as unknown as Dom;
     const axe = window.axe as { run: (ctx: unknown, opts: unknown) => Promise<unknown> };
