@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { InvocationError, InvocationErrorCode, RateLimitError } from '@forge/events';
 import { isEnrolled } from '../application/background/enrolment';
+import { markHandled, wasHandled } from '../application/background/handled-events';
 import { acquireProjectLock, releaseProjectLock } from '../application/background/project-lock';
 import { recomputeIssue, recomputeProject } from '../application/background/recompute';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
@@ -23,11 +24,18 @@ const retryAfterSeconds = (): number => 5 + Math.floor(Math.random() * 16);
  * project recomputed after the change is skipped, so a burst of edits costs at most one full reload. Errors are
  * thrown, so the queue retries the event.
  */
-export async function onRecompute(event: { body?: unknown }): Promise<InvocationError | undefined> {
+export async function onRecompute(event: { body?: unknown; eventId?: unknown }): Promise<InvocationError | undefined> {
   const body = (isRecord(event.body) ? event.body : {}) as Partial<RecomputeRequest>;
   const at = typeof body.at === 'string' ? body.at : new Date(0).toISOString();
   if (typeof body.dailyAfter === 'string') {
-    await fanOutDaily(deps.kv, at, body.dailyAfter);
+    try {
+      await fanOutDaily(deps.kv, at, body.dailyAfter);
+    } catch (e) {
+      // Over the installation's events a minute (a second delivery of this event, or a burst of edits): the pushes
+      // are retried once the minute has passed, as "Error handling for Forge async events" advises.
+      if (e instanceof RateLimitError) return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+      throw e;
+    }
     return undefined;
   }
   const deadline = new Deadline(CONSUMER_BUDGET_MS);
@@ -42,18 +50,25 @@ export async function onRecompute(event: { body?: unknown }): Promise<Invocation
   if (!(await acquireProjectLock(deps.kv, projectKey, holder, new Date()))) {
     return new InvocationError({ retryAfter: retryAfterSeconds(), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   }
+  const eventId = typeof event.eventId === 'string' ? event.eventId : null;
   try {
-    const writer = new ForgeJiraWriter('app', deadline);
-    if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return undefined;
-    const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
-    if (last !== undefined && last.at > at) return undefined;
-    const started = new Date().toISOString();
-    await recomputeProject(deps, reader, writer, projectKey);
-    await deps.kv.set(doneKey(projectKey), { at: started });
+    if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
+    await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at);
+    if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
     return undefined;
   } finally {
     await releaseProjectLock(deps.kv, projectKey, holder);
   }
+}
+
+/** The project's work for one event: the edited issue alone when its context allows, else a coalesced full reload. */
+async function recomputeFor(reader: ForgeJiraReader, writer: ForgeJiraWriter, projectKey: string, body: Partial<RecomputeRequest>, at: string): Promise<void> {
+  if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return;
+  const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
+  if (last !== undefined && last.at > at) return;
+  const started = new Date().toISOString();
+  await recomputeProject(deps, reader, writer, projectKey);
+  await deps.kv.set(doneKey(projectKey), { at: started });
 }
 
 /**

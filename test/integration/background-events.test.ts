@@ -140,3 +140,30 @@ describe('events delivered concurrently, out of order and twice', () => {
     }
   }, 240_000);
 });
+
+describe('events delivered twice', () => {
+  /** Jira requests of the background work after one edit, by endpoint (the edit itself left out). */
+  async function costOfOneEdit(queue?: PreviewOptions['queue']): Promise<Record<string, number>> {
+    const preview = await start(queue);
+    try {
+      await openPay(preview.url);
+      const ids = await fieldIds(preview.url);
+      const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
+      const key = (backlog.data.items as { key: string }[])[20]!.key;
+      preview.sim.resetStats();
+      expect((await jira(preview.url, `/rest/api/3/issue/${key}`, { method: 'PUT', body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }) })).status).toBe(204);
+      await settle(preview.url);
+      const { 'PUT /rest/api/3/issue/{issueIdOrKey}': edit, ...rest } = preview.sim.stats().byEndpoint;
+      expect(edit).toBe(1);
+      return rest;
+    } finally {
+      await preview.close();
+    }
+  }
+
+  it('a second delivery of an edit costs no Jira request', async () => {
+    const once = await costOfOneEdit();
+    const twice = await costOfOneEdit({ redeliveryRate: 1 });
+    expect(twice).toEqual(once);
+  }, 120_000);
+});
