@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator } from '../sim/server';
+import { Rng } from '../demo/random';
 import { contentSecurityPolicy, readCustomUiPermissions } from './csp';
 import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type LocalQueueOptions, type ResolverHandler } from '../runtime';
 
@@ -25,7 +26,10 @@ export interface PreviewOptions {
   staticDir?: string;
   /** The manifest whose `permissions` give the Custom UI's Content-Security-Policy. Default: the repository's manifest.yml. */
   manifest?: string;
-  /** How the local queue delivers (tests ask for redeliveries or a seeded order). Default: Forge-like, no redelivery. */
+  /**
+   * How the local queue delivers. Default as Forge: concurrently, in no fixed order, and one event in twenty
+   * delivered twice (seeded, so a run's choices repeat); tests may ask for more redeliveries or another order.
+   */
   queue?: Pick<LocalQueueOptions, 'redeliveryRate' | 'random' | 'parallelism'>;
 }
 
@@ -54,6 +58,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
+const PREVIEW_QUEUE_SEED = 20_260_101;
 /** Largest request body the preview accepts (Forge's invoke payload limit is 500 KB). */
 const MAX_BODY = 1_000_000;
 
@@ -100,7 +105,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   if (opts.now !== undefined) process.env.VALUERANK_NOW = opts.now;
   const sim = createSimulator({ seed: opts.seed, ...(opts.faults ? { faults: opts.faults } : {}), ...(opts.now ? { now: opts.now } : {}), dataDir });
   const store = new KvsStore({ dir: dataDir });
-  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01, ...opts.queue });
+  const seeded = new Rng(PREVIEW_QUEUE_SEED);
+  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01, redeliveryRate: 0.05, random: () => seeded.next(), ...opts.queue });
   let baseUrl = '';
   // Each preview is its own Jira site, as each installation is on Forge (caches keyed by site never mix them).
   const runtime = installForgeRuntime({ jiraBaseUrl: () => baseUrl, store, queue, site: { cloudId: randomUUID() } });
