@@ -114,14 +114,14 @@ const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 /** Jobs whose counts are kept for `getStats`; older ones are forgotten. */
 const MAX_JOBS_KEPT = 1000;
 /** "Async events limits": events per push, bytes per push, events pushed per minute per installation. */
-export const MAX_EVENTS_PER_PUSH = 50;
-export const MAX_PUSH_BYTES = 200 * 1024;
-export const MAX_EVENTS_PER_MINUTE = 500;
+const MAX_EVENTS_PER_PUSH = 50;
+const MAX_PUSH_BYTES = 200 * 1024;
+const MAX_EVENTS_PER_MINUTE = 500;
 /** "Payload size for long running functions": one event's size when its consumer's timeout exceeds 55 s. */
-export const MAX_LONG_RUNNING_EVENT_BYTES = 100 * 1024;
+const MAX_LONG_RUNNING_EVENT_BYTES = 100 * 1024;
 const LONG_RUNNING_SECONDS = 55;
 /** "Retry data size": the largest `retryData` a consumer may hand back; a larger one ends the event's retries. */
-export const MAX_RETRY_DATA_BYTES = 4 * 1024;
+const MAX_RETRY_DATA_BYTES = 4 * 1024;
 /** "Async events API", retry events: `retryAfter` is at most 900 s. */
 const MAX_RETRY_AFTER_SECONDS = 900;
 

@@ -12,7 +12,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
  */
 const lockKey = (projectKey: string): string => `lock:recompute:${projectKey}`;
 /** The consumer's 900 s limit plus a minute: no live holder is older. */
-export const STALE_MS = 960_000;
+const STALE_MS = 960_000;
 
 interface LockValue {
   holder: string;
