@@ -167,3 +167,30 @@ describe('events delivered twice', () => {
     expect(twice).toEqual(once);
   }, 120_000);
 });
+
+describe('a project override', () => {
+  it('makes the next edit rebuild the project with the new weights, though its version number equals the global one', async () => {
+    const preview = await start();
+    try {
+      await openPay(preview.url);
+      const ids = await fieldIds(preview.url);
+      const current = await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, { accountId: PO, ...projectPage('PAY') });
+      const weights = { ...current.data.config.weights, techDebt: current.data.config.weights.techDebt * 4 };
+      const saved = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: { ...current.data.config, weights } }, { accountId: PO, ...projectPage('PAY') });
+      expect(saved.ok).toBe(true);
+      expect(saved.data.version).toBe(current.data.version);
+      const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
+      const key = (backlog.data.items as { key: string }[])[20]!.key;
+
+      expect((await jira(preview.url, `/rest/api/3/issue/${key}`, { method: 'PUT', body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }) })).status).toBe(204);
+      await settle(preview.url);
+      const afterEdit = await scores(preview.url, ids.score);
+      await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
+      await settle(preview.url);
+
+      expect(afterEdit).toEqual(await scores(preview.url, ids.score));
+    } finally {
+      await preview.close();
+    }
+  }, 120_000);
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
 import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
 import { isBacklogItem } from '../backlog/load-project';
@@ -53,7 +54,11 @@ const ctxMetaKey = (p: string): string => `ctx:${p}:meta`;
 const ctxChunkKey = (p: string, n: number): string => `ctx:${p}:${n}`;
 
 interface ContextMeta {
-  configVersion: number;
+  /**
+   * Digest of the config the context was computed with. A version number alone does not name a config: a project
+   * override's first version is 1, like the global config's.
+   */
+  configDigest?: string;
   at: string;
   businessValueMax: number;
   medianPoints: number;
@@ -73,7 +78,7 @@ async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Rank
   const chunks = chunk(edges, EDGES_PER_CHUNK);
   await kv.setMany(chunks.map((c, n) => ({ key: ctxChunkKey(projectKey, n), value: c })));
   const meta: ContextMeta = {
-    configVersion: ranking.configVersion,
+    configDigest: configDigest(config),
     at: ranking.computedAt,
     businessValueMax: ranking.backlog.businessValueMax,
     medianPoints: ranking.backlog.medianPoints,
@@ -95,7 +100,7 @@ async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Rank
 export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string, issueId: string): Promise<boolean> {
   const [meta, effective, pins] = await Promise.all([deps.kv.get<ContextMeta>(ctxMetaKey(projectKey)), deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
   const config = effective.config;
-  if (meta === undefined || meta.scoreField === null || meta.configVersion !== (effective.record?.version ?? 0) || config.candidateJql !== null) return false;
+  if (meta === undefined || meta.scoreField === null || meta.configDigest !== configDigest(config) || config.candidateJql !== null) return false;
   const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
   if (issue === undefined || !isBacklogItem(issue) || statusCategoryOf(issue) === 'done') return false;
   const feedbackProjects = new Set(meta.feedbackProjects);
@@ -136,6 +141,10 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     await writeScores(deps.kv, projectKey, previous);
   }
   return true;
+}
+
+function configDigest(config: unknown): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('base64url');
 }
 
 function statusCategoryOf(issue: JiraIssueLike): string | null {
