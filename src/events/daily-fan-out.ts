@@ -6,7 +6,7 @@ import { enqueueRecompute, MAX_EVENTS_PER_MINUTE, MAX_EVENTS_PER_PUSH } from './
  * Projects pushed by one run of the fan-out: eight pushes of 50, below the 500 events an installation may push a
  * minute, with room left for the events of edits made in that minute.
  */
-export const DAILY_PROJECTS_PER_RUN = MAX_EVENTS_PER_MINUTE - 2 * MAX_EVENTS_PER_PUSH;
+const DAILY_PROJECTS_PER_RUN = MAX_EVENTS_PER_MINUTE - 2 * MAX_EVENTS_PER_PUSH;
 /** Seconds between the deliveries of consecutive pushes: 400 recomputes start over about a minute, not at once. */
 const SPREAD_SECONDS = 7;
 /** The next run waits out the minute whose push budget this one used. */

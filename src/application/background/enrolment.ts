@@ -10,10 +10,10 @@ import type { KeyValueStore } from '../ports/key-value-store';
  * did when the set was one list read, changed and written back. `projects:known` (that list, from earlier versions)
  * is still read so that projects enrolled before the change stay enrolled.
  */
-export const ENROLLED_PREFIX = 'enrolled:';
-export const LEGACY_KNOWN_PROJECTS_KEY = 'projects:known';
+const ENROLLED_PREFIX = 'enrolled:';
+const LEGACY_KNOWN_PROJECTS_KEY = 'projects:known';
 /** Most projects listed for the daily run (a KVS query reads 100 a page). */
-export const MAX_ENROLLED = 2000;
+const MAX_ENROLLED = 2000;
 
 export type EnrolledVia = 'opened' | 'override';
 
