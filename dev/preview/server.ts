@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator } from '../sim/server';
-import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type ResolverHandler } from '../runtime';
+import { Rng } from '../demo/random';
+import { contentSecurityPolicy, readCustomUiPermissions } from './csp';
+import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type LocalQueueOptions, type ResolverHandler } from '../runtime';
 
 export interface PreviewOptions {
   port: number;
@@ -22,6 +24,13 @@ export interface PreviewOptions {
   dataDir?: string;
   /** Where the Custom UI builds are (static/<module>/build). */
   staticDir?: string;
+  /** The manifest whose `permissions` give the Custom UI's Content-Security-Policy. Default: the repository's manifest.yml. */
+  manifest?: string;
+  /**
+   * How the local queue delivers. Default as Forge: concurrently, in no fixed order, and one event in twenty
+   * delivered twice (seeded, so a run's choices repeat); tests may ask for more redeliveries or another order.
+   */
+  queue?: Pick<LocalQueueOptions, 'redeliveryRate' | 'random' | 'parallelism'>;
 }
 
 export interface Preview {
@@ -49,6 +58,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
+const PREVIEW_QUEUE_SEED = 20_260_101;
 /** Largest request body the preview accepts (Forge's invoke payload limit is 500 KB). */
 const MAX_BODY = 1_000_000;
 
@@ -89,11 +99,14 @@ function record(v: unknown): Record<string, unknown> {
 }
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
+  // Read before anything starts: a manifest Forge would refuse stops the preview with the manifest path to fix.
+  const csp = contentSecurityPolicy(readCustomUiPermissions(opts.manifest ?? join(ROOT, 'manifest.yml')));
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'valuerank-preview-'));
   if (opts.now !== undefined) process.env.VALUERANK_NOW = opts.now;
   const sim = createSimulator({ seed: opts.seed, ...(opts.faults ? { faults: opts.faults } : {}), ...(opts.now ? { now: opts.now } : {}), dataDir });
   const store = new KvsStore({ dir: dataDir });
-  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01 });
+  const seeded = new Rng(PREVIEW_QUEUE_SEED);
+  const queue = new LocalQueue({ dir: dataDir, timeScale: 0.01, redeliveryRate: 0.05, random: () => seeded.next(), ...opts.queue });
   let baseUrl = '';
   // Each preview is its own Jira site, as each installation is on Forge (caches keyed by site never mix them).
   const runtime = installForgeRuntime({ jiraBaseUrl: () => baseUrl, store, queue, site: { cloudId: randomUUID() } });
@@ -164,7 +177,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       res.end(tokensCss());
       return;
     }
-    if (req.method === 'GET' && path.startsWith('/static/')) return serveModule(res, staticDir, path.slice('/static/'.length));
+    if (req.method === 'GET' && path.startsWith('/static/')) return serveModule(res, staticDir, path.slice('/static/'.length), csp);
     if (req.method === 'GET') return serveFile(res, shellDir, path === '/' ? 'index.html' : path.slice(1));
     throw new HttpError(404, 'Not found');
   }
@@ -243,18 +256,19 @@ function safeJoin(dir: string, rel: string): string | null {
   return p.startsWith(dir) ? p : null;
 }
 
-function serveFile(res: ServerResponse, dir: string, rel: string): void {
+function serveFile(res: ServerResponse, dir: string, rel: string, headers: Record<string, string> = {}): void {
   const p = safeJoin(dir, rel);
   if (p === null || !existsSync(p) || !statSync(p).isFile()) throw new HttpError(404, 'Not found');
-  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
   res.end(readFileSync(p));
 }
 
 /**
- * A module's Custom UI build. Its index.html gets the preview bridge first in <head>, so that `@forge/bridge`
- * finds `window.__bridge` when it loads, as it does inside Jira.
+ * A module's Custom UI build, every file under the Content-Security-Policy Forge would apply (csp.ts). Its
+ * index.html gets the preview bridge first in <head>, so that `@forge/bridge` finds `window.__bridge` when it
+ * loads, as it does inside Jira; it is a same-origin file, not inline code, so `script-src 'self'` lets it run.
  */
-function serveModule(res: ServerResponse, staticDir: string, rel: string): void {
+function serveModule(res: ServerResponse, staticDir: string, rel: string, csp: string): void {
   const [resource, ...rest] = rel.split('/');
   const file = rest.join('/') || 'index.html';
   const dir = join(staticDir, resource ?? '', 'build');
@@ -262,9 +276,9 @@ function serveModule(res: ServerResponse, staticDir: string, rel: string): void 
     const p = join(dir, 'index.html');
     if (!existsSync(p)) throw new HttpError(404, `No build for ${resource}: run npm run build:ui`);
     const html = readFileSync(p, 'utf8').replace(/<head>/i, '<head><script src="/__preview/bridge-client.js"></script>');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp });
     res.end(html);
     return;
   }
-  serveFile(res, dir, file);
+  serveFile(res, dir, file, { 'content-security-policy': csp });
 }

@@ -3,9 +3,17 @@
  * runtime's fetch, see install.ts) and each event is handed to the consumer registered for its queue, as a
  * manifest `consumer` with a `function` would receive it: `handler({ body, queueName, jobId, eventId, retryContext? }, context)`.
  *
- * Semantics kept from Forge: at-least-once delivery; a thrown error, or a returned `InvocationError` /
- * `QueueResponse` with `retry()`, makes the event retry with backoff; after `maxAttempts` invocations it is counted
- * as failed. Chosen locally: one event at a time per queue, FIFO by push order (Forge promises no order).
+ * Delivery as Forge's "Async events API" page describes it
+ * (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/): events run concurrently and
+ * in no promised order (here: a random ready event, up to `parallelism` at once per queue); delivery is
+ * at-least-once (`redeliveryRate` delivers an event a second time, same `eventId`, alongside the first); events that
+ * share a `concurrency.key` run at most `concurrency.limit` at a time, the others wait; a thrown error, or a
+ * returned `InvocationError` / `QueueResponse` with `retry()`, makes the event retry with backoff, and after
+ * `maxAttempts` invocations it is counted as failed.
+ * Refused as the service refuses it ("Async events limits",
+ * https://developer.atlassian.com/platform/forge/limits-async-events/): more than 50 events a push, more than
+ * 200 KB a push, one event over 100 KB when its consumer's timeout exceeds 55 s (413), more than 500 events
+ * pushed a minute per installation (429, which @forge/events turns into `RateLimitError`).
  * With `dir`, pending events are written to `<dir>/queue/state.json` (temp-then-rename) before `push` returns, so a
  * restarted process resumes them once their consumer is registered again.
  */
@@ -19,7 +27,7 @@ import { invokeFunction, type FunctionHandler, InvocationFailure } from './invok
 export interface QueueStats {
   /** Events waiting (including those waiting to be retried). */
   pending: number;
-  /** Events whose consumer is running now (≤ 1 per queue). */
+  /** Events whose consumer is running now. */
   running: number;
   /** Events that used up their attempts, since the data dir was created. */
   failed: number;
@@ -28,10 +36,19 @@ export interface QueueStats {
 export interface LocalQueueOptions {
   /** Data directory; state goes to `<dir>/queue/state.json`. Absent → memory only. */
   dir?: string;
-  /** Multiplies every wait (push `delayInSeconds`, retry backoff): 1 = real time, 0.001 = fast tests, 0 = none. Default 1. */
+  /**
+   * Multiplies every wait (push `delayInSeconds`, retry backoff) and the per-minute push window: 1 = real time,
+   * 0.001 = fast tests, 0 = none. Default 1.
+   */
   timeScale?: number;
   /** Invocations per event before it counts as failed. Default 3. */
   maxAttempts?: number;
+  /** Consumer invocations running at once per queue. Default 10. */
+  parallelism?: number;
+  /** Chance (0–1) that a pushed event is delivered twice, both copies with the same `eventId`. Default 0. */
+  redeliveryRate?: number;
+  /** Random source in [0, 1) for the delivery order and redeliveries (seed it for reproducible runs). Default Math.random. */
+  random?: () => number;
   /** Told about every failed attempt (the preview logs them). */
   onError?: (event: QueuedEvent, error: unknown) => void;
 }
@@ -45,6 +62,8 @@ export interface ConsumerOptions {
 
 /** An event as stored and as (mostly) handed to the consumer. */
 export interface QueuedEvent {
+  /** This delivery's own id (a redelivered event has the same `eventId` and another `id`). */
+  id: string;
   eventId: string;
   queueName: string;
   jobId: string;
@@ -52,8 +71,8 @@ export interface QueuedEvent {
   /** As pushed; handed back to the consumer unchanged (Forge's AsyncEvent carries the PushEvent fields). */
   delayInSeconds?: number;
   concurrency?: { key: string; limit: number };
-  /** Push order, for FIFO. */
-  seq: number;
+  /** A second delivery of an event: not counted again in its job's stats. */
+  redelivery?: true;
   /** Invocations started so far. */
   attempts: number;
   /** Epoch ms before which the event is not delivered (push delay, retry backoff). */
@@ -67,7 +86,6 @@ interface JobCounts {
 }
 
 interface State {
-  seq: number;
   pending: QueuedEvent[];
   failed: number;
   jobs: Record<string, JobCounts>;
@@ -95,27 +113,44 @@ export interface QueueReply {
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 /** Jobs whose counts are kept for `getStats`; older ones are forgotten. */
 const MAX_JOBS_KEPT = 1000;
+/** "Async events limits": events per push, bytes per push, events pushed per minute per installation. */
+const MAX_EVENTS_PER_PUSH = 50;
+const MAX_PUSH_BYTES = 200 * 1024;
+const MAX_EVENTS_PER_MINUTE = 500;
+/** "Payload size for long running functions": one event's size when its consumer's timeout exceeds 55 s. */
+const MAX_LONG_RUNNING_EVENT_BYTES = 100 * 1024;
+const LONG_RUNNING_SECONDS = 55;
+/** "Retry data size": the largest `retryData` a consumer may hand back; a larger one ends the event's retries. */
+const MAX_RETRY_DATA_BYTES = 4 * 1024;
+/** "Async events API", retry events: `retryAfter` is at most 900 s. */
+const MAX_RETRY_AFTER_SECONDS = 900;
 
 export class LocalQueue {
-  private state: State = { seq: 0, pending: [], failed: 0, jobs: {} };
+  private state: State = { pending: [], failed: 0, jobs: {} };
   private readonly consumers = new Map<string, Consumer>();
-  /** Queue name → id of the event its consumer is handling now. */
-  private readonly running = new Map<string, string>();
+  /** Delivery ids of the events whose consumer runs now. */
+  private readonly running = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly writes = new SerialQueue();
   private readonly file: string | undefined;
   private readonly timeScale: number;
   private readonly maxAttempts: number;
+  private readonly parallelism: number;
+  private readonly random: () => number;
+  /** Epoch ms and size of each accepted push in the last minute (the per-minute limit). */
+  private pushes: Array<{ at: number; events: number }> = [];
   private waiters: Array<() => void> = [];
   private closed = false;
 
   constructor(private readonly options: LocalQueueOptions = {}) {
     this.timeScale = options.timeScale ?? 1;
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.parallelism = Math.max(1, options.parallelism ?? 10);
+    this.random = options.random ?? Math.random;
     if (options.dir !== undefined) {
       this.file = path.join(options.dir, 'queue', 'state.json');
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      if (fs.existsSync(this.file)) this.state = JSON.parse(fs.readFileSync(this.file, 'utf8')) as State;
+      if (fs.existsSync(this.file)) this.state = migrate(JSON.parse(fs.readFileSync(this.file, 'utf8')) as State);
     }
   }
 
@@ -126,21 +161,26 @@ export class LocalQueue {
     this.schedule(queueName);
   }
 
-  /** Adds events to a queue; resolves once they are persisted. `delayInSeconds` (0–900) is honoured, scaled by `timeScale`. */
+  /**
+   * Adds events to a queue; resolves once they are persisted. `delayInSeconds` (0–900) is honoured, scaled by
+   * `timeScale`. Limits are checked by `handle` (the service's side); this is the queue's own entry point.
+   */
   async push(queueName: string, events: PushedEvent[], jobId: string = randomUUID()): Promise<{ jobId: string }> {
     const now = Date.now();
     for (const event of events) {
-      this.state.pending.push({
+      const queued: QueuedEvent = {
+        id: randomUUID(),
         eventId: randomUUID(),
         queueName,
         jobId,
         body: event.body,
         ...(event.delayInSeconds === undefined ? {} : { delayInSeconds: event.delayInSeconds }),
         ...(event.concurrency === undefined ? {} : { concurrency: event.concurrency }),
-        seq: ++this.state.seq,
         attempts: 0,
         notBefore: now + (event.delayInSeconds ?? 0) * 1000 * this.timeScale,
-      });
+      };
+      this.state.pending.push(queued);
+      if (this.random() < (this.options.redeliveryRate ?? 0)) this.state.pending.push({ ...structuredClone(queued), id: randomUUID(), redelivery: true });
     }
     this.job(jobId);
     await this.persist();
@@ -149,8 +189,7 @@ export class LocalQueue {
   }
 
   stats(): QueueStats {
-    const busy = new Set(this.running.values());
-    const pending = this.state.pending.filter((e) => !busy.has(e.eventId)).length;
+    const pending = this.state.pending.filter((e) => !this.running.has(e.id)).length;
     return { pending, running: this.running.size, failed: this.state.failed };
   }
 
@@ -186,24 +225,42 @@ export class LocalQueue {
     const jobId = String(body.jobId ?? '');
     if (!QUEUE_NAME.test(queueName)) return { status: 400, body: { message: 'Invalid queue name.' } };
     if (requestPath.startsWith('/webhook/queue/publish/')) {
-      if (!Array.isArray(body.payload) || body.payload.length === 0) return { status: 400, body: { message: 'No events pushed.' } };
-      await this.push(queueName, body.payload as PushedEvent[], jobId);
+      const refused = this.refusePush(queueName, body.payload);
+      if (refused) return refused;
+      const events = body.payload as PushedEvent[];
+      this.pushes.push({ at: Date.now(), events: events.length });
+      await this.push(queueName, events, jobId);
       return { status: 201, body: {} };
     }
     const counts = this.state.jobs[jobId];
     if (!counts) return { status: 404, body: { message: `Job ${jobId} not found.` } };
     if (requestPath.startsWith('/webhook/queue/stats/')) {
-      const inProgress = this.state.pending.filter((e) => e.jobId === jobId).length;
+      const inProgress = this.state.pending.filter((e) => e.jobId === jobId && e.redelivery !== true).length;
       return { status: 200, body: { success: counts.success, inProgress, failed: counts.failed } };
     }
     if (requestPath.startsWith('/webhook/queue/cancel/')) {
-      const busy = new Set(this.running.values());
-      this.state.pending = this.state.pending.filter((e) => e.jobId !== jobId || busy.has(e.eventId));
+      this.state.pending = this.state.pending.filter((e) => e.jobId !== jobId || this.running.has(e.id));
       await this.persist();
       this.notify();
       return { status: 204 };
     }
     return { status: 404, body: { message: `Unknown queue endpoint ${requestPath}.` } };
+  }
+
+  /** What the events service answers to a push over its limits (the client checks most of them first). */
+  private refusePush(queueName: string, payload: unknown): QueueReply | undefined {
+    if (!Array.isArray(payload) || payload.length === 0) return { status: 400, body: { message: 'No events pushed.' } };
+    if (payload.length > MAX_EVENTS_PER_PUSH) return { status: 400, body: { message: `This push contains more than the ${MAX_EVENTS_PER_PUSH} events allowed.` } };
+    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_PUSH_BYTES) return { status: 413, body: { errorMessage: `The maximum payload size is ${MAX_PUSH_BYTES / 1024}KB.` } };
+    const timeout = this.consumers.get(queueName)?.options.timeoutSeconds ?? 0;
+    if (timeout > LONG_RUNNING_SECONDS && payload.some((e) => Buffer.byteLength(JSON.stringify(e)) > MAX_LONG_RUNNING_EVENT_BYTES)) {
+      return { status: 413, body: { errorMessage: `An event for a consumer with a timeout over ${LONG_RUNNING_SECONDS} s may be at most ${MAX_LONG_RUNNING_EVENT_BYTES / 1024}KB.` } };
+    }
+    const windowStart = Date.now() - 60_000 * this.timeScale;
+    this.pushes = this.pushes.filter((p) => p.at > windowStart);
+    const lastMinute = this.pushes.reduce((n, p) => n + p.events, 0);
+    if (lastMinute + payload.length > MAX_EVENTS_PER_MINUTE) return { status: 429, body: { message: 'Too many requests.' } };
+    return undefined;
   }
 
   private idle(): boolean {
@@ -234,35 +291,48 @@ export class LocalQueue {
     return this.writes.run(() => writeFileAtomic(file, JSON.stringify(this.state)));
   }
 
-  /** Starts the next ready event of `queueName` unless one is running; otherwise sets a timer for the next one due. */
+  /**
+   * Starts ready events of `queueName`, picked at random, while fewer than `parallelism` run and their
+   * concurrency key has room; otherwise sets a timer for the next one due (a finished event schedules again).
+   */
   private schedule(queueName: string): void {
     const consumer = this.consumers.get(queueName);
-    if (this.closed || !consumer || this.running.has(queueName)) return;
+    if (this.closed || !consumer) return;
     clearTimeout(this.timers.get(queueName));
     this.timers.delete(queueName);
-    const waiting = this.state.pending.filter((e) => e.queueName === queueName);
-    if (waiting.length === 0) return;
+    const mine = this.state.pending.filter((e) => e.queueName === queueName);
+    const busy = mine.filter((e) => this.running.has(e.id));
+    const perKey = new Map<string, number>();
+    for (const e of busy) if (e.concurrency) perKey.set(e.concurrency.key, (perKey.get(e.concurrency.key) ?? 0) + 1);
+    const waiting = mine.filter((e) => !this.running.has(e.id));
     const now = Date.now();
-    const ready = waiting.filter((e) => e.notBefore <= now).sort((a, b) => a.seq - b.seq)[0];
-    if (!ready) {
-      const due = Math.min(...waiting.map((e) => e.notBefore));
-      const timer = setTimeout(() => this.schedule(queueName), due - now);
-      timer.unref();
-      this.timers.set(queueName, timer);
-      return;
+    let slots = this.parallelism - busy.length;
+    const ready = waiting.filter((e) => e.notBefore <= now);
+    while (slots > 0 && ready.length > 0) {
+      const pick = ready.splice(Math.floor(this.random() * ready.length), 1)[0]!;
+      const key = pick.concurrency?.key;
+      if (key !== undefined && (perKey.get(key) ?? 0) >= Math.max(1, pick.concurrency!.limit)) continue;
+      if (key !== undefined) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+      slots -= 1;
+      this.running.add(pick.id);
+      void this.deliver(pick, consumer).finally(() => {
+        this.running.delete(pick.id);
+        this.notify();
+        this.schedule(queueName);
+      });
     }
-    this.running.set(queueName, ready.eventId);
-    void this.deliver(ready, consumer).finally(() => {
-      this.running.delete(queueName);
-      this.notify();
-      this.schedule(queueName);
-    });
+    const later = waiting.filter((e) => e.notBefore > now);
+    if (later.length === 0) return;
+    const due = Math.min(...later.map((e) => e.notBefore));
+    const timer = setTimeout(() => this.schedule(queueName), due - now);
+    timer.unref();
+    this.timers.set(queueName, timer);
   }
 
   private async deliver(event: QueuedEvent, consumer: Consumer): Promise<void> {
     event.attempts += 1;
     await this.persist();
-    const { eventId, queueName, jobId } = event;
+    const { id, queueName, jobId } = event;
     let retry: { reason: string; afterSeconds: number; data?: unknown } | undefined;
     try {
       const result = await invokeFunction(consumer.handler, toAsyncEvent(event), {
@@ -271,6 +341,10 @@ export class LocalQueue {
       });
       retry = retryRequested(result);
       if (retry) this.options.onError?.(event, new Error(`Consumer asked to retry: ${retry.reason}`));
+      if (retry?.data !== undefined && Buffer.byteLength(JSON.stringify(retry.data)) > MAX_RETRY_DATA_BYTES) {
+        this.options.onError?.(event, new Error(`retryData is over ${MAX_RETRY_DATA_BYTES / 1024}KB: the event is not retried.`));
+        event.attempts = this.maxAttempts;
+      }
     } catch (error) {
       this.options.onError?.(event, error);
       const timedOut = error instanceof InvocationFailure && error.code === 'FUNCTION_TIME_OUT';
@@ -280,17 +354,21 @@ export class LocalQueue {
       event.notBefore = Date.now() + retry.afterSeconds * 1000 * this.timeScale;
       event.retryContext = { retryCount: event.attempts, retryReason: retry.reason, ...(retry.data === undefined ? {} : { retryData: retry.data }) };
     } else {
-      this.state.pending = this.state.pending.filter((e) => e.eventId !== eventId);
-      const counts = this.job(jobId);
-      if (retry) {
-        counts.failed += 1;
-        this.state.failed += 1;
-      } else {
-        counts.success += 1;
+      this.state.pending = this.state.pending.filter((e) => e.id !== id);
+      if (event.redelivery !== true) {
+        const counts = this.job(jobId);
+        if (retry) counts.failed += 1;
+        else counts.success += 1;
       }
+      if (retry) this.state.failed += 1;
     }
     await this.persist();
   }
+}
+
+/** A state file written before deliveries had their own id: each event's id is its eventId. */
+function migrate(state: State): State {
+  return { ...state, pending: state.pending.map((e) => ({ ...e, id: e.id ?? e.eventId })) };
 }
 
 /** The consumer's view of an event: a copy (so a consumer cannot edit the stored event) without the queue's bookkeeping. */
@@ -314,7 +392,7 @@ function retryRequested(result: unknown): { reason: string; afterSeconds: number
   const options = (result as { retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } }).retryOptions ?? {};
   return {
     reason: options.retryReason ?? 'FUNCTION_RETRY_REQUEST',
-    afterSeconds: Math.max(1, options.retryAfter ?? 1),
+    afterSeconds: Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, options.retryAfter ?? 1)),
     ...(options.retryData === undefined ? {} : { data: options.retryData }),
   };
 }

@@ -1,5 +1,9 @@
+import { anyEnrolled, isEnrolled } from '../application/background/enrolment';
+import { createDeps } from '../composition';
 import { projectOfKey } from '../domain/scoring/read-values';
 import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
+
+const deps = createDeps();
 
 /** The app's own field changes come back as update events on real Jira; they must not wake the app again. */
 function onlyOwnFieldChanged(event: Record<string, unknown>): boolean {
@@ -10,8 +14,9 @@ function onlyOwnFieldChanged(event: Record<string, unknown>): boolean {
 
 /**
  * Trigger for issue created/updated/deleted and issue link created/deleted: enqueues a coalesced recompute of the
- * issue's project (link events carry issue ids only; the consumer resolves their projects). Returns nothing to
- * any user: background work.
+ * issue's project when it is enrolled (link events carry issue ids only; the consumer resolves their projects, and
+ * only when some project is enrolled). Decided from KVS alone: an edit in a project nobody opened in ValueRank costs
+ * no Jira request. Returns nothing to any user: background work.
  */
 export async function onIssueEvent(event: Record<string, unknown>): Promise<void> {
   if (onlyOwnFieldChanged(event)) return;
@@ -22,9 +27,9 @@ export async function onIssueEvent(event: Record<string, unknown>): Promise<void
   if (issue !== undefined && typeof issue.key === 'string') {
     const projectKey = projectOfKey(issue.key);
     const single = type !== 'avi:jira:deleted:issue' && (typeof issue.id === 'string' || typeof issue.id === 'number');
-    if (projectKey !== null) requests.push({ projectKey, ...(single ? { issueId: String(issue.id) } : {}), at, reason: `${type} ${issue.key}` });
+    if (projectKey !== null && (await isEnrolled(deps.kv, projectKey))) requests.push({ projectKey, ...(single ? { issueId: String(issue.id) } : {}), at, reason: `${type} ${issue.key}` });
   }
   const ids = [event.sourceIssueId, event.destinationIssueId].filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
-  if (ids.length > 0) requests.push({ issueIds: ids, at, reason: `${type} link ${String(event.id ?? '')}` });
+  if (ids.length > 0 && (await anyEnrolled(deps.kv))) requests.push({ issueIds: ids, at, reason: `${type} link ${String(event.id ?? '')}` });
   await enqueueRecompute(requests);
 }

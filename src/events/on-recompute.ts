@@ -1,42 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { InvocationError, InvocationErrorCode, RateLimitError } from '@forge/events';
+import { isEnrolled } from '../application/background/enrolment';
+import { markHandled, wasHandled } from '../application/background/handled-events';
+import { acquireProjectLock, releaseProjectLock } from '../application/background/project-lock';
 import { recomputeIssue, recomputeProject } from '../application/background/recompute';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { CONSUMER_BUDGET_MS, Deadline } from '../adapters/jira/deadline';
 import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
 import { ForgeJiraWriter } from '../adapters/jira/forge-jira-writer';
 import { createDeps } from '../composition';
-import type { RecomputeRequest } from './recompute-queue';
+import { fanOutDaily } from './daily-fan-out';
+import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
 
 const deps = createDeps();
 const doneKey = (projectKey: string): string => `recomputed:${projectKey}`;
+/** A busy project's event comes back after 5–20 s (jittered, so waiting events do not return together). */
+const retryAfterSeconds = (): number => 5 + Math.floor(Math.random() * 16);
 
 /**
- * Queue consumer: recomputes the projects named by the event (as the app: background work, nothing returned to a
- * user) and writes changed "Value score" values. A project already recomputed after the change is skipped, so a
- * burst of edits costs one recompute. Errors are thrown, so the queue retries the event.
+ * Queue consumer: recomputes the project named by the event (as the app: background work, nothing returned to a
+ * user) and writes changed "Value score" values. A project that is not enrolled is never read. Events arrive
+ * concurrently, out of order and at times twice: one project's work holds its lock (project-lock.ts), and a
+ * project recomputed after the change is skipped, so a burst of edits costs at most one full reload. Errors are
+ * thrown, so the queue retries the event.
  */
-export async function onRecompute(event: { body?: unknown }): Promise<void> {
+export async function onRecompute(event: { body?: unknown; eventId?: unknown }): Promise<InvocationError | undefined> {
   const body = (isRecord(event.body) ? event.body : {}) as Partial<RecomputeRequest>;
   const at = typeof body.at === 'string' ? body.at : new Date(0).toISOString();
+  if (typeof body.dailyAfter === 'string') {
+    try {
+      await fanOutDaily(deps.kv, at, body.dailyAfter);
+    } catch (e) {
+      // Over the installation's events a minute (a second delivery of this event, or a burst of edits): the pushes
+      // are retried once the minute has passed, as "Error handling for Forge async events" advises.
+      if (e instanceof RateLimitError) return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+      throw e;
+    }
+    return undefined;
+  }
   const deadline = new Deadline(CONSUMER_BUDGET_MS);
   const reader = new ForgeJiraReader('app', deadline);
+  if (typeof body.projectKey !== 'string') {
+    await routeLinkedIssues(reader, body, at);
+    return undefined;
+  }
+  const projectKey = body.projectKey;
+  if (!(await isEnrolled(deps.kv, projectKey))) return undefined;
+  const holder = randomUUID();
+  if (!(await acquireProjectLock(deps.kv, projectKey, holder, new Date()))) {
+    return new InvocationError({ retryAfter: retryAfterSeconds(), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  }
+  const eventId = typeof event.eventId === 'string' ? event.eventId : null;
+  try {
+    if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
+    await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at);
+    if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
+    return undefined;
+  } finally {
+    await releaseProjectLock(deps.kv, projectKey, holder);
+  }
+}
+
+/** The project's work for one event: the edited issue alone when its context allows, else a coalesced full reload. */
+async function recomputeFor(reader: ForgeJiraReader, writer: ForgeJiraWriter, projectKey: string, body: Partial<RecomputeRequest>, at: string): Promise<void> {
+  if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return;
+  const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
+  if (last !== undefined && last.at > at) return;
+  const started = new Date().toISOString();
+  await recomputeProject(deps, reader, writer, projectKey);
+  await deps.kv.set(doneKey(projectKey), { at: started });
+}
+
+/**
+ * A link event names issue ids only: one bulkfetch finds their projects, and each enrolled one gets a project
+ * event (with its concurrency key). Nothing is read when no project is enrolled at all.
+ */
+async function routeLinkedIssues(reader: ForgeJiraReader, body: Partial<RecomputeRequest>, at: string): Promise<void> {
+  const ids = Array.isArray(body.issueIds) ? body.issueIds.filter((x): x is string => typeof x === 'string').slice(0, 100) : [];
+  if (ids.length === 0) return;
   const projects = new Set<string>();
-  if (typeof body.projectKey === 'string') projects.add(body.projectKey);
-  if (Array.isArray(body.issueIds) && body.issueIds.length > 0) {
-    const issues = await reader.fetchIssues(body.issueIds.filter((x): x is string => typeof x === 'string').slice(0, 100), ['project']);
-    for (const i of issues) {
-      const p = projectOfKey(i.key);
-      if (p !== null) projects.add(p);
-    }
+  for (const issue of await reader.fetchIssues(ids, ['project'])) {
+    const p = projectOfKey(issue.key);
+    if (p !== null) projects.add(p);
   }
-  const writer = new ForgeJiraWriter('app', deadline);
-  if (typeof body.projectKey === 'string' && typeof body.issueId === 'string' && projects.size === 1) {
-    if (await recomputeIssue(deps, reader, writer, body.projectKey, body.issueId)) return;
-  }
-  for (const projectKey of projects) {
-    const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
-    if (last !== undefined && last.at > at) continue;
-    const started = new Date().toISOString();
-    await recomputeProject(deps, reader, writer, projectKey);
-    await deps.kv.set(doneKey(projectKey), { at: started });
-  }
+  const enrolled: string[] = [];
+  for (const p of projects) if (await isEnrolled(deps.kv, p)) enrolled.push(p);
+  await enqueueRecompute(enrolled.map((projectKey) => ({ projectKey, at, reason: body.reason ?? 'issue link changed' })));
 }

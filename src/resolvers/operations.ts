@@ -1,7 +1,7 @@
 import { requireJiraAdmin, requireProjectPermission, requireSameProject, type Permission } from '../application/access/access';
 import { getBacklog } from '../application/backlog/get-backlog';
 import { explainIssue, previewWeights } from '../application/backlog/explain';
-import { rememberProject } from '../application/background/recompute';
+import { enrolProject } from '../application/background/enrolment';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
 import { AppError, forbidden } from '../application/errors';
@@ -61,7 +61,7 @@ const principalOf = (ctx: CallContext): string => `${ctx.installContext}|${ctx.a
 export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async getBacklog(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
-    await rememberProject(deps.kv, p.projectKey);
+    await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
     return getBacklog(deps, reader, principalOf(ctx), p);
   },
   async explainIssue(p, ctx) {
@@ -86,6 +86,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
     const saved = await deps.configs.save(scope, p.expectedVersion, validateConfig(p.config), ctx.accountId);
+    if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
     return { version: saved.version };
   },
   async getConfigHistory(p, ctx) {
@@ -95,7 +96,9 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async revertConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'revert the ValueRank configuration');
-    return { version: (await deps.configs.revert(scope, p.toVersion, p.expectedVersion, ctx.accountId)).version };
+    const reverted = await deps.configs.revert(scope, p.toVersion, p.expectedVersion, ctx.accountId);
+    if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
+    return { version: reverted.version };
   },
   async setPin(p, ctx) {
     if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);

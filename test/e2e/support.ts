@@ -3,7 +3,7 @@
  * on a free port with the demo site, a fresh Chromium profile driven by playwright-core, and cross-checks
  * against the backend through `/__forge/invoke` and the simulator's REST API on the same preview.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -52,15 +52,15 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Starts the preview (port 0, fresh data dir, frozen clock) and Chromium with a fresh profile. */
-export async function startE2E(opts: { seed?: unknown } = {}): Promise<E2E> {
+/** Starts the preview (port 0, fresh data dir, frozen clock; `manifest` replaces manifest.yml) and Chromium with a fresh profile. */
+export async function startE2E(opts: { seed?: unknown; manifest?: string } = {}): Promise<E2E> {
   for (const r of ['project-page', 'issue-panel', 'admin-page'] as const) {
     if (!existsSync(join(ROOT, 'static', r, 'build', 'index.html'))) throw new Error(`static/${r}/build is missing: run \`npm run build:ui\` before the end-to-end tests`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set VALUERANK_CHROMIUM)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vr-e2e-data-'));
   const profile = mkdtempSync(join(tmpdir(), 'vr-e2e-chromium-'));
-  const preview = await startPreview({ port: 0, seed: opts.seed ?? demoSeed(), now: NOW, dataDir });
+  const preview = await startPreview({ port: 0, seed: opts.seed ?? demoSeed(), now: NOW, dataDir, ...(opts.manifest === undefined ? {} : { manifest: opts.manifest }) });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -298,7 +298,9 @@ export interface AxeViolation {
 
 /** Runs axe-core inside a module frame; returns the violations whose impact is serious or critical. */
 export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]> {
-  await frame.addScriptTag({ path: require.resolve('axe-core') });
+  // Evaluated through the DevTools protocol: an injected <script> would be inline code, which the module's
+  // Content-Security-Policy (script-src 'self', as on Forge) refuses.
+  await frame.evaluate(readFileSync(require.resolve('axe-core'), 'utf8'));
   const result = (await frame.evaluate(async () => {
     const { window, document } = globalThis as unknown as Dom;
     const axe = window.axe as { run: (ctx: unknown, opts: unknown) => Promise<unknown> };

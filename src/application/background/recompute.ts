@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, type JiraIssueLike, type RemoteLinkLike, type ResolvedFields } from '../../domain';
 import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields';
 import { isBacklogItem } from '../backlog/load-project';
@@ -12,14 +13,11 @@ import { prunePins } from '../pins/prune-pins';
 /**
  * Storage keys of the background work:
  * - `scores:<projectKey>:meta` → `{ chunks, at }` and `scores:<projectKey>:<n>` → `[issueId, score][]`: the
- *   "Value score" values last written, so a recompute writes only what changed;
- * - `projects:known` → project keys the app has ranked (the daily trigger recomputes them).
+ *   "Value score" values last written, so a recompute writes only what changed. Which projects are recomputed at
+ *   all is enrolment.ts's decision.
  */
 const metaKey = (p: string): string => `scores:${p}:meta`;
 const chunkKey = (p: string, n: number): string => `scores:${p}:${n}`;
-export const KNOWN_PROJECTS_KEY = 'projects:known';
-/** Most projects the daily trigger keeps fresh. */
-const MAX_KNOWN_PROJECTS = 500;
 
 /**
  * The app's own "Value score" field: the one whose type (`schema.custom`) is this app's and environment's
@@ -30,16 +28,6 @@ const MAX_KNOWN_PROJECTS = 500;
 export function findScoreField(fields: readonly JiraField[], app: AppIdentity): string | null {
   const type = customFieldType(app, SCORE_FIELD_MODULE_KEY);
   return fields.find((f) => f.custom && f.schema?.custom === type)?.id ?? null;
-}
-
-export async function rememberProject(kv: KeyValueStore, projectKey: string): Promise<void> {
-  const known = (await kv.get<string[]>(KNOWN_PROJECTS_KEY)) ?? [];
-  if (known.includes(projectKey)) return;
-  await kv.set(KNOWN_PROJECTS_KEY, [...known, projectKey].slice(-MAX_KNOWN_PROJECTS));
-}
-
-export async function knownProjects(kv: KeyValueStore): Promise<string[]> {
-  return (await kv.get<string[]>(KNOWN_PROJECTS_KEY)) ?? [];
 }
 
 /**
@@ -69,7 +57,11 @@ const ctxMetaKey = (p: string): string => `ctx:${p}:meta`;
 const ctxChunkKey = (p: string, n: number): string => `ctx:${p}:${n}`;
 
 interface ContextMeta {
-  configVersion: number;
+  /**
+   * Digest of the config the context was computed with. A version number alone does not name a config: a project
+   * override's first version is 1, like the global config's.
+   */
+  configDigest?: string;
   at: string;
   businessValueMax: number;
   medianPoints: number;
@@ -90,7 +82,7 @@ async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Rank
   const chunks = chunkByBytes(edges);
   await kv.setMany(chunks.map((c, n) => ({ key: ctxChunkKey(projectKey, n), value: c })));
   const meta: ContextMeta = {
-    configVersion: ranking.configVersion,
+    configDigest: configDigest(config),
     at: ranking.computedAt,
     businessValueMax: ranking.backlog.businessValueMax,
     medianPoints: ranking.backlog.medianPoints,
@@ -112,7 +104,7 @@ async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Rank
 export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string, issueId: string): Promise<boolean> {
   const [meta, effective, pins] = await Promise.all([deps.kv.get<ContextMeta>(ctxMetaKey(projectKey)), deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
   const config = effective.config;
-  if (meta === undefined || meta.scoreField === null || meta.configVersion !== (effective.record?.version ?? 0) || config.candidateJql !== null) return false;
+  if (meta === undefined || meta.scoreField === null || meta.configDigest !== configDigest(config) || config.candidateJql !== null) return false;
   const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
   if (issue === undefined || !isBacklogItem(issue) || statusCategoryOf(issue) === 'done') return false;
   const feedbackProjects = new Set(meta.feedbackProjects);
@@ -153,6 +145,10 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     await writeScores(deps.kv, projectKey, previous);
   }
   return true;
+}
+
+function configDigest(config: unknown): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('base64url');
 }
 
 function statusCategoryOf(issue: JiraIssueLike): string | null {

@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import api, { route } from '@forge/api';
-import { Queue, InvocationError, InvocationErrorCode } from '@forge/events';
+import { Queue, InvocationError, InvocationErrorCode, PayloadTooBigError, RateLimitError, TooManyEventsError } from '@forge/events';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../dev/runtime/install';
 import { KvsStore } from '../../../dev/runtime/kvs-store';
 import { LocalQueue } from '../../../dev/runtime/queue';
 import { invokeResolver } from '../../../dev/runtime/invoke';
 import Resolver from '@forge/resolver';
 import { startFakeJira, type FakeJira } from './fake-jira';
+import { Rng } from '../../../dev/demo/random';
+
+const seeded = (seed: number): (() => number) => { const rng = new Rng(seed); return () => rng.next(); };
 
 interface SeenEvent {
   body: Record<string, unknown>;
@@ -78,7 +81,8 @@ describe('local queue through @forge/events', () => {
     expect(queue.stats().failed).toBe(0);
   });
 
-  it('runs one event at a time per queue, in push order', async () => {
+  it('runs events of one queue concurrently and in no fixed order', async () => {
+    install(new LocalQueue({ dir, timeScale: 0.001, random: seeded(7) }));
     const order: number[] = [];
     let concurrent = 0;
     let maxConcurrent = 0;
@@ -90,12 +94,66 @@ describe('local queue through @forge/events', () => {
       concurrent -= 1;
     });
 
-    await new Queue({ key: 'recompute' }).push([1, 2, 3, 4].map((n) => ({ body: { n } })));
-    expect(queue.stats().pending + queue.stats().running).toBe(4);
+    await new Queue({ key: 'recompute' }).push([1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ body: { n } })));
     await queue.drain();
 
-    expect(order).toEqual([1, 2, 3, 4]);
+    expect([...order].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(order).not.toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(maxConcurrent).toBeGreaterThan(1);
+  });
+
+  it('runs events that share a concurrency key at most limit at a time', async () => {
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    let others = 0;
+    queue.register('recompute', async (event: SeenEvent) => {
+      if (event.body.project !== 'PRJ') return void (others += 1);
+      concurrent += 1;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      concurrent -= 1;
+    });
+
+    await new Queue({ key: 'recompute' }).push([
+      ...Array.from({ length: 6 }, () => ({ body: { project: 'PRJ' }, concurrency: { key: 'project-PRJ', limit: 1 } })),
+      { body: { project: 'OPS' }, concurrency: { key: 'project-OPS', limit: 1 } },
+    ]);
+    await queue.drain();
+
     expect(maxConcurrent).toBe(1);
+    expect(others).toBe(1);
+  });
+
+  it('delivers an event twice with the same eventId when it redelivers, counting it once in the job', async () => {
+    install(new LocalQueue({ dir, timeScale: 0.001, redeliveryRate: 1 }));
+    const seen: SeenEvent[] = [];
+    queue.register('recompute', (event: SeenEvent) => void seen.push(event));
+
+    const { jobId } = await new Queue({ key: 'recompute' }).push({ body: { n: 1 } });
+    await queue.drain();
+
+    expect(seen).toHaveLength(2);
+    expect(seen[0]?.eventId).toBe(seen[1]?.eventId);
+    expect(await new Queue({ key: 'recompute' }).getStats(jobId)).toEqual({ success: 1, inProgress: 0, failed: 0 });
+  });
+
+  it('refuses what Forge refuses: over 50 events or 200 KB a push, over 500 events a minute', async () => {
+    const producer = new Queue({ key: 'recompute' });
+    await expect(producer.push(Array.from({ length: 51 }, () => ({ body: {} })))).rejects.toBeInstanceOf(TooManyEventsError);
+    expect(await queue.handle('/webhook/queue/publish/x', { queueName: 'recompute', jobId: 'j', payload: Array.from({ length: 51 }, () => ({ body: {} })) })).toMatchObject({ status: 400 });
+    const big = 'x'.repeat(5000);
+    await expect(producer.push(Array.from({ length: 45 }, () => ({ body: { big } })))).rejects.toBeInstanceOf(PayloadTooBigError);
+    expect(await queue.handle('/webhook/queue/publish/x', { queueName: 'recompute', jobId: 'j', payload: Array.from({ length: 45 }, () => ({ body: { big } })) })).toMatchObject({ status: 413 });
+
+    install(new LocalQueue({ timeScale: 1 }));
+    const fresh = new Queue({ key: 'recompute' });
+    for (let i = 0; i < 10; i++) await fresh.push(Array.from({ length: 50 }, () => ({ body: {} })));
+    await expect(fresh.push({ body: {} })).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it('refuses an event over 100 KB for a consumer whose timeout exceeds 55 s', async () => {
+    queue.register('recompute', () => undefined, { timeoutSeconds: 900 });
+    await expect(new Queue({ key: 'recompute' }).push({ body: { big: 'x'.repeat(110 * 1024) } })).rejects.toBeInstanceOf(PayloadTooBigError);
   });
 
   it('retries a throwing consumer with backoff, then counts the event as failed after 3 tries', async () => {
@@ -133,6 +191,7 @@ describe('local queue through @forge/events', () => {
   });
 
   it('reports running and pending while a consumer works', async () => {
+    install(new LocalQueue({ dir, timeScale: 0.001, parallelism: 1 }));
     const releases: Array<() => void> = [];
     queue.register('recompute', () => new Promise<void>((resolve) => releases.push(resolve)));
 
@@ -161,7 +220,8 @@ describe('local queue through @forge/events', () => {
     queue.register('recompute', (event: SeenEvent) => void bodies.push(event.body));
     await queue.drain();
 
-    expect(bodies).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(bodies).toEqual(expect.arrayContaining([{ n: 1 }, { n: 2 }]));
+    expect(bodies).toHaveLength(2);
     expect(new LocalQueue({ dir }).stats()).toEqual({ pending: 0, running: 0, failed: 0 });
   });
 
@@ -189,3 +249,4 @@ async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
+
