@@ -3,6 +3,7 @@ import type { ValueRankConfig } from '../../contract/config';
 import type { GapCode } from '../../contract/gaps';
 import type { JiraIssueLike, RemoteLinkLike } from './input';
 import { isRecord, readDate, readName, readNumber, MALFORMED } from './read-values';
+import { compileUrlPattern, type UrlPattern } from './url-pattern';
 
 /** One distinct customer behind an issue, with the strongest of their signals. */
 export interface CustomerSignal {
@@ -104,13 +105,11 @@ export function ticketGaps(noCustomer: boolean, at: number | null): GapCode[] {
 }
 
 /** The customer a remote link's URL names (the first matching pattern's `customer` group, else the URL itself). */
-export function remoteCustomer(url: string, patterns: readonly RegExp[]): { id: string; label: string } | null {
-  const text = url.length > 2000 ? url.slice(0, 2000) : url;
-  for (const re of patterns) {
-    const m = re.exec(text);
+export function remoteCustomer(url: string, patterns: readonly UrlPattern[]): { id: string; label: string } | null {
+  for (const pattern of patterns) {
+    const m = pattern.customerOf(url);
     if (m === null) continue;
-    const customer = m.groups?.customer?.trim();
-    return customer ? { id: orgId(customer), label: customer } : { id: `remote:${url}`, label: url };
+    return m.customer ? { id: orgId(m.customer), label: m.customer } : { id: `remote:${url}`, label: url };
   }
   return null;
 }
@@ -165,7 +164,7 @@ export class CustomerVoiceCounter {
   }
 
   /** Adds the customers that remote links name; returns true when a link had no readable URL. */
-  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): boolean {
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly UrlPattern[]): boolean {
     if (patterns.length === 0) return false;
     let malformed = false;
     for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
@@ -194,15 +193,12 @@ export class CustomerVoiceCounter {
   }
 }
 
-/** Compiled remote-link patterns; invalid expressions are rejected when the config is saved, and skipped here. */
-export function compilePatterns(patterns: readonly string[]): RegExp[] {
-  const out: RegExp[] = [];
+/** Compiled remote-link patterns; patterns RE2 cannot run are refused when the config is saved, and skipped here. */
+export function compilePatterns(patterns: readonly string[]): UrlPattern[] {
+  const out: UrlPattern[] = [];
   for (const p of patterns) {
-    try {
-      out.push(new RegExp(p, 'i'));
-    } catch {
-      // An invalid pattern cannot match anything; config validation reports it to the admin.
-    }
+    const compiled = compileUrlPattern(p);
+    if ('pattern' in compiled) out.push(compiled.pattern);
   }
   return out;
 }
@@ -234,7 +230,7 @@ export class CustomerVoiceAccumulator {
   }
 
   /** Adds remote links whose URL a pattern matches (see `remoteCustomer`). */
-  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): void {
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly UrlPattern[]): void {
     if (patterns.length === 0) return;
     for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
       const url = remoteLinkUrl(links[i]);

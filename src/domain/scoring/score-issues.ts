@@ -20,6 +20,7 @@ import {
 } from './customer-voice';
 import { debtRules, techDebt, type DebtRules } from './tech-debt';
 import { BlocksGraph } from './enablement';
+import type { UrlPattern } from './url-pattern';
 import { rankOrder } from '../ranking/rank-items';
 
 /** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
@@ -113,7 +114,7 @@ class PackedScores {
   readonly linkRules: LinkRules;
   readonly debtRules: DebtRules;
   readonly config: ValueRankConfig;
-  readonly patterns: RegExp[];
+  readonly patterns: UrlPattern[];
   readonly tierWeights: ReadonlyMap<string, number>;
   readonly optionValues: ReadonlyMap<string, number>;
   readonly graph = new BlocksGraph();
