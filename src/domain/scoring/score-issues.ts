@@ -270,7 +270,9 @@ class PackedScores {
     for (let j = 0; j < n; j++) {
       const issue = input.candidates[this.index[j]!]!;
       this.factorValue[j * FACTORS + BV] = businessValueFactor(Number.isNaN(bv[j]!) ? null : bv[j]!, this.bvMax);
-      this.factorValue[j * FACTORS + ENABLE] = this.graph.enablement(issue.key, config.enablement).value;
+      const enabled = this.graph.enablement(issue.key, config.enablement);
+      this.factorValue[j * FACTORS + ENABLE] = enabled.value;
+      if (enabled.evidence.capped) this.gapBits[j]! |= GAP_BIT['enablement.capped'];
       this.divisor[j] = this.effortAt(j).divisor;
     }
   }
