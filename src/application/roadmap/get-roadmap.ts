@@ -3,6 +3,7 @@ import type { Payload, ResultMap } from '../../contract/operations';
 import { blocksEdges, capacityFromSprints, daysInQuarter, linkRulesFor, planRoadmap, type RoadmapCandidate } from '../../domain';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, type AppDeps } from '../backlog/rank-project';
+import { fitRoadmap } from '../backlog/answer-budget';
 
 /** Closed sprints read for capacity: about half a year of two-week sprints. */
 const SPRINT_HISTORY = 12;
@@ -52,5 +53,5 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
   if (p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null && fromSprints.perQuarter === null) {
     roadmap.warnings.unshift(`No closed sprints with completed points: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
   }
-  return roadmap;
+  return fitRoadmap(roadmap);
 }

@@ -14,7 +14,7 @@ export interface CustomerSignal {
   weight: number;
   /** ISO date of that signal, or null when undated (remote links). */
   at: string | null;
-  /** Feedback ticket keys or remote-link URLs that carry this customer's voice (at most 5). */
+  /** Feedback ticket keys or remote-link URLs (clipped to MAX_EVIDENCE_TEXT) that carry this customer's voice (at most 5). */
   sources: string[];
 }
 
@@ -28,6 +28,36 @@ export interface CustomerVoiceEvidence {
 }
 
 const MAX_LISTED_CUSTOMERS = 10;
+
+/**
+ * Longest text evidence keeps from a URL or a customer name. Jira allows 2,000-character remote-link URLs, and an
+ * item lists up to 10 customers with 5 sources each: unclipped, a 500-item page of them is tens of MB.
+ */
+export const MAX_EVIDENCE_TEXT = 200;
+
+/** `text` cut to MAX_EVIDENCE_TEXT characters (ending in "…" when cut). */
+export function clipText(text: string): string {
+  return text.length <= MAX_EVIDENCE_TEXT ? text : `${text.slice(0, MAX_EVIDENCE_TEXT - 1)}…`;
+}
+
+/**
+ * A URL's identity as a customer when no pattern names one: the clipped URL, plus a hash of the whole one when
+ * clipped, so two long URLs that share a beginning stay two customers (FNV-1a, 32 bits, twice with two offsets).
+ */
+function remoteId(url: string): string {
+  if (url.length <= MAX_EVIDENCE_TEXT) return `remote:${url}`;
+  return `remote:${clipText(url)}#${fnv1a(url, 0x811c9dc5).toString(36)}${fnv1a(url, 0x01000193).toString(36)}`;
+}
+
+/** FNV-1a with the prime multiplication as shifts (Math.imul is far slower where builtins cross a VM context, as in jest). */
+function fnv1a(text: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) | 0;
+  }
+  return h >>> 0;
+}
 
 /**
  * One identity per organisation across sources: "Quayside Electronics" on a ticket and `quayside-electronics` in
@@ -45,14 +75,14 @@ export function ticketCustomers(issue: JiraIssueLike, organizationsField: string
   if (Array.isArray(orgs)) {
     for (let i = 0; i < orgs.length && i < 20; i++) {
       const name = readName(orgs[i]);
-      if (name !== null && name.trim() !== '') customers.push({ id: orgId(name), label: name.trim() });
+      if (name !== null && name.trim() !== '') customers.push({ id: orgId(clipText(name.trim())), label: clipText(name.trim()) });
     }
   }
   if (customers.length > 0) return { customers, noCustomer: false };
   const reporter = issue.fields.reporter;
   if (isRecord(reporter) && typeof reporter.accountId === 'string') {
     const label = typeof reporter.displayName === 'string' ? reporter.displayName : reporter.accountId;
-    customers.push({ id: `user:${reporter.accountId}`, label });
+    customers.push({ id: `user:${clipText(reporter.accountId)}`, label: clipText(label) });
     return { customers, noCustomer: false };
   }
   customers.push({ id: `ticket:${issue.key}`, label: issue.key });
@@ -109,7 +139,11 @@ export function remoteCustomer(url: string, patterns: readonly UrlPattern[]): { 
   for (const pattern of patterns) {
     const m = pattern.customerOf(url);
     if (m === null) continue;
-    return m.customer ? { id: orgId(m.customer), label: m.customer } : { id: `remote:${url}`, label: url };
+    if (m.customer) {
+      const customer = clipText(m.customer);
+      return { id: orgId(customer), label: customer };
+    }
+    return { id: remoteId(url), label: clipText(url) };
   }
   return null;
 }
@@ -235,7 +269,7 @@ export class CustomerVoiceAccumulator {
     for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
       const url = remoteLinkUrl(links[i]);
       const c = url === null ? null : remoteCustomer(url, patterns);
-      if (c !== null) this.add(c.id, c.label, this.cfg.undatedWeight, null, url!);
+      if (c !== null) this.add(c.id, c.label, this.cfg.undatedWeight, null, clipText(url!));
     }
   }
 
