@@ -16,6 +16,7 @@ import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply,
 import { agileRoutes } from './routes/agile';
 import { appFieldRoutes } from './routes/app-fields';
 import { issueRoutes } from './routes/issue';
+import { jqlParseRoutes } from './routes/jql-parse';
 import { linkRoutes } from './routes/links';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
@@ -53,7 +54,7 @@ export interface Simulator {
 
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
 
-const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes]);
+const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes, ...jqlParseRoutes]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
