@@ -4,6 +4,7 @@ import { explainIssue, previewWeights } from '../application/backlog/explain';
 import { rememberProject } from '../application/background/recompute';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
+import { checkCandidateJqlWithJira } from '../application/config/validate-candidate-jql';
 import { AppError } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
@@ -70,7 +71,9 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
-    const saved = await deps.configs.save(scope, p.expectedVersion, validateConfig(p.config), ctx.accountId);
+    const config = validateConfig(p.config);
+    if (config.candidateJql?.trim()) await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
+    const saved = await deps.configs.save(scope, p.expectedVersion, config, ctx.accountId);
     return { version: saved.version };
   },
   async getConfigHistory(p, ctx) {
