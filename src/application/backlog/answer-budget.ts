@@ -35,13 +35,12 @@ export function fitPage(items: BacklogItem[], page: number, pageSize: number, bu
   for (const s of sizes) total += s;
   // One item is the least a page can be (clipped evidence keeps an item far below the budget).
   if (total <= budget || pageSize === 1) return { items, page, pageSize, capped: false };
-  for (let size = pageSize - 1; size >= 1; size--) {
-    if (pageSize % size !== 0) continue;
-    let bytes = 0;
-    for (let i = 0; i < size && i < sizes.length; i++) bytes += sizes[i]!;
-    if (bytes <= budget || size === 1) return { items: items.slice(0, size), page: page * (pageSize / size), pageSize: size, capped: true };
-  }
-  return { items, page, pageSize, capped: false };
+  const prefix = [0];
+  for (const b of sizes) prefix.push(prefix[prefix.length - 1]! + b);
+  // Down to one item, which divides every size.
+  let size = pageSize - 1;
+  while (size > 1 && (pageSize % size !== 0 || prefix[Math.min(size, sizes.length)]! > budget)) size--;
+  return { items: items.slice(0, size), page: page * (pageSize / size), pageSize: size, capped: true };
 }
 
 /** A roadmap that fits `budget` bytes: `later` is cut from its end first, then each quarter's last items; it says how many were left out. */
