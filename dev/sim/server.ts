@@ -16,6 +16,7 @@ import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply,
 import { agileRoutes } from './routes/agile';
 import { appFieldRoutes } from './routes/app-fields';
 import { issueRoutes } from './routes/issue';
+import { jqlParseRoutes } from './routes/jql-parse';
 import { linkRoutes } from './routes/links';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
@@ -58,7 +59,7 @@ export const DEFAULT_APP: SimApp = { appId: DEFAULT_SITE.appId, environmentId: D
 
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
 
-const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes]);
+const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes, ...jqlParseRoutes]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -15,6 +15,7 @@ export const GAP_HINTS = {
   'feedback.noCustomer': 'A feedback ticket has neither an organisation nor a reporter: it counted as its own customer.',
   'remoteLink.malformed': 'A remote link has no readable URL: it was ignored.',
   'links.malformed': 'Some issue links could not be read: they were ignored.',
+  'enablement.capped': 'This issue blocks more issues than ValueRank follows for one issue (2,000 links): its enablement counts the first ones, a lower bound.',
 } as const;
 
 export type GapCode = keyof typeof GAP_HINTS;

@@ -89,6 +89,9 @@ export interface Roadmap {
   quarters: RoadmapQuarter[];
   later: { key: string; summary?: string; points: number; reason: string; atRisk?: string }[];
   warnings: string[];
+  /** Present when the roadmap would not fit one answer (Forge's 5 MB): `omitted` entries were cut from the end of `later`, then of the quarters. */
+  cappedBy?: 'bytes';
+  omitted?: number;
 }
 
 export interface RankMove {

@@ -72,10 +72,16 @@ export const OPERATION_KEYS = Object.keys(payloadSchemas) as OperationKey[];
 export type Payload<K extends OperationKey> = z.infer<(typeof payloadSchemas)[K]>;
 
 export interface ResultMap {
-  getBacklog: { items: BacklogItem[]; page: number; pageSize: number; total: number; computedAt: string; configVersion: number; stale: boolean };
+  /**
+   * `cappedBy: 'bytes'`: the requested page would not fit one answer (Forge's 5 MB), so a smaller page of the same
+   * paging was served: `pageSize` divides the requested size and `page` is renumbered so `page · pageSize` is
+   * still the offset asked for.
+   */
+  getBacklog: { items: BacklogItem[]; page: number; pageSize: number; total: number; computedAt: string; configVersion: number; stale: boolean; cappedBy?: 'bytes' };
   explainIssue: { item: BacklogItem; total: number; above: Neighbour | null; below: Neighbour | null; configVersion: number; computedAt: string };
   getRoadmap: Roadmap;
-  previewWeights: { moves: { key: string; from: number; to: number }[] };
+  /** Every candidate; with `cappedBy: 'bytes'`, unchanged ones (then the last) were left out to fit one answer, `omitted` of them. */
+  previewWeights: { moves: { key: string; from: number; to: number }[]; cappedBy?: 'bytes'; omitted?: number };
   /**
    * `access: 'full'` (the whole config and who saved it) for whoever may change that scope: a Jira admin for the
    * global config, a project admin for a project's; everyone else gets `'summary'`: the weights (one per factor) and

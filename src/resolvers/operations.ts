@@ -4,6 +4,7 @@ import { explainIssue, previewWeights } from '../application/backlog/explain';
 import { enrolProject } from '../application/background/enrolment';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
+import { checkCandidateJqlWithJira } from '../application/config/validate-candidate-jql';
 import { AppError, forbidden } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
@@ -85,7 +86,9 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
-    const saved = await deps.configs.save(scope, p.expectedVersion, validateConfig(p.config), ctx.accountId);
+    const config = validateConfig(p.config);
+    if (config.candidateJql?.trim()) await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
+    const saved = await deps.configs.save(scope, p.expectedVersion, config, ctx.accountId);
     if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
     return { version: saved.version };
   },

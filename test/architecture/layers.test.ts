@@ -50,7 +50,7 @@ const REFUSED: Case[] = [
 const ALLOWED: Case[] = [
   {
     file: 'src/domain/scoring/x.ts',
-    code: "import type { BacklogItem } from '../../contract/model';\nimport { differenceInDays } from 'date-fns';\nimport { score } from './score';",
+    code: "import type { BacklogItem } from '../../contract/model';\nimport { differenceInDays } from 'date-fns';\nimport { RE2JS } from 're2js';\nimport { score } from './score';",
   },
   {
     file: 'src/application/backlog/x.ts',

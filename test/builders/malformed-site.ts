@@ -174,3 +174,52 @@ export function malformedSite(): Record<string, unknown> {
     },
   };
 }
+
+export const HUGE_PO = 'huge-po-0001';
+
+/**
+ * A site built to make answers huge: project HUGE has `n` candidates, each with 50 remote links of 2,000
+ * characters, the most Jira allows: 10 customers × 5 URLs each, URLs that name their customer (`/orgs/<customer>/`).
+ * Every twentieth issue links URLs that a pattern without a customer group matches instead, so each URL is a
+ * customer's id, its label and its source at once.
+ */
+export function hugeEvidenceSite(n = 400): Record<string, unknown> {
+  nextId = 50001;
+  const pad = (prefix: string): string => prefix + 'x'.repeat(2000 - prefix.length);
+  const issues: Issue[] = [];
+  const remoteLinks: Record<string, unknown[]> = {};
+  for (let i = 1; i <= n; i++) {
+    const key = `HUGE-${i}`;
+    issues.push(issue(key, {}));
+    const links: unknown[] = [];
+    for (let c = 0; c < 10; c++) {
+      for (let s = 0; s < 5; s++) {
+        const url = i % 20 !== 1 ? pad(`https://support.example.com/orgs/customer-${c}/tickets/${i}-${s}/`) : pad(`https://support.example.com/raw/${i}/${c}/${s}/`);
+        links.push({ id: links.length + 1, globalId: `g-${key}-${c}-${s}`, object: { url, title: 'ticket' } });
+      }
+    }
+    remoteLinks[key] = links;
+  }
+  const all = { [HUGE_PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'], 'huge-admin-0002': ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'] };
+  return {
+    now: '2026-11-25T00:00:00Z',
+    // The seed's config is saved by its Jira admin.
+    users: [
+      { accountId: 'huge-admin-0002', displayName: 'Site Admin', groups: ['jira-admins'] },
+      { accountId: HUGE_PO, displayName: 'Product Owner', groups: ['jira-software-users'] },
+    ],
+    projects: [{ key: 'HUGE', id: '10200', name: 'Huge evidence', projectTypeKey: 'software', permissions: all }],
+    fields: buildFields(),
+    issueLinkTypes: buildLinkTypes(),
+    issues,
+    remoteLinks,
+    boards: [],
+    sprints: [],
+    config: {
+      customerVoice: {
+        feedbackProjects: [],
+        remoteLinkPatterns: ['^https://support\\.example\\.com/orgs/(?<customer>[a-z0-9-]+)/', '^https://support\\.example\\.com/raw/'],
+      },
+    },
+  };
+}

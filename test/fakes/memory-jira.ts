@@ -1,5 +1,5 @@
 import type { JiraIssueLike, RemoteLinkLike } from '../../src/domain';
-import type { JiraField, JiraProjectRef, JiraReader, JiraSprint, JiraWriter } from '../../src/application/ports/jira';
+import type { JiraField, JiraProjectRef, JiraReader, JiraSprint, JiraWriter, ParsedJql } from '../../src/application/ports/jira';
 import type { RankBatch } from '../../src/contract/model';
 
 /**
@@ -29,6 +29,18 @@ export class MemoryJira implements JiraReader, JiraWriter {
       this.requests++;
       yield ids.slice(i, i + 5000);
     }
+  }
+  async *searchKeys(jql: string, limit: number): AsyncGenerator<{ id: string; key: string }[]> {
+    this.jql.push(jql);
+    const found = this.issues.map((i) => ({ id: i.id, key: i.key })).slice(0, limit);
+    for (let i = 0; i < found.length; i += 5000) {
+      this.requests++;
+      yield found.slice(i, i + 5000);
+    }
+  }
+  /** JQL is not evaluated here, so a test that needs Jira's parser uses the simulator instead. */
+  async parseJql(jql: string): Promise<ParsedJql> {
+    throw new Error(`MemoryJira does not parse JQL (asked for: ${jql})`);
   }
   async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[] = []): Promise<JiraIssueLike[]> {
     this.requests += Math.ceil(idsOrKeys.length / 100);

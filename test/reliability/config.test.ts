@@ -54,6 +54,7 @@ describe('config: validation, migration and size', () => {
     ['a field id carrying JQL', 'config.fields.storyPoints', (c) => (c.fields.storyPoints = 'customfield_1" OR 1=1')],
     ['a lower-case feedback project key', 'config.customerVoice.feedbackProjects.0', (c) => (c.customerVoice.feedbackProjects = ['sup'])],
     ['an invalid regular expression', 'config.customerVoice.remoteLinkPatterns.0', (c) => (c.customerVoice.remoteLinkPatterns = ['(unclosed'])],
+    ['a lookahead pattern the linear-time engine cannot run', 'config.customerVoice.remoteLinkPatterns.1', (c) => (c.customerVoice.remoteLinkPatterns = ['^https://x/', '^https://(?=a)(?<customer>\\w+)'])],
     ['a blank tech-debt label', 'config.techDebt.labels.0', (c) => (c.techDebt.labels = ['   '])],
     ['a negative option value', 'config.businessValue.optionValues.high', (c) => (c.businessValue.optionValues = { high: -1 })],
     ['a newer schema version', 'config.schemaVersion', (c) => (c.schemaVersion = 2)],

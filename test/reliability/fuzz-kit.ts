@@ -8,7 +8,7 @@ import type { ResolverHandler } from '../../dev/runtime';
 import { payloadSchemas, type OperationKey } from '../../src/contract/operations';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { defaultConfig } from '../../src/domain';
-import { call, contractShapeProblem, NOBODY, type Answer, type Ctx } from './helpers';
+import { call, contractShapeProblem, issuePanel, NOBODY, PO, projectPage, type Answer, type Ctx } from './helpers';
 
 export const GARBAGE_RUNS = 2000;
 export const nobody: Ctx = { accountId: NOBODY, moduleKey: 'valuerank-project-page', extension: {} };
@@ -131,6 +131,13 @@ function schemaVerdict(key: OperationKey, payload: unknown): { ok: true } | { ok
   return { ok: false, path: first.path.map(String).join('.') || '(payload)' };
 }
 
+/** Whether a payload got past the schema and the permission check: data, or an error of the use case itself. */
+function reachedUseCase(key: OperationKey, payload: unknown, answer: unknown): boolean {
+  if (!schemaVerdict(key, payload).ok || typeof answer !== 'object' || answer === null) return false;
+  const a = answer as Answer;
+  return a.ok || a.error.code !== 'FORBIDDEN';
+}
+
 /** Checks one answer; returns a problem or null. */
 export function judge(key: OperationKey, payload: unknown, answer: unknown, allowOk: boolean): string | null {
   const shape = contractShapeProblem(answer);
@@ -152,11 +159,15 @@ export function judge(key: OperationKey, payload: unknown, answer: unknown, allo
 }
 
 
-/** Fuzzes one operation with `arb` as `ctx`; returns the violations (one entry per bad answer). */
-export async function fuzz(resolver: ResolverHandler, key: OperationKey, arb: fc.Arbitrary<unknown>, runs: number, ctx: Ctx = nobody): Promise<Violation[]> {
-  const violations: Violation[] = [];
+/**
+ * Fuzzes one operation with `arb` as `ctx`; returns the violations (one entry per bad answer) and how many
+ * payloads got past the schema and the permission check into the use case.
+ */
+export async function fuzz(resolver: ResolverHandler, key: OperationKey, arb: fc.Arbitrary<unknown>, runs: number, ctx: Ctx = nobody, seed?: number): Promise<Violation[] & { reached: number }> {
+  const violations = Object.assign([] as Violation[], { reached: 0 });
   // A no-access user may read the global config (getConfig without a project): it is what every project shows.
-  const allowOk = key === 'getConfig';
+  // Anyone with access may get data.
+  const allowOk = key === 'getConfig' || ctx.accountId !== NOBODY;
   await fc.assert(
     fc.asyncProperty(arb, async (payload) => {
       // Forge itself refuses payloads over 500 KB before any handler runs.
@@ -168,10 +179,11 @@ export async function fuzz(resolver: ResolverHandler, key: OperationKey, arb: fc
         violations.push({ key, payload: show(payload), answer: `threw ${String(e)}`, problem: 'the handler threw' });
         return;
       }
+      if (reachedUseCase(key, payload, answer)) violations.reached++;
       const problem = judge(key, payload, answer, allowOk);
       if (problem !== null) violations.push({ key, payload: show(payload), answer: show(answer), problem });
     }),
-    { numRuns: runs },
+    { numRuns: runs, ...(seed === undefined ? {} : { seed }) },
   );
   return violations;
 }
@@ -196,5 +208,28 @@ export function garbageTests(keys: readonly OperationKey[], resolver: () => Reso
       ];
       expect(distinct(violations)).toEqual([]);
     }, 60_000);
+  }
+}
+
+/** Shaped-but-wrong payloads per operation as the Product Owner: with access, they get past FORBIDDEN into the use case. */
+export const PO_RUNS = 2000;
+
+/** The Product Owner's context for an operation: the issue panel for explainIssue, else the project page. */
+function poContext(key: OperationKey): Ctx {
+  return { accountId: PO, ...(key === 'explainIssue' ? issuePanel('PAY-10') : projectPage('PAY')) };
+}
+
+/**
+ * The shaped-but-wrong payloads again, as the Product Owner of the project (Browse, Schedule Issues, Administer
+ * Projects): what the schema lets through now reaches the use cases, which must answer data or a contract error.
+ * A fixed seed per operation keeps a failure reproducible; the test also checks that enough payloads got through.
+ */
+export function productOwnerTests(keys: readonly OperationKey[], resolver: () => ResolverHandler): void {
+  for (const [i, key] of keys.entries()) {
+    it(`${key}: ${PO_RUNS} shaped-but-wrong payloads from the Product Owner reach the use case and never break the contract`, async () => {
+      const violations = await fuzz(resolver(), key, shaped(key), PO_RUNS, poContext(key), 20261203 + i);
+      expect(distinct(violations)).toEqual([]);
+      expect(violations.reached).toBeGreaterThanOrEqual(PO_RUNS / 5);
+    }, 120_000);
   }
 }

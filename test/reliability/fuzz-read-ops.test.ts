@@ -4,10 +4,11 @@
  * (wrong types, NaN, ±Infinity, negative and enormous numbers, 100 KB strings, depth-50 nesting), called
  * in-process through the real resolver handler as a user with no access. The handler never throws; every answer is
  * `{ok:true,data}` or `{ok:false,error:{code,message}}` with a contract code; INVALID_PAYLOAD names the failing field.
+ * Then 2,000 shaped payloads each as the Product Owner, whose access lets them past FORBIDDEN into the use case.
  */
 import type { ResolverHandler } from '../../dev/runtime';
 import { startDemo } from '../integration/harness';
-import { garbageTests } from './fuzz-kit';
+import { garbageTests, productOwnerTests } from './fuzz-kit';
 import { loadResolver } from './helpers';
 
 describe('fuzzing the read operations in-process', () => {
@@ -22,4 +23,5 @@ describe('fuzzing the read operations in-process', () => {
   });
 
   garbageTests(['getBacklog', 'explainIssue', 'getRoadmap', 'previewWeights'], () => resolver);
+  productOwnerTests(['getBacklog', 'explainIssue', 'getRoadmap', 'previewWeights'], () => resolver);
 });

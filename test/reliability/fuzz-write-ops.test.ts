@@ -1,11 +1,11 @@
 /**
  * Issue 8, requirement 4 (pins, rank sync, config history, field list): the same garbage tests as
  * fuzz-read-ops.test.ts (2,000 × fc.anything(), 2,000 × fc.object(), 2,000 shaped-but-wrong payloads per
- * operation, in-process, as a user with no access).
+ * operation, in-process, as a user with no access), and 2,000 shaped payloads each as the Product Owner.
  */
 import type { ResolverHandler } from '../../dev/runtime';
 import { startDemo } from '../integration/harness';
-import { garbageTests } from './fuzz-kit';
+import { garbageTests, productOwnerTests } from './fuzz-kit';
 import { loadResolver } from './helpers';
 
 describe('fuzzing pins, rank sync, config history and listFields in-process', () => {
@@ -20,4 +20,5 @@ describe('fuzzing pins, rank sync, config history and listFields in-process', ()
   });
 
   garbageTests(['setPin', 'planRankSync', 'applyRankSync', 'getConfigHistory', 'listFields'], () => resolver);
+  productOwnerTests(['setPin', 'planRankSync', 'applyRankSync', 'getConfigHistory', 'listFields'], () => resolver);
 });

@@ -83,9 +83,15 @@ function tokenize(src: string): Token[] {
         i += cf[0].length;
         continue;
       }
+      // Jira's JQL grammar lets an unquoted value carry backslash escapes (`x\(`, `a\"b`, `two\ words`): the escaped
+      // character belongs to the value, whatever it is (JqlLexer's STRING: ESCAPE | ~(BSLASH | WS | STRINGSTOP)).
       let j = i;
-      while (j < src.length && !WORD_STOP.test(src.charAt(j))) j++;
-      const v = src.slice(i, j);
+      let v = '';
+      while (j < src.length && !WORD_STOP.test(src.charAt(j))) {
+        if (src.charAt(j) === '\\' && j + 1 < src.length) j++;
+        v += src.charAt(j);
+        j++;
+      }
       if (v === '&&') out.push({ t: 'word', v: 'AND', pos: i });
       else if (v === '||') out.push({ t: 'word', v: 'OR', pos: i });
       else out.push({ t: 'word', v, pos: i });

@@ -37,24 +37,42 @@ export class ForgeJiraReader implements JiraReader {
   }
 
   async *searchIds(jql: string, limit: number): AsyncGenerator<string[]> {
+    for await (const page of this.search(jql, limit, ['id'], S.searchPage)) yield page.map((i) => i.id);
+  }
+
+  searchKeys(jql: string, limit: number): AsyncGenerator<{ id: string; key: string }[]> {
+    return this.search(jql, limit, ['key'], S.searchKeysPage);
+  }
+
+  /** Token paging over `/search/jql`; asking only for `id` or `key` keeps Jira's 5,000 issues a page. */
+  private async *search<I extends { id: string }>(jql: string, limit: number, fields: string[], schema: z.ZodType<{ issues: I[]; nextPageToken?: string | null | undefined; isLast?: boolean | null | undefined }>): AsyncGenerator<I[]> {
     let token: string | undefined;
     let seen = 0;
     for (let page = 0; page < MAX_PAGES && seen < limit; page++) {
       const res = await jiraRequest(
         this.principal,
         route`/rest/api/3/search/jql`,
-        { method: 'POST', body: { jql, fields: ['id'], maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }) } },
+        { method: 'POST', body: { jql, fields, maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }) } },
         this.deadline,
       );
       if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
       if (res.status !== 200) throw unexpected('search issues', res);
-      const body = parse(S.searchPage, res, 'the search');
-      const ids = body.issues.map((i) => i.id);
-      seen += ids.length;
-      yield ids;
-      if (body.isLast === true || !body.nextPageToken || ids.length === 0) return;
+      const body = parse(schema, res, 'the search');
+      seen += body.issues.length;
+      yield body.issues;
+      if (body.isLast === true || !body.nextPageToken || body.issues.length === 0) return;
       token = body.nextPageToken;
     }
+  }
+
+  /** Strict validation: with errors Jira leaves the structure out (platform spec, `parseJqlQueries`). */
+  async parseJql(jql: string): Promise<{ errors: string[]; where: unknown }> {
+    const res = await jiraRequest(this.principal, route`/rest/api/3/jql/parse?validation=strict`, { method: 'POST', body: { queries: [jql] } }, this.deadline);
+    if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused to parse the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
+    if (res.status !== 200) throw unexpected('parse the candidate JQL', res);
+    const parsed = parse(S.parsedJqlQueries, res, 'the JQL parse').queries[0];
+    if (parsed === undefined) throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the JQL parse without the query.');
+    return { errors: parsed.errors ?? [], where: parsed.structure?.where ?? null };
   }
 
   /**

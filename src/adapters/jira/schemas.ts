@@ -10,6 +10,17 @@ export const searchPage = z.looseObject({
   isLast: z.boolean().nullish(),
 });
 
+export const searchKeysPage = z.looseObject({
+  issues: z.array(z.looseObject({ id: z.string(), key: z.string() })).default([]),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().nullish(),
+});
+
+/** `ParsedJqlQueries` of `POST /rest/api/3/jql/parse`: only what the app reads. */
+export const parsedJqlQueries = z.looseObject({
+  queries: z.array(z.looseObject({ errors: z.array(z.string()).nullish(), structure: z.looseObject({ where: z.unknown() }).nullish() })),
+});
+
 export const bulkFetch = z.looseObject({
   issues: z.array(z.looseObject({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
   issueErrors: z.array(z.unknown()).nullish(),

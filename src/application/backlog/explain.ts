@@ -3,6 +3,7 @@ import { explainIssue as explainDomain } from '../../domain';
 import { AppError, notFound } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import { rankProject, withWeights, type AppDeps } from './rank-project';
+import { fitMoves } from './answer-budget';
 
 /** The issue's place in its project's value order, and why, against its neighbours. */
 export async function explainIssue(deps: AppDeps, reader: JiraReader, principal: string, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
@@ -23,5 +24,5 @@ export async function previewWeights(deps: AppDeps, reader: JiraReader, principa
   const moves: ResultMap['previewWeights']['moves'] = [];
   // Both rank the same candidates, so an issue is found in the other order by its Jira rank.
   for (let pos = 0; pos < backlog.length; pos++) moves.push({ key: backlog.keyAt(pos), from: pos + 1, to: next.positionOfJiraRank(backlog.jiraRankAt(pos)) + 1 });
-  return { moves };
+  return fitMoves(moves);
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import type { ScoredBacklog } from '../../domain';
 import { rankProject, type AppDeps } from './rank-project';
+import { fitPage } from './answer-budget';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -35,10 +36,12 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: s
     items = positions.slice(page * pageSize, (page + 1) * pageSize).map((pos) => backlog.item(pos));
     total = positions.length;
   }
+  const fitted = fitPage(items, page, pageSize);
   return {
-    items,
-    page,
-    pageSize,
+    items: fitted.items,
+    page: fitted.page,
+    pageSize: fitted.pageSize,
+    ...(fitted.capped ? { cappedBy: 'bytes' as const } : {}),
     total,
     computedAt: ranking.computedAt,
     configVersion: ranking.configVersion,

@@ -5,6 +5,7 @@ import type { JiraReader } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { mapLimit } from '../shared/concurrency';
 import { candidateFieldList, discoverFields, ticketFieldList } from './discover-fields';
+import { checkCandidateScope } from './candidate-scope';
 import { RemoteLinkCache } from './remote-link-cache';
 
 /** Most candidates one project may have; beyond it the backlog is cut and says so. */
@@ -68,15 +69,19 @@ export async function loadProject(args: {
   const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
   const fields = discoverFields(config, siteFields);
 
+  const jql = candidateJql(projectKey, config);
+  // An admin's JQL is checked with Jira's parser first; ValueRank's own filter needs no check.
+  if (config.candidateJql?.trim()) await checkCandidateScope(reader, projectKey, jql);
   const ids: string[] = [];
-  for await (const page of reader.searchIds(candidateJql(projectKey, config), MAX_CANDIDATES + 1)) ids.push(...page);
+  const prefix = `${projectKey}-`;
+  // Only the project's own issues are fetched, whatever the JQL selects.
+  for await (const page of reader.searchKeys(jql, MAX_CANDIDATES + 1)) for (const i of page) if (i.key.startsWith(prefix)) ids.push(i.id);
   const truncated = ids.length > MAX_CANDIDATES;
   if (truncated) ids.length = MAX_CANDIDATES;
 
   const fetched = await reader.fetchIssues(ids, candidateFieldList(fields));
   const byId = new Map(fetched.map((i) => [i.id, i]));
   const candidates: JiraIssueLike[] = [];
-  const prefix = `${projectKey}-`;
   for (const id of ids) {
     const issue = byId.get(id);
     // Only the project's own issues, whatever the configured JQL says (it is a filter within the project).

@@ -2,6 +2,7 @@ import { CONFIG_SCHEMA_VERSION, configSchema, type ValueRankConfig } from '../..
 import { defaultConfig } from '../../domain';
 import { isRecord } from '../../domain/scoring/read-values';
 import { AppError } from '../errors';
+import { checkRemoteLinkPatterns } from './validate-patterns';
 
 /** Deep-merges `over` onto `base`: objects merge key by key, everything else replaces. */
 function mergeOnto(base: unknown, over: unknown): unknown {
@@ -40,15 +41,7 @@ export function validateConfig(candidate: unknown): ValueRankConfig {
   if (jqlProblem !== null) {
     throw new AppError('INVALID_PAYLOAD', `Invalid configuration: candidateJql: ${jqlProblem}`, [{ path: 'candidateJql', message: jqlProblem }]);
   }
-  for (const [i, p] of parsed.data.customerVoice.remoteLinkPatterns.entries()) {
-    try {
-      new RegExp(p);
-    } catch {
-      throw new AppError('INVALID_PAYLOAD', `Invalid configuration: customerVoice.remoteLinkPatterns.${i}: not a valid regular expression`, [
-        { path: `customerVoice.remoteLinkPatterns.${i}`, message: 'not a valid regular expression' },
-      ]);
-    }
-  }
+  checkRemoteLinkPatterns(parsed.data.customerVoice.remoteLinkPatterns);
   return parsed.data;
 }
 

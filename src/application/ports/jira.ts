@@ -33,6 +33,10 @@ export interface JiraSprint {
 export interface JiraReader {
   /** Issue ids matching `jql`, page by page (up to 5,000 ids a page), at most `limit` in all. */
   searchIds(jql: string, limit: number): AsyncGenerator<string[]>;
+  /** Issue ids and keys matching `jql`, page by page (up to 5,000 a page: Jira's most when only the key is asked for), at most `limit` in all. */
+  searchKeys(jql: string, limit: number): AsyncGenerator<{ id: string; key: string }[]>;
+  /** Jira's own reading of a JQL query (`POST /rest/api/3/jql/parse`, strict validation, as the principal). */
+  parseJql(jql: string): Promise<ParsedJql>;
   /** Issues by id or key with only `fields`; issues that cannot be seen are absent. Chunks of 100, bounded concurrency. */
   fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]>;
   remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]>;
@@ -45,6 +49,15 @@ export interface JiraReader {
   myPermissions(projectKey: string | null, permissions: readonly string[]): Promise<Set<string> | null>;
   /** Closed sprints of the project's boards, newest last, at most `limit`. */
   closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]>;
+}
+
+/**
+ * A query as Jira's parser reads it: the errors it found, else its syntax tree (`JqlQuery` of the platform spec,
+ * kept loose: `where` is a `CompoundClause` `{operator, clauses}` or a field clause `{field: {name}, operator, operand}`).
+ */
+export interface ParsedJql {
+  errors: string[];
+  where: unknown;
 }
 
 /** Writing Jira. */

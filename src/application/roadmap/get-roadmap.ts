@@ -4,6 +4,7 @@ import { blocksEdges, capacityFromDeliveries, daysInQuarter, linkRulesFor, planR
 import type { JiraReader } from '../ports/jira';
 import { rankProject, type AppDeps } from '../backlog/rank-project';
 import { sprintHistory, type SprintHistoryResult } from './sprint-history';
+import { fitRoadmap } from '../backlog/answer-budget';
 
 /** The quarter roadmap of a project's ranked backlog (DESIGN.md, "Roadmap planning"). */
 export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getRoadmap'>): Promise<ResultMap['getRoadmap']> {
@@ -54,5 +55,5 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     roadmap.warnings.unshift(`${why}: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
   }
   if (history.truncated) roadmap.warnings.unshift('The last closed sprints hold more done issues than are read for capacity; capacity may read low.');
-  return roadmap;
+  return fitRoadmap(roadmap);
 }

@@ -3,6 +3,7 @@ import type { ValueRankConfig } from '../../contract/config';
 import type { GapCode } from '../../contract/gaps';
 import type { JiraIssueLike, RemoteLinkLike } from './input';
 import { isRecord, readDate, readName, readNumber, MALFORMED } from './read-values';
+import { compileUrlPattern, type UrlPattern } from './url-pattern';
 
 /** One distinct customer behind an issue, with the strongest of their signals. */
 export interface CustomerSignal {
@@ -13,7 +14,7 @@ export interface CustomerSignal {
   weight: number;
   /** ISO date of that signal, or null when undated (remote links). */
   at: string | null;
-  /** Feedback ticket keys or remote-link URLs that carry this customer's voice (at most 5). */
+  /** Feedback ticket keys or remote-link URLs (clipped to MAX_EVIDENCE_TEXT) that carry this customer's voice (at most 5). */
   sources: string[];
 }
 
@@ -27,6 +28,36 @@ export interface CustomerVoiceEvidence {
 }
 
 const MAX_LISTED_CUSTOMERS = 10;
+
+/**
+ * Longest text evidence keeps from a URL or a customer name. Jira allows 2,000-character remote-link URLs, and an
+ * item lists up to 10 customers with 5 sources each: unclipped, a 500-item page of them is tens of MB.
+ */
+export const MAX_EVIDENCE_TEXT = 200;
+
+/** `text` cut to MAX_EVIDENCE_TEXT characters (ending in "…" when cut). */
+export function clipText(text: string): string {
+  return text.length <= MAX_EVIDENCE_TEXT ? text : `${text.slice(0, MAX_EVIDENCE_TEXT - 1)}…`;
+}
+
+/**
+ * A URL's identity as a customer when no pattern names one: the clipped URL, plus a hash of the whole one when
+ * clipped, so two long URLs that share a beginning stay two customers (FNV-1a, 32 bits, twice with two offsets).
+ */
+function remoteId(url: string): string {
+  if (url.length <= MAX_EVIDENCE_TEXT) return `remote:${url}`;
+  return `remote:${clipText(url)}#${fnv1a(url, 0x811c9dc5).toString(36)}${fnv1a(url, 0x01000193).toString(36)}`;
+}
+
+/** FNV-1a with the prime multiplication as shifts (Math.imul is far slower where builtins cross a VM context, as in jest). */
+function fnv1a(text: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = (h + (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24)) | 0;
+  }
+  return h >>> 0;
+}
 
 /**
  * One identity per organisation across sources: "Quayside Electronics" on a ticket and `quayside-electronics` in
@@ -44,14 +75,14 @@ export function ticketCustomers(issue: JiraIssueLike, organizationsField: string
   if (Array.isArray(orgs)) {
     for (let i = 0; i < orgs.length && i < 20; i++) {
       const name = readName(orgs[i]);
-      if (name !== null && name.trim() !== '') customers.push({ id: orgId(name), label: name.trim() });
+      if (name !== null && name.trim() !== '') customers.push({ id: orgId(clipText(name.trim())), label: clipText(name.trim()) });
     }
   }
   if (customers.length > 0) return { customers, noCustomer: false };
   const reporter = issue.fields.reporter;
   if (isRecord(reporter) && typeof reporter.accountId === 'string') {
     const label = typeof reporter.displayName === 'string' ? reporter.displayName : reporter.accountId;
-    customers.push({ id: `user:${reporter.accountId}`, label });
+    customers.push({ id: `user:${clipText(reporter.accountId)}`, label: clipText(label) });
     return { customers, noCustomer: false };
   }
   customers.push({ id: `ticket:${issue.key}`, label: issue.key });
@@ -104,13 +135,15 @@ export function ticketGaps(noCustomer: boolean, at: number | null): GapCode[] {
 }
 
 /** The customer a remote link's URL names (the first matching pattern's `customer` group, else the URL itself). */
-export function remoteCustomer(url: string, patterns: readonly RegExp[]): { id: string; label: string } | null {
-  const text = url.length > 2000 ? url.slice(0, 2000) : url;
-  for (const re of patterns) {
-    const m = re.exec(text);
+export function remoteCustomer(url: string, patterns: readonly UrlPattern[]): { id: string; label: string } | null {
+  for (const pattern of patterns) {
+    const m = pattern.customerOf(url);
     if (m === null) continue;
-    const customer = m.groups?.customer?.trim();
-    return customer ? { id: orgId(customer), label: customer } : { id: `remote:${url}`, label: url };
+    if (m.customer) {
+      const customer = clipText(m.customer);
+      return { id: orgId(customer), label: customer };
+    }
+    return { id: remoteId(url), label: clipText(url) };
   }
   return null;
 }
@@ -165,7 +198,7 @@ export class CustomerVoiceCounter {
   }
 
   /** Adds the customers that remote links name; returns true when a link had no readable URL. */
-  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): boolean {
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly UrlPattern[]): boolean {
     if (patterns.length === 0) return false;
     let malformed = false;
     for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
@@ -194,15 +227,12 @@ export class CustomerVoiceCounter {
   }
 }
 
-/** Compiled remote-link patterns; invalid expressions are rejected when the config is saved, and skipped here. */
-export function compilePatterns(patterns: readonly string[]): RegExp[] {
-  const out: RegExp[] = [];
+/** Compiled remote-link patterns; patterns RE2 cannot run are refused when the config is saved, and skipped here. */
+export function compilePatterns(patterns: readonly string[]): UrlPattern[] {
+  const out: UrlPattern[] = [];
   for (const p of patterns) {
-    try {
-      out.push(new RegExp(p, 'i'));
-    } catch {
-      // An invalid pattern cannot match anything; config validation reports it to the admin.
-    }
+    const compiled = compileUrlPattern(p);
+    if ('pattern' in compiled) out.push(compiled.pattern);
   }
   return out;
 }
@@ -234,12 +264,12 @@ export class CustomerVoiceAccumulator {
   }
 
   /** Adds remote links whose URL a pattern matches (see `remoteCustomer`). */
-  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly RegExp[]): void {
+  addRemoteLinks(links: readonly RemoteLinkLike[], patterns: readonly UrlPattern[]): void {
     if (patterns.length === 0) return;
     for (let i = 0; i < links.length && i < MAX_REMOTE_LINKS; i++) {
       const url = remoteLinkUrl(links[i]);
       const c = url === null ? null : remoteCustomer(url, patterns);
-      if (c !== null) this.add(c.id, c.label, this.cfg.undatedWeight, null, url!);
+      if (c !== null) this.add(c.id, c.label, this.cfg.undatedWeight, null, clipText(url!));
     }
   }
 

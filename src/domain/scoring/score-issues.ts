@@ -20,6 +20,7 @@ import {
 } from './customer-voice';
 import { debtRules, techDebt, type DebtRules } from './tech-debt';
 import { BlocksGraph } from './enablement';
+import type { UrlPattern } from './url-pattern';
 import { rankOrder } from '../ranking/rank-items';
 
 /** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
@@ -113,7 +114,7 @@ class PackedScores {
   readonly linkRules: LinkRules;
   readonly debtRules: DebtRules;
   readonly config: ValueRankConfig;
-  readonly patterns: RegExp[];
+  readonly patterns: UrlPattern[];
   readonly tierWeights: ReadonlyMap<string, number>;
   readonly optionValues: ReadonlyMap<string, number>;
   readonly graph = new BlocksGraph();
@@ -269,7 +270,9 @@ class PackedScores {
     for (let j = 0; j < n; j++) {
       const issue = input.candidates[this.index[j]!]!;
       this.factorValue[j * FACTORS + BV] = businessValueFactor(Number.isNaN(bv[j]!) ? null : bv[j]!, this.bvMax);
-      this.factorValue[j * FACTORS + ENABLE] = this.graph.enablement(issue.key, config.enablement).value;
+      const enabled = this.graph.enablement(issue.key, config.enablement);
+      this.factorValue[j * FACTORS + ENABLE] = enabled.value;
+      if (enabled.evidence.capped) this.gapBits[j]! |= GAP_BIT['enablement.capped'];
       this.divisor[j] = this.effortAt(j).divisor;
     }
   }

@@ -78,8 +78,8 @@ function downloadCsv(projectKey: string, items: readonly BacklogItem[]): void {
 }
 
 /** The getBacklog payload of a page (the first page without filters is what the page asks for at start). */
-export function backlogPayload(projectKey: string, page: number, filter?: Payload<'getBacklog'>['filter'], fresh = false): Payload<'getBacklog'> {
-  return { projectKey, page, pageSize: PAGE_SIZE, ...(filter ? { filter } : {}), ...(fresh ? { refresh: true } : {}) };
+export function backlogPayload(projectKey: string, page: number, filter?: Payload<'getBacklog'>['filter'], fresh = false, pageSize = PAGE_SIZE): Payload<'getBacklog'> {
+  return { projectKey, page, pageSize, ...(filter ? { filter } : {}), ...(fresh ? { refresh: true } : {}) };
 }
 
 /** The what-if preview, for the What-if cells (context: a new preview re-renders only them). */
@@ -102,6 +102,8 @@ function WhatIfCell({ itemKey }: { itemKey: string }) {
 export function Backlog({ projectKey }: { projectKey: string }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(0);
+  // Smaller than PAGE_SIZE once the server served a smaller page because a full one would not fit one answer.
+  const [pageSize, setPageSize] = useState(PAGE_SIZE);
   const [showWhatIf, setShowWhatIf] = useState(false);
   const [applyOpen, setApplyOpen] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -109,8 +111,16 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   const filter = toFilter(debounced);
   // Refresh reads Jira again; other calls (paging, filters) reuse the server's load of the last 30 s.
   const [fresh, setFresh] = useState(false);
-  const payload = backlogPayload(projectKey, page, filter, fresh);
+  const payload = backlogPayload(projectKey, page, filter, fresh, pageSize);
   const backlog = useOperation('getBacklog', payload);
+  useEffect(() => {
+    const served = backlog.data;
+    // The served page is a page of the smaller paging that starts where the asked one did: go on in that paging.
+    if (served?.cappedBy === 'bytes' && served.pageSize < pageSize) {
+      setPageSize(served.pageSize);
+      setPage(served.page);
+    }
+  }, [backlog.data, pageSize]);
   useEffect(() => {
     if (fresh && backlog.data !== null && !backlog.loading) setFresh(false);
   }, [fresh, backlog.data, backlog.loading]);
@@ -129,7 +139,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
 
   const items = backlog.data?.items ?? [];
   const total = backlog.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
 
   const { run: runPin, busy: pinBusy } = pin;
   const { reload } = backlog;
@@ -343,6 +353,13 @@ export function Backlog({ projectKey }: { projectKey: string }) {
           </Button>
         </div>
 
+        {pageSize < PAGE_SIZE && (
+          <div style={{ marginBottom: token('space.100', '8px') }}>
+            <SectionMessage appearance="information">
+              Pages hold {pageSize} issues here: {PAGE_SIZE} issues with their evidence would be larger than one answer may be (Forge's 5 MB limit).
+            </SectionMessage>
+          </div>
+        )}
         {backlog.data?.stale && (
           <div style={{ marginBottom: token('space.100', '8px') }}>
             <SectionMessage appearance="information">Some scores are being recomputed; refresh in a moment for the newest order.</SectionMessage>
