@@ -112,9 +112,11 @@ export async function loadProject(args: {
     const now = stale.length > budget ? stale.slice(0, budget) : stale;
     remoteLinksPending = stale.length - now.length;
     const loaded = await mapLimit(now, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
+    // Links just read are used as read: the cache may decline an entry too large to store.
+    const fresh = new Map(loaded.map(({ issue, links }) => [issue.id, links]));
     for (const { issue, links } of loaded) cache.put(issue.id, updatedOf(issue), links);
     for (const c of candidates) {
-      const links = cache.get(c.id, updatedOf(c));
+      const links = fresh.get(c.id) ?? cache.get(c.id, updatedOf(c));
       if (links !== undefined && links.length > 0) remoteLinks.set(c.key, links);
     }
     if (remoteLinksPending === 0) cache.retainOnly(new Set(candidates.map((c) => c.id)));

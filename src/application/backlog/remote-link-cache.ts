@@ -6,8 +6,9 @@ import { chunkByBytes } from '../shared/chunk-by-bytes';
 /** Remote-link cache buckets per project: a warm load reads them all in three batches. */
 const BUCKETS = 64;
 /**
- * Largest cached entry, in bytes of JSON: 100 links with 2,000-character URLs would not fit one KVS value, so an
- * issue keeps the links that fit (the first ones Jira lists) and its customer count may read a little low.
+ * Largest cached entry, in bytes of JSON: a hundred links with 2,000-character URLs would not fit one KVS value. A larger
+ * entry is not cached at all, so such an issue's links are read again on each load: keeping only the links that
+ * fit would silently count fewer customers on a warm load than on a cold one.
  */
 const MAX_ENTRY_BYTES = 64 * 1024;
 
@@ -56,7 +57,9 @@ export class RemoteLinkCache {
 
   put(issueId: string, updated: string, links: readonly RemoteLinkLike[]): void {
     const b = bucketOf(issueId);
-    this.buckets[b]![issueId] = fitEntry({ u: updated, l: links.slice(0, 100).map(compact) });
+    const entry: Entry = { u: updated, l: links.map(compact) };
+    if (Buffer.byteLength(JSON.stringify(entry)) <= MAX_ENTRY_BYTES) this.buckets[b]![issueId] = entry;
+    else delete this.buckets[b]![issueId];
     this.dirty.add(b);
   }
 
@@ -119,10 +122,4 @@ function bucketOf(issueId: string): number {
 function compact(link: RemoteLinkLike): RemoteLinkLike {
   const url = isRecord(link) && isRecord(link.object) && typeof link.object.url === 'string' ? link.object.url.slice(0, 2000) : undefined;
   return { ...(typeof link.globalId === 'string' ? { globalId: link.globalId.slice(0, 500) } : {}), object: url === undefined ? null : { url } };
-}
-
-/** Keeps the links that fit MAX_ENTRY_BYTES (chunks can then always be cut between entries). */
-function fitEntry(entry: Entry): Entry {
-  while (entry.l.length > 0 && Buffer.byteLength(JSON.stringify(entry)) > MAX_ENTRY_BYTES) entry.l.pop();
-  return entry;
 }

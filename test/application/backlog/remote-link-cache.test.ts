@@ -35,15 +35,25 @@ describe('RemoteLinkCache', () => {
     expect((await RemoteLinkCache.open(kv, 'PAY')).get('30000', 'u')).toHaveLength(30);
   });
 
-  it('keeps the first links of an issue whose links alone would not fit one value', async () => {
+  it('does not cache an issue whose links alone would not fit one value, so they are read again rather than cut', async () => {
     const kv = new MemoryKv();
     const cache = await RemoteLinkCache.open(kv, 'PAY');
     cache.put('1', 'u', Array.from({ length: 100 }, (_, n) => ({ object: { url: `https://wiki.example.com/${n}/${'x'.repeat(1900)}` } })));
+    cache.put('2', 'u', [{ object: { url: 'https://wiki.example.com/short' } }]);
     await cache.save();
-    const links = (await RemoteLinkCache.open(kv, 'PAY')).get('1', 'u') ?? [];
+    const again = await RemoteLinkCache.open(kv, 'PAY');
 
-    expect(links.length).toBeGreaterThan(10);
-    expect(links.length).toBeLessThan(100);
-    expect(links[0]).toEqual({ object: { url: `https://wiki.example.com/0/${'x'.repeat(1900)}` } });
+    expect(again.get('1', 'u')).toBeUndefined();
+    expect(again.get('2', 'u')).toEqual([{ object: { url: 'https://wiki.example.com/short' } }]);
   });
+
+  it('keeps every link of an issue with more than a hundred short ones', async () => {
+    const kv = new MemoryKv();
+    const cache = await RemoteLinkCache.open(kv, 'PAY');
+    cache.put('1', 'u', Array.from({ length: 150 }, (_, n) => ({ object: { url: `https://support.example.com/t/${n}` } })));
+    await cache.save();
+
+    expect((await RemoteLinkCache.open(kv, 'PAY')).get('1', 'u')).toHaveLength(150);
+  });
+
 });
