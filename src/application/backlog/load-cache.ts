@@ -7,7 +7,7 @@ const MAX_ENTRIES = 3;
 
 /**
  * Reuses what a user's last load of a project read from Jira, for a short time, within one function instance
- * (Forge keeps warm instances; a cold one simply loads again). Keyed by user, project and config version, so a
+ * (Forge keeps warm instances; a cold one simply loads again). Keyed by user, project and config (scope and version), so a
  * user only ever gets back what they themselves could read. Anything that changes Jira's order (applying a rank
  * sync) drops the project's entries.
  */
@@ -15,12 +15,12 @@ export class LoadCache {
   private readonly entries = new Map<string, { at: number; loaded: LoadedProject }>();
   constructor(private readonly now: () => number = Date.now) {}
 
-  private static key(principal: string, projectKey: string, configVersion: number): string {
-    return `${principal}\u0000${projectKey}\u0000${configVersion}`;
+  private static key(principal: string, projectKey: string, config: string): string {
+    return `${principal}\u0000${projectKey}\u0000${config}`;
   }
 
-  get(principal: string, projectKey: string, configVersion: number): LoadedProject | undefined {
-    const k = LoadCache.key(principal, projectKey, configVersion);
+  get(principal: string, projectKey: string, config: string): LoadedProject | undefined {
+    const k = LoadCache.key(principal, projectKey, config);
     const hit = this.entries.get(k);
     if (hit === undefined) return undefined;
     if (this.now() - hit.at > LOAD_TTL_MS) {
@@ -30,8 +30,8 @@ export class LoadCache {
     return hit.loaded;
   }
 
-  set(principal: string, projectKey: string, configVersion: number, loaded: LoadedProject): void {
-    const k = LoadCache.key(principal, projectKey, configVersion);
+  set(principal: string, projectKey: string, config: string, loaded: LoadedProject): void {
+    const k = LoadCache.key(principal, projectKey, config);
     this.entries.delete(k);
     this.entries.set(k, { at: this.now(), loaded });
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);

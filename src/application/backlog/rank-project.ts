@@ -49,16 +49,18 @@ export async function rankProject(
    */
   opts: { remoteLinkBudget?: number; principal?: string; reuse?: boolean } = {},
 ): Promise<Ranking> {
-  const [{ record, config: stored }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
+  const [{ scope, record, config: stored }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
   const config = weightsOverride === undefined ? stored : withWeights(stored, weightsOverride);
   const version = record?.version ?? 0;
   const { principal } = opts;
-  let loaded = principal !== undefined && opts.reuse !== false ? deps.loadCache?.get(principal, projectKey, version) : undefined;
+  // A project override's version 1 is not the global version 1: the scope is part of the config's identity.
+  const configId = `${scope}:${version}`;
+  let loaded = principal !== undefined && opts.reuse !== false ? deps.loadCache?.get(principal, projectKey, configId) : undefined;
   if (loaded === undefined) {
     loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey, remoteLinkBudget: opts.remoteLinkBudget ?? REMOTE_LINK_BUDGET_UI });
     // A load with evidence still pending is not kept: the next call should pick up what the background read.
     if (loaded.remoteLinksPending > 0) await deps.requestBackgroundLoad?.(projectKey);
-    else if (principal !== undefined) deps.loadCache?.set(principal, projectKey, version, loaded);
+    else if (principal !== undefined) deps.loadCache?.set(principal, projectKey, configId, loaded);
   }
   // Scoring a reused load again with the same weights and pins gives the same order: paging and the what-if
   // panel's "current" side reuse the ranking made from it (its computedAt says when). Other weights with the same
