@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'JIRA_UNAVAILABLE',
   'PARTIAL_FAILURE',
   'BUSY',
+  /** The user (or the app) must grant access before Jira can be read as them; retrying alone cannot help. */
+  'AUTH_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
