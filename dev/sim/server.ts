@@ -45,10 +45,23 @@ export interface Simulator {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Forge-trigger-shaped change events; returns an unsubscribe function. */
   onEvent(listener: EventListener): () => void;
-  /** Every REST request as received (method, OpenAPI path template, query, JSON body): for contract tests. */
-  onRequest(listener: (r: { method: string; template: string; query: URLSearchParams; body: unknown }) => void): () => void;
+  /**
+   * Every REST request as received (method, OpenAPI path template, query, JSON body) with the status and JSON body
+   * of the simulator's answer (injected faults are not reported): for contract tests.
+   */
+  onRequest(listener: (r: RecordedExchange) => void): () => void;
   stats(): SimStats;
   resetStats(): void;
+}
+
+export interface RecordedExchange {
+  method: string;
+  template: string;
+  query: URLSearchParams;
+  body: unknown;
+  status: number;
+  /** The reply body as sent (a copy), undefined when there is none. */
+  response: unknown;
 }
 
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
@@ -65,7 +78,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const faults = new Faults(options.faults);
   const stats = new StatsCounter();
   const listeners = new Set<EventListener>();
-  const requestListeners = new Set<(r: { method: string; template: string; query: URLSearchParams; body: unknown }) => void>();
+  const requestListeners = new Set<(r: RecordedExchange) => void>();
   const { dataDir } = options;
   if (dataDir !== undefined && !saved) state.saveTo(dataDir);
 
@@ -107,13 +120,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       return;
     }
     let reply: Reply;
+    let request: { template: string; body: unknown } | undefined;
     try {
       const header = req.headers['x-sim-account-id'];
       const actor = actorFor(state, Array.isArray(header) ? header[0] : header);
       if (!actor) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
       if (!match.route) throw new JiraHttpError(match.template ? 405 : 404, [`No ${method} ${url.pathname} in the simulated Jira.`]);
       const body = method === 'GET' ? undefined : await readJsonBody(req);
-      for (const l of requestListeners) l({ method, template: match.template ?? url.pathname, query: url.searchParams, body });
+      request = { template: match.template ?? url.pathname, body };
       reply = match.route.handler({ method, url, params: match.params, body, actor, baseUrl: `http://${req.headers.host ?? 'localhost'}`, sim });
     } catch (e) {
       if (e instanceof JiraHttpError) reply = errorReply(e);
@@ -121,6 +135,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         console.error('[jira-sim] internal error:', e);
         reply = { status: 500, body: { errorMessages: [`Simulator error: ${e instanceof Error ? e.message : String(e)}`], errors: {} } };
       }
+    }
+    if (request !== undefined && requestListeners.size > 0) {
+      const exchange: RecordedExchange = { method, ...request, query: url.searchParams, status: reply.status, response: reply.body === undefined ? undefined : (JSON.parse(JSON.stringify(reply.body)) as unknown) };
+      for (const l of requestListeners) l(exchange);
     }
     sendReply(res, reply);
   }
