@@ -3,7 +3,7 @@
  * the site. See jql/parse.ts (syntax), jql/fields.ts (fields) and jql/compile.ts (semantics).
  */
 import type { Actor } from './access';
-import { canBrowse } from './access';
+import { canSee } from './access';
 import { compileQuery } from './jql/compile';
 import { JqlError, parseJql } from './jql/parse';
 import type { SimIssue, SimState } from './state';
@@ -24,6 +24,6 @@ export function runJql(state: SimState, actor: Actor, jql: string, now: number, 
   const { predicate, compare } = compileQuery(query, { state, actor, now });
   return state
     .issuesInRankOrder()
-    .filter((issue) => canBrowse(actor, state.projectOf(issue)) && predicate(issue))
+    .filter((issue) => canSee(state, actor, issue) && predicate(issue))
     .sort(compare);
 }

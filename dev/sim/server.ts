@@ -9,7 +9,7 @@
  * count too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { actorFor } from './access';
+import { actorFor, APP_PRINCIPAL_HEADER, appActor } from './access';
 import type { EventListener, SimEvent } from './events';
 import { Faults, FaultSpecError, type FaultSpec } from './faults';
 import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply, type SimContext } from './http';
@@ -123,7 +123,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     let request: { template: string; body: unknown } | undefined;
     try {
       const header = req.headers['x-sim-account-id'];
-      const actor = actorFor(state, Array.isArray(header) ? header[0] : header);
+      const actor = req.headers[APP_PRINCIPAL_HEADER] === 'app' ? appActor(state) : actorFor(state, Array.isArray(header) ? header[0] : header);
       if (!actor) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
       if (!match.route) throw new JiraHttpError(match.template ? 405 : 404, [`No ${method} ${url.pathname} in the simulated Jira.`]);
       const body = method === 'GET' ? undefined : await readJsonBody(req);

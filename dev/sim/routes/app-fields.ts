@@ -5,6 +5,7 @@
  * `avi:jira:updated:issue` whose changelog item has the app field's `fieldId`, unless the
  * request says `generateChangelog=false`.
  */
+import { visibleIssue } from '../access';
 import { changeItem, issueUpdated } from '../events';
 import { badRequest, bodyObject, forbidden, notFound, type Reply, type RequestContext, type Route } from '../http';
 import type { SeedField } from '../seed';
@@ -34,10 +35,11 @@ function checkValue(field: SeedField, value: unknown): void {
   if (!ok) throw badRequest(`The value for the custom field '${field.name}' must be a ${String(type)} or null.`);
 }
 
+/** The issues to write; one that does not exist or that the caller cannot see (security level) is a 404. */
 function issuesFor(ctx: RequestContext, raw: unknown): SimIssue[] {
   if (!Array.isArray(raw) || raw.length === 0) throw badRequest("'issueIds' must be a non-empty array of issue ids.");
   return raw.map((id) => {
-    const issue = ctx.sim.state.getIssue(String(id));
+    const issue = visibleIssue(ctx.sim.state, ctx.actor, String(id));
     if (!issue) throw notFound(`Issue with id ${String(id)} does not exist.`);
     return issue;
   });

@@ -104,7 +104,7 @@ function search(ctx: RequestContext, input: SearchInput): Reply {
   const slice = ids.slice(offset, offset + pageSize);
   // Issues deleted or hidden since the first page are left out, as Jira does.
   const page = slice.map((id) => visibleIssue(ctx.sim.state, ctx.actor, id)).filter((i): i is NonNullable<typeof i> => i !== undefined);
-  const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { properties: input.properties, expand: input.expand }));
+  const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { viewer: ctx.actor, properties: input.properties, expand: input.expand }));
   const isLast = offset + pageSize >= ids.length;
   const body: Record<string, unknown> = { issues, isLast };
   if (!isLast) {
