@@ -5,7 +5,9 @@
  * Keys: latency / jitter (ms, `ms` or `s` suffix; each request waits latency + U(0, jitter)),
  * rate429 / rate5xx (probability 0–1 per request), retryAfter (seconds, the 429's `Retry-After`),
  * seed (PRNG seed, default 1), failRank (issue keys, `|`-separated, that every rank call reports
- * as failed in a 207), failFetch (issue keys that bulkfetch reports in `issueErrors`).
+ * as failed in a 207), failFetch (issue keys that bulkfetch reports in `issueErrors`), searchLag (how long a write
+ * stays invisible to `/search/jql` unless reconciled; default DEFAULT_SEARCH_LAG_MS, `0` turns it off; see
+ * search-index.ts).
  */
 
 export interface FaultSpec {
@@ -17,15 +19,19 @@ export interface FaultSpec {
   seed: number;
   failRank: string[];
   failFetch: string[];
+  searchLagMs: number;
 }
 
-export const NO_FAULTS: FaultSpec = { latencyMs: 0, jitterMs: 0, rate429: 0, rate5xx: 0, retryAfterSec: 1, seed: 1, failRank: [], failFetch: [] };
+/** Jira's search index catches up within moments; short, so a test that waits a second sees every write. */
+export const DEFAULT_SEARCH_LAG_MS = 250;
+
+export const NO_FAULTS: FaultSpec = { latencyMs: 0, jitterMs: 0, rate429: 0, rate5xx: 0, retryAfterSec: 1, seed: 1, failRank: [], failFetch: [], searchLagMs: DEFAULT_SEARCH_LAG_MS };
 
 export class FaultSpecError extends Error {
   readonly code = 'INVALID_FAULTS';
 }
 
-const KNOWN = 'latency, jitter, rate429, rate5xx, retryAfter, seed, failRank, failFetch';
+const KNOWN = 'latency, jitter, rate429, rate5xx, retryAfter, seed, failRank, failFetch, searchLag';
 
 function duration(key: string, raw: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(raw);
@@ -77,6 +83,9 @@ export function parseFaults(spec: string): FaultSpec {
         break;
       case 'failFetch':
         out.failFetch = raw.split('|').map((k) => k.trim().toUpperCase()).filter((k) => k !== '');
+        break;
+      case 'searchLag':
+        out.searchLagMs = duration(key, raw);
         break;
       default:
         throw new FaultSpecError(`Unknown --faults key '${key}' (keys: ${KNOWN}).`);

@@ -21,6 +21,7 @@ import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
+import { SearchIndex } from './search-index';
 import { SimState, type AppFieldSpec } from './state';
 import { StatsCounter, type SimStats } from './stats';
 import { makeClock } from './time';
@@ -86,6 +87,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     state,
     now,
     faults,
+    searchIndex: new SearchIndex(() => faults.current.searchLagMs),
     emit(event: SimEvent) {
       // Delivered after the current request, as Jira's triggers are asynchronous.
       setImmediate(() => {

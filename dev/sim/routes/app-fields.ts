@@ -52,6 +52,7 @@ function apply(ctx: RequestContext, updates: Update[]): Reply {
     for (const issue of issues) {
       const before = issue.fields[field.id] ?? null;
       if (JSON.stringify(before) === JSON.stringify(value)) continue;
+      ctx.sim.searchIndex.recordEdit(issue);
       issue.fields[field.id] = value;
       issue.fields['updated'] = now;
       if (changelog) ctx.sim.emit(issueUpdated(issue, [changeItem(field.id, field, before, value)], ctx.actor.accountId));

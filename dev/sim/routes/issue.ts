@@ -77,6 +77,7 @@ function editIssue(ctx: RequestContext): Reply {
     const before = issue.fields[id];
     if (JSON.stringify(before) === JSON.stringify(value)) continue;
     items.push(changeItem(id, state.field(id), before, value));
+    ctx.sim.searchIndex.recordEdit(issue);
     issue.fields[id] = value;
   }
   setProperties(ctx, issue, b['properties']);

@@ -2,6 +2,7 @@ import { route } from '@forge/api';
 import type { z } from 'zod';
 import { AppError } from '../../application/errors';
 import type { JiraField, JiraProjectRef, JiraReader, JiraSprint } from '../../application/ports/jira';
+import { RECONCILE_LIMIT } from '../../application/rank-sync/recent-moves';
 import { chunk, mapLimit } from '../../application/shared/concurrency';
 import type { JiraIssueLike, RemoteLinkLike } from '../../domain';
 import type { Deadline } from './deadline';
@@ -36,14 +37,19 @@ export class ForgeJiraReader implements JiraReader {
     return jiraRequest(this.principal, path, {}, this.deadline);
   }
 
-  async *searchIds(jql: string, limit: number): AsyncGenerator<string[]> {
+  async *searchIds(jql: string, limit: number, reconcile: readonly string[] = []): AsyncGenerator<string[]> {
     let token: string | undefined;
     let seen = 0;
+    // The same list on every page, as the spec asks; ids are int64 and at most 50.
+    const reconcileIssues = reconcile.map(Number).filter((id) => Number.isSafeInteger(id)).slice(-RECONCILE_LIMIT);
     for (let page = 0; page < MAX_PAGES && seen < limit; page++) {
       const res = await jiraRequest(
         this.principal,
         route`/rest/api/3/search/jql`,
-        { method: 'POST', body: { jql, fields: ['id'], maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }) } },
+        {
+          method: 'POST',
+          body: { jql, fields: ['id'], maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }), ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}) },
+        },
         this.deadline,
       );
       if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);

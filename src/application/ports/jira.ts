@@ -32,8 +32,11 @@ export interface JiraSprint {
  * time budget and retried on 429/5xx inside it.
  */
 export interface JiraReader {
-  /** Issue ids matching `jql`, page by page (up to 5,000 ids a page), at most `limit` in all. */
-  searchIds(jql: string, limit: number): AsyncGenerator<string[]>;
+  /**
+   * Issue ids matching `jql`, page by page (up to 5,000 ids a page), at most `limit` in all. `reconcile`: ids of
+   * issues the app just changed (≤ 50), so the search reflects those writes (Jira's search lags them otherwise).
+   */
+  searchIds(jql: string, limit: number, reconcile?: readonly string[]): AsyncGenerator<string[]>;
   /** Issues by id or key with only `fields`; issues that cannot be seen are absent. Chunks of 100, bounded concurrency. */
   fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]>;
   remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]>;

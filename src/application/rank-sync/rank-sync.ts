@@ -7,6 +7,7 @@ import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk } from '../shared/concurrency';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
+import { rememberMoved } from './recent-moves';
 
 /** Batches per stored plan chunk (≤ 100 × 50 keys keeps each KVS value far below 240 KiB). */
 const BATCHES_PER_CHUNK = 100;
@@ -35,6 +36,19 @@ interface PlanMeta {
 const metaKey = (p: string, id: string): string => `rs:${p}:${id}:meta`;
 const chunkKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:b:${n}`;
 const lockKey = (p: string): string => `rs:${p}:lock`;
+/** `rs:<projectKey>:<planId>:i:<n>` → the issue ids of chunk n's batches (string[][], same order as their keys). */
+const idsKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:i:${n}`;
+
+/** The ids of the plan's issues, kept beside its batches: the rank body names keys, reconcileIssues takes ids. */
+async function storeBatchIds(kv: KeyValueStore, projectKey: string, planId: string, batches: RankBatch[], ranking: Ranking): Promise<void> {
+  const { backlog } = ranking;
+  const idOf = (key: string): string => {
+    const pos = backlog.positionOf(key);
+    return pos < 0 ? '' : backlog.idAt(pos);
+  };
+  const chunks = chunk(batches, BATCHES_PER_CHUNK);
+  await kv.setMany(chunks.map((c, n) => ({ key: idsKey(projectKey, planId, n), value: c.map((b) => b.issues.map(idOf)) })));
+}
 
 async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]): Promise<void> {
   const chunks = chunk(batches, BATCHES_PER_CHUNK);
@@ -53,6 +67,7 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const plan = planFromRanking(ranking);
   const planId = randomUUID().replace(/-/g, '');
   await storePlan(deps.kv, { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), chunks: 0, batches: 0, next: 0, applied: 0, failed: [], rounds: 0 }, plan.batches);
+  await storeBatchIds(deps.kv, p.projectKey, planId, plan.batches, ranking);
   const { backlog } = ranking;
   const moves: RankMove[] = plan.moves.map((m) => {
     const pos = backlog.positionOf(m.key);
@@ -78,16 +93,28 @@ export async function applyRankSync(
   let meta = await kv.get<PlanMeta>(metaKey(p.projectKey, p.planId));
   if (meta === undefined) throw new AppError('NOT_FOUND', 'This rank-sync plan does not exist (it may be from another project). Plan the rank sync again.');
   await takeLock(kv, p.projectKey, p.planId, deps.clock);
+  /** What this call moved, so the next reads see it despite Jira's search lag (recent-moves.ts). */
+  const moved: { ids: string[]; batches: RankBatch[] } = { ids: [], batches: [] };
   try {
     if (meta.next >= meta.batches && meta.failed.length > 0) meta = await replan(deps, reader, meta);
-    let cached: { n: number; batches: RankBatch[] } | null = null;
+    let cached: { n: number; batches: RankBatch[]; ids: string[][] } | null = null;
     while (meta.next < meta.batches && timeLeftMs() > 3000) {
       const n = Math.floor(meta.next / BATCHES_PER_CHUNK);
-      if (cached === null || cached.n !== n) cached = { n, batches: (await kv.get<RankBatch[]>(chunkKey(p.projectKey, p.planId, n))) ?? [] };
+      if (cached === null || cached.n !== n) {
+        const loaded: [RankBatch[] | undefined, string[][] | undefined] = await Promise.all([kv.get<RankBatch[]>(chunkKey(p.projectKey, p.planId, n)), kv.get<string[][]>(idsKey(p.projectKey, p.planId, n))]);
+        cached = { n, batches: loaded[0] ?? [], ids: loaded[1] ?? [] };
+      }
       const batch: RankBatch | undefined = cached.batches[meta.next % BATCHES_PER_CHUNK];
       if (batch === undefined) throw new AppError('INTERNAL', 'The stored plan is incomplete. Plan the rank sync again.');
+      const batchIds = cached.ids[meta.next % BATCHES_PER_CHUNK] ?? [];
       const failures = await writer.rank(batch);
       const failedKeys = new Set(failures.map((f) => f.key));
+      batch.issues.forEach((key, i) => {
+        const id = batchIds[i];
+        if (!failedKeys.has(key) && id !== undefined && id !== '') moved.ids.push(id);
+      });
+      const accepted = batch.issues.filter((k) => !failedKeys.has(k));
+      if (accepted.length > 0) moved.batches.push({ ...batch, issues: accepted });
       meta = {
         ...meta,
         next: meta.next + 1,
@@ -99,18 +126,24 @@ export async function applyRankSync(
     const done = meta.next >= meta.batches && meta.failed.length === 0;
     return { status: done ? 'done' : 'partial', applied: meta.applied, failed: meta.failed };
   } finally {
+    await rememberMoved(kv, p.projectKey, moved);
     // Jira's order changed: nobody's recent load of this project is current any more.
     deps.loadCache?.invalidate(p.projectKey);
     await kv.delete(lockKey(p.projectKey));
   }
 }
 
-/** After per-issue failures: a fresh plan from Jira's order now, under the same plan id. */
+/**
+ * After per-issue failures: a fresh plan from Jira's order now, under the same plan id. Jira's search lags the
+ * moves just made; the load reconciles the ids the last applies moved (recent-moves.ts), so the plan starts from
+ * where the issues are now.
+ */
 async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<PlanMeta> {
   const ranking = await rankProject(deps, reader, meta.projectKey);
   const plan = planFromRanking(ranking);
   const next: PlanMeta = { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, batches: 0 };
   await storePlan(deps.kv, next, plan.batches);
+  await storeBatchIds(deps.kv, meta.projectKey, meta.planId, plan.batches, ranking);
   return { ...next, chunks: Math.ceil(plan.batches.length / BATCHES_PER_CHUNK), batches: plan.batches.length };
 }
 

@@ -1,4 +1,4 @@
-import { Faults, FaultSpecError, parseFaults } from '../../../dev/sim/faults';
+import { DEFAULT_SEARCH_LAG_MS, Faults, FaultSpecError, parseFaults } from '../../../dev/sim/faults';
 import { aSeed, startSim, stories } from './helpers';
 
 describe('parseFaults', () => {
@@ -12,8 +12,11 @@ describe('parseFaults', () => {
       seed: 1,
       failRank: ['PRJ-3', 'PRJ-7'],
       failFetch: [],
+      searchLagMs: DEFAULT_SEARCH_LAG_MS,
     });
     expect(parseFaults('latency=1s').latencyMs).toBe(1000);
+    expect(parseFaults('searchLag=2s').searchLagMs).toBe(2000);
+    expect(parseFaults('searchLag=0').searchLagMs).toBe(0);
     expect(parseFaults('').rate429).toBe(0);
   });
 
