@@ -21,6 +21,7 @@ import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
+import { RateBudgets, rateLimitReset, type Principal } from './rate-limits';
 import { SearchIndex } from './search-index';
 import { SimState, type AppFieldSpec } from './state';
 import { StatsCounter, type SimStats } from './stats';
@@ -71,12 +72,21 @@ const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...pe
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whose budget a request spends: the app's, a user's, or nobody's (no principal header: tests and tooling). */
+function principalOf(req: IncomingMessage): Principal | null {
+  if (req.headers[APP_PRINCIPAL_HEADER] === 'app') return { kind: 'app' };
+  const header = req.headers['x-sim-account-id'];
+  const accountId = Array.isArray(header) ? header[0] : header;
+  return accountId === undefined || accountId === '' ? null : { kind: 'user', accountId };
+}
+
 export function createSimulator(options: SimulatorOptions): Simulator {
   const saved = options.dataDir !== undefined ? SimState.loadFrom(options.dataDir) : undefined;
   const state = saved ?? SimState.fromSeed(options.seed);
   for (const spec of options.appFields ?? DEFAULT_APP_FIELDS) state.ensureAppField(spec);
   const now = makeClock(options.now ?? state.now);
   const faults = new Faults(options.faults);
+  const budgets = new RateBudgets();
   const stats = new StatsCounter();
   const listeners = new Set<EventListener>();
   const requestListeners = new Set<(r: RecordedExchange) => void>();
@@ -111,13 +121,23 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     stats.count(`${method} ${match.template ?? url.pathname}`);
     const decision = faults.decide();
     if (decision.delayMs > 0) await sleep(decision.delayMs);
+    const principal = principalOf(req);
+    const charged = faults.current.budget !== null && principal !== null ? budgets.charge(faults.current.budget, principal) : undefined;
+    if (charged?.refused !== undefined) {
+      req.resume();
+      stats.injected('429');
+      sendReply(res, { status: 429, headers: { ...charged.headers, ...charged.refused }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } });
+      return;
+    }
     if (decision.inject !== undefined) {
       req.resume();
       stats.injected(decision.inject === 429 ? '429' : '5xx');
+      const wait = faults.current.retryAfterSec;
+      const retryHeaders: Record<string, string> = decision.retryAfter ? { 'retry-after': String(wait), 'x-ratelimit-reset': rateLimitReset(Date.now() + wait * 1000) } : {};
       const reply: Reply =
         decision.inject === 429
-          ? { status: 429, headers: { 'retry-after': String(faults.current.retryAfterSec) }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }
-          : { status: 503, body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} } };
+          ? { status: 429, headers: { ...retryHeaders, 'ratelimit-reason': 'jira-burst-based' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }
+          : { status: 503, headers: decision.retryAfter ? { 'retry-after': String(wait) } : {}, body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} } };
       sendReply(res, reply);
       return;
     }
@@ -142,6 +162,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const exchange: RecordedExchange = { method, ...request, query: url.searchParams, status: reply.status, response: reply.body === undefined ? undefined : (JSON.parse(JSON.stringify(reply.body)) as unknown) };
       for (const l of requestListeners) l(exchange);
     }
+    if (charged !== undefined) reply = { ...reply, headers: { ...reply.headers, ...charged.headers } };
     sendReply(res, reply);
   }
 

@@ -27,7 +27,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export async function jiraRequest(principal: Principal, path: Route, init: { method?: string; body?: unknown }, deadline: Deadline): Promise<JiraResponse> {
   const client = principal === 'user' ? api.asUser() : api.asApp();
-  let last: { status: number; retryAfterMs: number | null } = { status: 0, retryAfterMs: null };
+  let last: { status: number; retryAfterMs: number | null; reason?: string } = { status: 0, retryAfterMs: null };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let res: Awaited<ReturnType<typeof client.requestJira>>;
     try {
@@ -45,7 +45,8 @@ export async function jiraRequest(principal: Principal, path: Route, init: { met
     }
     if (res.status === 429 || res.status >= 500) {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after')) ?? parseRateLimitReset(res.headers.get('x-ratelimit-reset'));
-      last = { status: res.status, retryAfterMs };
+      const reason = res.headers.get('ratelimit-reason');
+      last = { status: res.status, retryAfterMs, ...(reason === null ? {} : { reason }) };
       await res.text().catch(() => '');
       if (await waitBeforeRetry(attempt, retryAfterMs, deadline)) continue;
       break;
@@ -62,8 +63,10 @@ export async function jiraRequest(principal: Principal, path: Route, init: { met
     return { status: res.status, body };
   }
   if (last.status === 429) {
-    throw new AppError('RATE_LIMITED', 'Jira is rate-limiting this app right now. Wait a minute and try again.', {
+    const wait = last.retryAfterMs === null ? 'a minute' : `${Math.max(1, Math.ceil(last.retryAfterMs / 1000))} seconds`;
+    throw new AppError('RATE_LIMITED', `Jira is rate-limiting this app right now. Wait ${wait} and try again.`, {
       retryAfterMs: last.retryAfterMs,
+      ...(last.reason === undefined ? {} : { reason: last.reason }),
     });
   }
   throw new AppError('JIRA_UNAVAILABLE', `Jira did not answer (HTTP ${last.status || 'no response'}). Try again in a minute.`);
