@@ -10,15 +10,17 @@
  * - `global.__forge_runtime__`: app context, remaining time, metrics, read per invocation.
  *
  * Jira requests go to `jiraBaseUrl + path` with method, headers and body passed through; `asUser()` calls carry
- * `X-Sim-Account-Id: <accountId>` (the current invocation's user), `asApp()` calls carry none, which the simulator
- * reads as the app acting with admin rights. A header of that name set by app code is dropped: on Forge the app
- * cannot choose whom it acts as.
+ * `X-Sim-Account-Id: <accountId>` (the current invocation's user), `asApp()` calls carry `X-Sim-Principal: app`,
+ * which the simulator reads as the app's own user with its own permissions (on Jira Cloud a Forge app acts as an
+ * app user, not as a site admin). Headers of those names set by app code are dropped: on Forge the app cannot
+ * choose whom it acts as.
  */
 import { currentInvocation, currentSite, DEFAULT_SITE, setSite, type SiteIdentity } from './context';
 import type { KvsStore } from './kvs-store';
 import type { LocalQueue } from './queue';
 
 export const ACCOUNT_HEADER = 'X-Sim-Account-Id';
+export const PRINCIPAL_HEADER = 'X-Sim-Principal';
 
 export interface ForgeRuntimeOptions {
   /** Base URL of the Jira simulator, e.g. `http://127.0.0.1:8790`; a function is read on each request. */
@@ -78,6 +80,8 @@ function createForgeFetch(options: ForgeRuntimeOptions) {
 async function fetchJira(options: ForgeRuntimeOptions, send: typeof fetch, target: ProxyTarget, path: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.delete(ACCOUNT_HEADER);
+  headers.delete(PRINCIPAL_HEADER);
+  if (target.provider === 'app') headers.set(PRINCIPAL_HEADER, 'app');
   if (target.provider === 'user') {
     const accountId = target.accountId ?? (options.getAccountId ?? (() => currentInvocation()?.accountId))();
     if (!accountId) {

@@ -1,18 +1,35 @@
 /**
- * Who is acting, and what they may do. Project permissions come from the seed's
- * `permissions: { "<accountId>" | "*": [PERMISSION_KEY…] }`; a project without that map lets everyone
- * do everything. Without `X-Sim-Account-Id` the caller is the site admin (the app in background
- * work, or a test): every permission, every project.
+ * Who is acting, and what they may do.
+ *
+ * - A user (`X-Sim-Account-Id`): project permissions from the seed's `permissions: { "<accountId>" | "*": [KEY…] }`;
+ *   a project without that map lets everyone do everything.
+ * - The app (`X-Sim-Principal: app`, sent by the local Forge runtime for `asApp()`): its own user, as on Jira Cloud
+ *   where a Forge app acts as an app user of account type `app`, not as a site admin. Its project permissions are
+ *   the seed's `app.permissions` (`{ "PRJ": [KEY…] }`, unlisted projects: none); without them, every project
+ *   permission in every project, which is what the `atlassian-addons-project-access` role has in Jira's default
+ *   permission scheme (https://support.atlassian.com/jira-cloud-administration/docs/manage-project-permissions/).
+ *   It holds no global permission.
+ * - Neither header: the site admin with every permission (tests and simulator tooling; never the app).
+ *
+ * Issue security levels bind everyone but the site admin: an issue whose `fields.security` names a level exists
+ * only for the level's members (https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-security-schemes/);
+ * the app is no member unless the seed lists its account id.
  */
 import type { SeedProject, SeedUser } from './seed';
 import type { SimIssue, SimState } from './state';
 
 export interface Actor {
   accountId: string;
-  /** Absent header: sees and may do everything. */
+  kind: 'admin' | 'user' | 'app';
+  /** The site admin (no header): sees and may do everything. */
   superuser: boolean;
   user: SeedUser | undefined;
+  /** The app's project permissions by project key; undefined: the add-ons role's (every project permission). */
+  appGrants?: Record<string, string[]> | undefined;
 }
+
+/** Sent by the local Forge runtime on `asApp()` requests (dev/runtime/install.ts). */
+export const APP_PRINCIPAL_HEADER = 'x-sim-principal';
 
 export const ADMIN_GROUPS = ['jira-admins', 'site-admins', 'administrators'];
 
@@ -46,18 +63,26 @@ const PROJECT_PERMISSION_KEYS = Object.keys(PERMISSIONS).filter((k) => PERMISSIO
 export function actorFor(state: SimState, accountId: string | undefined): Actor | undefined {
   if (accountId === undefined || accountId === '') {
     const admin = [...state.users.values()].find((u) => (u.groups ?? []).some((g) => ADMIN_GROUPS.includes(g)));
-    return { accountId: admin?.accountId ?? 'sim-admin', superuser: true, user: admin };
+    return { accountId: admin?.accountId ?? 'sim-admin', kind: 'admin', superuser: true, user: admin };
   }
   const user = state.users.get(accountId);
-  return user ? { accountId, superuser: false, user } : undefined;
+  return user ? { accountId, kind: 'user', superuser: false, user } : undefined;
+}
+
+/** The app's own user. */
+export function appActor(state: SimState): Actor {
+  const { accountId, displayName, permissions } = state.appUser;
+  return { accountId, kind: 'app', superuser: false, user: { accountId, displayName, groups: [] }, appGrants: permissions };
 }
 
 export function isJiraAdmin(actor: Actor): boolean {
-  return actor.superuser || (actor.user?.groups ?? []).some((g) => ADMIN_GROUPS.includes(g));
+  return actor.superuser || (actor.kind === 'user' && (actor.user?.groups ?? []).some((g) => ADMIN_GROUPS.includes(g)));
 }
 
 export function projectPermissions(actor: Actor, project: SeedProject): Set<string> {
-  if (actor.superuser || project.permissions === undefined) return new Set(PROJECT_PERMISSION_KEYS);
+  if (actor.superuser) return new Set(PROJECT_PERMISSION_KEYS);
+  if (actor.kind === 'app') return new Set(actor.appGrants === undefined ? PROJECT_PERMISSION_KEYS : (actor.appGrants[project.key] ?? []));
+  if (project.permissions === undefined) return new Set(PROJECT_PERMISSION_KEYS);
   return new Set([...(project.permissions['*'] ?? []), ...(project.permissions[actor.accountId] ?? [])]);
 }
 
@@ -69,8 +94,23 @@ export function canBrowse(actor: Actor, project: SeedProject | undefined): boole
   return can(actor, project, 'BROWSE_PROJECTS');
 }
 
-/** The issue if it exists and the actor may browse its project; otherwise it does not exist for them. */
+/** True when no security level hides `issue` from `actor` (a level the site does not define hides it from all). */
+export function securityAllows(state: SimState, actor: Actor, issue: SimIssue): boolean {
+  if (actor.superuser) return true;
+  const security = issue.fields['security'];
+  if (security === undefined || security === null) return true;
+  const id = typeof security === 'object' ? (security as { id?: unknown }).id : undefined;
+  const level = id === undefined ? undefined : state.securityLevels.get(String(id));
+  return level !== undefined && level.members.includes(actor.accountId);
+}
+
+/** True when `actor` may see `issue`: they browse its project and no security level hides it. */
+export function canSee(state: SimState, actor: Actor, issue: SimIssue): boolean {
+  return canBrowse(actor, state.projectOf(issue)) && securityAllows(state, actor, issue);
+}
+
+/** The issue if it exists and the actor may see it; otherwise it does not exist for them, by any endpoint. */
 export function visibleIssue(state: SimState, actor: Actor, idOrKey: string): SimIssue | undefined {
   const issue = state.getIssue(idOrKey);
-  return issue && canBrowse(actor, state.projectOf(issue)) ? issue : undefined;
+  return issue && canSee(state, actor, issue) ? issue : undefined;
 }

@@ -5,8 +5,13 @@
  * Keys: latency / jitter (ms, `ms` or `s` suffix; each request waits latency + U(0, jitter)),
  * rate429 / rate5xx (probability 0–1 per request), retryAfter (seconds, the 429's `Retry-After`),
  * seed (PRNG seed, default 1), failRank (issue keys, `|`-separated, that every rank call reports
- * as failed in a 207), failFetch (issue keys that bulkfetch reports in `issueErrors`).
+ * as failed in a 207), failFetch (issue keys that bulkfetch reports in `issueErrors`), searchLag (how long a write
+ * stays invisible to `/search/jql` unless reconciled; default DEFAULT_SEARCH_LAG_MS, `0` turns it off; see
+ * search-index.ts), retryAfterShare (0–1, default 0.5: the share of injected 429s and 503s that carry
+ * `Retry-After`; Jira sends 429s with and without it, and some 503s with it), budget (`<points>/<window>`, e.g.
+ * `budget=300/1m`: each principal's request budget, see rate-limits.ts; default none).
  */
+import type { BudgetSpec } from './rate-limits';
 
 export interface FaultSpec {
   latencyMs: number;
@@ -17,20 +22,35 @@ export interface FaultSpec {
   seed: number;
   failRank: string[];
   failFetch: string[];
+  searchLagMs: number;
+  retryAfterShare: number;
+  budget: BudgetSpec | null;
 }
 
-export const NO_FAULTS: FaultSpec = { latencyMs: 0, jitterMs: 0, rate429: 0, rate5xx: 0, retryAfterSec: 1, seed: 1, failRank: [], failFetch: [] };
+/** Jira's search index catches up within moments; short, so a test that waits a second sees every write. */
+export const DEFAULT_SEARCH_LAG_MS = 250;
+
+export const NO_FAULTS: FaultSpec = { latencyMs: 0, jitterMs: 0, rate429: 0, rate5xx: 0, retryAfterSec: 1, seed: 1, failRank: [], failFetch: [], searchLagMs: DEFAULT_SEARCH_LAG_MS, retryAfterShare: 0.5, budget: null };
 
 export class FaultSpecError extends Error {
   readonly code = 'INVALID_FAULTS';
 }
 
-const KNOWN = 'latency, jitter, rate429, rate5xx, retryAfter, seed, failRank, failFetch';
+const KNOWN = 'latency, jitter, rate429, rate5xx, retryAfter, retryAfterShare, seed, failRank, failFetch, searchLag, budget';
 
 function duration(key: string, raw: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(raw);
-  if (!m) throw new FaultSpecError(`Invalid --faults value ${key}=${raw}: use a duration such as 50ms or 1s.`);
-  return Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(raw);
+  if (!m) throw new FaultSpecError(`Invalid --faults value ${key}=${raw}: use a duration such as 50ms, 1s or 1m.`);
+  return Number(m[1]) * (m[2] === 'm' ? 60_000 : m[2] === 's' ? 1000 : 1);
+}
+
+function budget(key: string, raw: string): BudgetSpec {
+  const m = /^(\d+)\/(.+)$/.exec(raw);
+  const points = m ? Number(m[1]) : NaN;
+  if (!m || points < 1) throw new FaultSpecError(`Invalid --faults value ${key}=${raw}: use <points>/<window>, e.g. 300/1m.`);
+  const windowMs = duration(key, m[2] ?? '');
+  if (windowMs <= 0) throw new FaultSpecError(`Invalid --faults value ${key}=${raw}: the window must be longer than 0.`);
+  return { points, windowMs };
 }
 
 function rate(key: string, raw: string): number {
@@ -78,6 +98,15 @@ export function parseFaults(spec: string): FaultSpec {
       case 'failFetch':
         out.failFetch = raw.split('|').map((k) => k.trim().toUpperCase()).filter((k) => k !== '');
         break;
+      case 'searchLag':
+        out.searchLagMs = duration(key, raw);
+        break;
+      case 'retryAfterShare':
+        out.retryAfterShare = rate(key, raw);
+        break;
+      case 'budget':
+        out.budget = budget(key, raw);
+        break;
       default:
         throw new FaultSpecError(`Unknown --faults key '${key}' (keys: ${KNOWN}).`);
     }
@@ -101,6 +130,8 @@ function prng(seed: number): () => number {
 export interface FaultDecision {
   delayMs: number;
   inject: 429 | 503 | undefined;
+  /** Whether the injected answer carries `Retry-After` (a `retryAfterShare` of them do). */
+  retryAfter: boolean;
 }
 
 /** The live fault settings of one simulator; change them at run time with {@link configure}. */
@@ -144,9 +175,11 @@ export class Faults {
   decide(): FaultDecision {
     const { latencyMs, jitterMs, rate429, rate5xx } = this.spec;
     const delayMs = latencyMs + (jitterMs > 0 ? this.random() * jitterMs : 0);
-    if (rate429 === 0 && rate5xx === 0) return { delayMs, inject: undefined };
+    if (rate429 === 0 && rate5xx === 0) return { delayMs, inject: undefined, retryAfter: false };
     const r = this.random();
     const inject = r < rate429 ? 429 : r < rate429 + rate5xx ? 503 : undefined;
-    return { delayMs, inject };
+    // Where in its band the draw fell decides the header, so the injection sequence of a seed stays as it was.
+    const within = inject === 429 ? r / rate429 : inject === 503 ? (r - rate429) / rate5xx : 1;
+    return { delayMs, inject, retryAfter: within < this.spec.retryAfterShare };
   }
 }

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Actor } from './access';
 import type { SimEvent } from './events';
 import type { Faults } from './faults';
+import type { SearchIndex } from './search-index';
 import type { SimState } from './state';
 
 /** What every route may use besides the request. */
@@ -15,6 +16,8 @@ export interface SimContext {
   now(): number;
   emit(event: SimEvent): void;
   faults: Faults;
+  /** What `/search/jql` sees; record rank moves and field edits in it before making them. */
+  searchIndex: SearchIndex;
   /** Call after a change to the site, so a data dir keeps it. */
   changed(): void;
 }

@@ -2,6 +2,7 @@
  * An issue as Jira returns it (IssueBean), with the `fields` selection rules of the v3 API:
  * `*all`, `*navigable`, field ids (or keys), `-field` to exclude, and `id` alone for ids only.
  */
+import { canSee, type Actor } from './access';
 import { badRequest } from './http';
 import type { SimIssue, SimState } from './state';
 
@@ -37,10 +38,21 @@ function wanted(state: SimState, sel: FieldSelection, fieldId: string): boolean 
   return sel.navigable && def?.['navigable'] !== false;
 }
 
-/** Linked issues carry a fresh summary, status, priority and issue type, as Jira shows them. */
-function renderLinks(state: SimState, value: unknown, baseUrl: string): unknown {
+/**
+ * Linked issues carry a fresh summary, status, priority and issue type, as Jira shows them. A link to an issue the
+ * viewer cannot see (another project's, or one in a security level they are not in) is left out, as Jira leaves it
+ * out of the issue's view.
+ */
+function renderLinks(state: SimState, viewer: Actor, value: unknown, baseUrl: string): unknown {
   if (!Array.isArray(value)) return value;
-  return value.map((raw: unknown) => {
+  const shown = value.filter((raw: unknown) => {
+    if (raw === null || typeof raw !== 'object') return true;
+    const link = raw as Record<string, unknown>;
+    const ref = (link['outwardIssue'] ?? link['inwardIssue']) as { id?: unknown; key?: unknown } | undefined;
+    const other = ref ? state.getIssue(String(ref.id ?? ref.key ?? '')) : undefined;
+    return other === undefined || canSee(state, viewer, other);
+  });
+  return shown.map((raw: unknown) => {
     if (raw === null || typeof raw !== 'object') return raw;
     const link = { ...(raw as Record<string, unknown>) };
     link['self'] = `${baseUrl}/rest/api/3/issueLink/${String(link['id'])}`;
@@ -61,18 +73,28 @@ function renderLinks(state: SimState, value: unknown, baseUrl: string): unknown 
   });
 }
 
+/** The issue's security level as Jira shows it (SecurityLevel: self, id, name, description). */
+function renderSecurity(state: SimState, value: unknown, baseUrl: string): unknown {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  const level = id === undefined ? undefined : state.securityLevels.get(String(id));
+  if (level === undefined) return value;
+  return { self: `${baseUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description ?? '' };
+}
+
 export interface RenderOptions {
+  /** Who looks: links to issues they cannot see are left out. */
+  viewer: Actor;
   properties?: string[] | undefined;
   expand?: string[] | undefined;
 }
 
-export function renderIssue(state: SimState, issue: SimIssue, sel: FieldSelection, baseUrl: string, options: RenderOptions = {}): Record<string, unknown> {
+export function renderIssue(state: SimState, issue: SimIssue, sel: FieldSelection, baseUrl: string, options: RenderOptions): Record<string, unknown> {
   if (sel.idsOnly && !sel.wantsKey && !options.properties?.length) return { id: issue.id };
   const fields: Record<string, unknown> = {};
   if (!sel.idsOnly) {
     for (const [id, value] of Object.entries(issue.fields)) {
       if (!wanted(state, sel, id)) continue;
-      fields[id] = id === 'issuelinks' ? renderLinks(state, value, baseUrl) : value;
+      fields[id] = id === 'issuelinks' ? renderLinks(state, options.viewer, value, baseUrl) : id === 'security' ? renderSecurity(state, value, baseUrl) : value;
     }
   }
   const out: Record<string, unknown> = {

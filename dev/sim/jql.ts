@@ -3,9 +3,10 @@
  * the site. See jql/parse.ts (syntax), jql/fields.ts (fields) and jql/compile.ts (semantics).
  */
 import type { Actor } from './access';
-import { canBrowse } from './access';
+import { canSee } from './access';
 import { compileQuery } from './jql/compile';
 import { JqlError, parseJql } from './jql/parse';
+import type { IndexView } from './search-index';
 import type { SimIssue, SimState } from './state';
 
 export { JqlError } from './jql/parse';
@@ -13,6 +14,8 @@ export { JqlError } from './jql/parse';
 export interface JqlOptions {
   /** Refuse queries without a search restriction, as /search/jql and /search/approximate-count do. */
   requireBounded?: boolean;
+  /** Match and order as the search index has the issues (lagging recent writes); default: the current site. */
+  index?: IndexView;
 }
 
 /** The issues `jql` selects that `actor` may browse, in the query's order. Throws JqlError. */
@@ -21,9 +24,16 @@ export function runJql(state: SimState, actor: Actor, jql: string, now: number, 
   if (options.requireBounded && query.where === undefined) {
     throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
   }
-  const { predicate, compare } = compileQuery(query, { state, actor, now });
-  return state
-    .issuesInRankOrder()
-    .filter((issue) => canBrowse(actor, state.projectOf(issue)) && predicate(issue))
-    .sort(compare);
+  const { index } = options;
+  const { predicate, compare } = compileQuery(query, { state, actor, now, rank: index?.rank });
+  if (index === undefined) return state.issuesInRankOrder().filter((issue) => canSee(state, actor, issue) && predicate(issue)).sort(compare);
+  // Visibility is the current one (permissions are not indexed); values and order are the index's.
+  const current = new Map<SimIssue, SimIssue>();
+  const indexed = state.issuesInRankOrder().flatMap((issue) => {
+    if (!canSee(state, actor, issue)) return [];
+    const seen = index.asIndexed(issue);
+    current.set(seen, issue);
+    return predicate(seen) ? [seen] : [];
+  });
+  return indexed.sort(compare).map((seen) => current.get(seen) ?? seen);
 }

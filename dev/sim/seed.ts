@@ -77,6 +77,22 @@ const sprintSchema = z.looseObject({
   completeDate: z.string().optional(),
 });
 
+/** Who `asApp()` is: the app's own user (DESIGN.md "Seed file format"). */
+const appSchema = z.looseObject({
+  accountId: z.string().min(1),
+  displayName: z.string().optional(),
+  /** Project key → project permissions; absent: every project permission in every project. */
+  permissions: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+/** An issue security level and who is in it; issues name it in `fields.security` (SecurityLevel: id, name…). */
+const securityLevelSchema = z.looseObject({
+  id: anyId,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  members: z.array(z.string()).default([]),
+});
+
 export const seedSchema = z.looseObject({
   now: z.string().optional(),
   users: z.array(userSchema).default([]),
@@ -87,6 +103,8 @@ export const seedSchema = z.looseObject({
   remoteLinks: z.record(z.string(), z.array(remoteLinkSchema)).default({}),
   boards: z.array(boardSchema).default([]),
   sprints: z.array(sprintSchema).default([]),
+  app: appSchema.optional(),
+  securityLevels: z.array(securityLevelSchema).default([]),
   config: z.unknown().optional(),
 });
 
@@ -98,6 +116,8 @@ export type SeedLinkType = NonNullable<Seed['issueLinkTypes']>[number];
 export type SeedIssue = Seed['issues'][number];
 export type SeedBoard = Seed['boards'][number];
 export type SeedSprint = Seed['sprints'][number];
+export type SeedApp = NonNullable<Seed['app']>;
+export type SeedSecurityLevel = Seed['securityLevels'][number];
 
 /** Jira's four default link types, used when a seed does not list its own. */
 export const DEFAULT_LINK_TYPES: SeedLinkType[] = [
@@ -211,6 +231,16 @@ function checkReferences(seed: Seed): SeedProblem[] {
       if (holder !== '*' && !users.has(holder)) add(`projects[${i}].permissions.${holder}`, 'unknown user (use an accountId from users, or *)');
     }
   });
+  const appId = seed.app?.accountId;
+  for (const key of Object.keys(seed.app?.permissions ?? {})) {
+    if (!projectKeys.has(key)) add(`app.permissions.${key}`, `unknown project '${key}'`);
+  }
+  const levels = dupes(seed.securityLevels, (l) => l.id, 'securityLevels', 'id');
+  seed.securityLevels.forEach((l, i) => {
+    l.members.forEach((m, j) => {
+      if (!users.has(m) && m !== appId) add(`securityLevels[${i}].members[${j}]`, `unknown user '${m}' (use an accountId from users, or app.accountId)`);
+    });
+  });
   dupes(seed.fields, (f) => f.id, 'fields', 'id');
   const linkTypes = seed.issueLinkTypes ?? DEFAULT_LINK_TYPES;
   dupes(linkTypes, (t) => t.id, 'issueLinkTypes', 'id');
@@ -219,6 +249,12 @@ function checkReferences(seed: Seed): SeedProblem[] {
   seed.issues.forEach((issue, i) => {
     const projectKey = issue.key.slice(0, issue.key.lastIndexOf('-'));
     if (!projectKeys.has(projectKey)) add(`issues[${i}].key`, `unknown project '${projectKey}'`);
+    const security = issue.fields['security'];
+    if (security !== undefined && security !== null) {
+      const id = typeof security === 'object' ? (security as { id?: unknown }).id : undefined;
+      if (id === undefined || id === null) add(`issues[${i}].fields.security.id`, 'required');
+      else if (!levels.has(String(id))) add(`issues[${i}].fields.security.id`, `unknown security level '${String(id)}'`);
+    }
     (issue.fields.issuelinks ?? []).forEach((link, j) => {
       if (findLinkType(linkTypes, link.type) === undefined) {
         add(`issues[${i}].fields.issuelinks[${j}].type`, `unknown issue link type '${link.type.name ?? link.type.id ?? ''}'`);

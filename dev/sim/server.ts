@@ -9,7 +9,7 @@
  * count too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { actorFor } from './access';
+import { actorFor, APP_PRINCIPAL_HEADER, appActor } from './access';
 import type { EventListener, SimEvent } from './events';
 import { Faults, FaultSpecError, type FaultSpec } from './faults';
 import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply, type SimContext } from './http';
@@ -23,6 +23,8 @@ import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
 import { DEFAULT_SITE } from '../runtime/context';
+import { RateBudgets, rateLimitReset, type Principal } from './rate-limits';
+import { SearchIndex } from './search-index';
 import { SimState, type AppFieldSpec, type SimApp } from './state';
 import { StatsCounter, type SimStats } from './stats';
 import { makeClock } from './time';
@@ -49,19 +51,40 @@ export interface Simulator {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Forge-trigger-shaped change events; returns an unsubscribe function. */
   onEvent(listener: EventListener): () => void;
-  /** Every REST request as received (method, OpenAPI path template, query, JSON body): for contract tests. */
-  onRequest(listener: (r: { method: string; template: string; query: URLSearchParams; body: unknown }) => void): () => void;
+  /**
+   * Every REST request as received (method, OpenAPI path template, query, JSON body) with the status and JSON body
+   * of the simulator's answer (injected faults are not reported): for contract tests.
+   */
+  onRequest(listener: (r: RecordedExchange) => void): () => void;
   stats(): SimStats;
   resetStats(): void;
 }
 
 export const DEFAULT_APP: SimApp = { appId: DEFAULT_SITE.appId, environmentId: DEFAULT_SITE.environmentId, environmentKey: 'DEVELOPMENT' };
 
+export interface RecordedExchange {
+  method: string;
+  template: string;
+  query: URLSearchParams;
+  body: unknown;
+  status: number;
+  /** The reply body as sent (a copy), undefined when there is none. */
+  response: unknown;
+}
+
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
 
 const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes, ...jqlParseRoutes]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whose budget a request spends: the app's, a user's, or nobody's (no principal header: tests and tooling). */
+function principalOf(req: IncomingMessage): Principal | null {
+  if (req.headers[APP_PRINCIPAL_HEADER] === 'app') return { kind: 'app' };
+  const header = req.headers['x-sim-account-id'];
+  const accountId = Array.isArray(header) ? header[0] : header;
+  return accountId === undefined || accountId === '' ? null : { kind: 'user', accountId };
+}
 
 export function createSimulator(options: SimulatorOptions): Simulator {
   const saved = options.dataDir !== undefined ? SimState.loadFrom(options.dataDir) : undefined;
@@ -71,9 +94,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   for (const spec of options.appFields ?? DEFAULT_APP_FIELDS) state.ensureAppField(spec, app);
   const now = makeClock(options.now ?? state.now);
   const faults = new Faults(options.faults);
+  const budgets = new RateBudgets();
   const stats = new StatsCounter();
   const listeners = new Set<EventListener>();
-  const requestListeners = new Set<(r: { method: string; template: string; query: URLSearchParams; body: unknown }) => void>();
+  const requestListeners = new Set<(r: RecordedExchange) => void>();
   const { dataDir } = options;
   if (dataDir !== undefined && !saved) state.saveTo(dataDir);
 
@@ -81,6 +105,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     state,
     now,
     faults,
+    searchIndex: new SearchIndex(() => faults.current.searchLagMs),
     emit(event: SimEvent) {
       // Delivered after the current request, as Jira's triggers are asynchronous.
       setImmediate(() => {
@@ -104,24 +129,35 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     stats.count(`${method} ${match.template ?? url.pathname}`);
     const decision = faults.decide();
     if (decision.delayMs > 0) await sleep(decision.delayMs);
+    const principal = principalOf(req);
+    const charged = faults.current.budget !== null && principal !== null ? budgets.charge(faults.current.budget, principal) : undefined;
+    if (charged?.refused !== undefined) {
+      req.resume();
+      stats.injected('429');
+      sendReply(res, { status: 429, headers: { ...charged.headers, ...charged.refused }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } });
+      return;
+    }
     if (decision.inject !== undefined) {
       req.resume();
       stats.injected(decision.inject === 429 ? '429' : '5xx');
+      const wait = faults.current.retryAfterSec;
+      const retryHeaders: Record<string, string> = decision.retryAfter ? { 'retry-after': String(wait), 'x-ratelimit-reset': rateLimitReset(Date.now() + wait * 1000) } : {};
       const reply: Reply =
         decision.inject === 429
-          ? { status: 429, headers: { 'retry-after': String(faults.current.retryAfterSec) }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }
-          : { status: 503, body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} } };
+          ? { status: 429, headers: { ...retryHeaders, 'ratelimit-reason': 'jira-burst-based' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }
+          : { status: 503, headers: decision.retryAfter ? { 'retry-after': String(wait) } : {}, body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} } };
       sendReply(res, reply);
       return;
     }
     let reply: Reply;
+    let request: { template: string; body: unknown } | undefined;
     try {
       const header = req.headers['x-sim-account-id'];
-      const actor = actorFor(state, Array.isArray(header) ? header[0] : header);
+      const actor = req.headers[APP_PRINCIPAL_HEADER] === 'app' ? appActor(state) : actorFor(state, Array.isArray(header) ? header[0] : header);
       if (!actor) throw new JiraHttpError(401, ['Client must be authenticated to access this resource.']);
       if (!match.route) throw new JiraHttpError(match.template ? 405 : 404, [`No ${method} ${url.pathname} in the simulated Jira.`]);
       const body = method === 'GET' ? undefined : await readJsonBody(req);
-      for (const l of requestListeners) l({ method, template: match.template ?? url.pathname, query: url.searchParams, body });
+      request = { template: match.template ?? url.pathname, body };
       reply = match.route.handler({ method, url, params: match.params, body, actor, baseUrl: `http://${req.headers.host ?? 'localhost'}`, sim });
     } catch (e) {
       if (e instanceof JiraHttpError) reply = errorReply(e);
@@ -130,6 +166,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         reply = { status: 500, body: { errorMessages: [`Simulator error: ${e instanceof Error ? e.message : String(e)}`], errors: {} } };
       }
     }
+    if (request !== undefined && requestListeners.size > 0) {
+      const exchange: RecordedExchange = { method, ...request, query: url.searchParams, status: reply.status, response: reply.body === undefined ? undefined : (JSON.parse(JSON.stringify(reply.body)) as unknown) };
+      for (const l of requestListeners) l(exchange);
+    }
+    if (charged !== undefined) reply = { ...reply, headers: { ...reply.headers, ...charged.headers } };
     sendReply(res, reply);
   }
 

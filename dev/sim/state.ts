@@ -19,10 +19,27 @@ import {
   type SeedIssue,
   type SeedLinkType,
   type SeedProject,
+  type SeedSecurityLevel,
   type SeedSprint,
   type SeedUser,
 } from './seed';
 import { SYSTEM_FIELDS } from './system-fields';
+
+/** The app's own user (`asApp()`); see access.ts. */
+export interface SimAppUser {
+  accountId: string;
+  displayName: string;
+  /** Project key → permissions; undefined: every project permission everywhere (the add-ons role's). */
+  permissions: Record<string, string[]> | undefined;
+}
+
+/** The app user's account id when the seed names none. */
+export const DEFAULT_APP_ACCOUNT_ID = '630000:valuerank-app';
+
+/** The seed's `app`, or the default app user. */
+function appUserOf(seed: Seed): SimAppUser {
+  return { accountId: seed.app?.accountId ?? DEFAULT_APP_ACCOUNT_ID, displayName: seed.app?.displayName ?? 'ValueRank', permissions: seed.app?.permissions };
+}
 
 export type SimIssue = SeedIssue;
 export type SimLink = NonNullable<SeedIssue['fields']['issuelinks']>[number];
@@ -65,6 +82,10 @@ export class SimState {
   readonly properties = new Map<string, Map<string, unknown>>();
   readonly config: unknown;
   readonly now: string | undefined;
+  readonly appUser: SimAppUser;
+  /** By id. */
+  readonly securityLevels = new Map<string, SeedSecurityLevel>();
+  private readonly seededApp: Seed['app'];
   private readonly byId = new Map<string, SimIssue>();
   private readonly byKey = new Map<string, SimIssue>();
   private order: string[] = [];
@@ -72,10 +93,13 @@ export class SimState {
   private readonly extras: Record<string, unknown>;
 
   private constructor(seed: Seed) {
-    const { now, users, projects, fields, issueLinkTypes, issues, remoteLinks, boards, sprints, config, ...extras } = seed;
+    const { now, users, projects, fields, issueLinkTypes, issues, remoteLinks, boards, sprints, config, app, securityLevels, ...extras } = seed;
     delete extras['issueProperties'];
     this.extras = extras;
     this.now = now;
+    this.appUser = appUserOf(seed);
+    this.seededApp = app;
+    for (const l of securityLevels) this.securityLevels.set(l.id, l);
     for (const u of users) this.users.set(u.accountId, u);
     for (const p of projects) this.projects.set(p.key, p);
     const seeded = new Set(fields.map((f) => f.id));
@@ -132,6 +156,8 @@ export class SimState {
       remoteLinks: Object.fromEntries(this.remoteLinks),
       boards: this.boards,
       sprints: this.sprints,
+      ...(this.seededApp !== undefined ? { app: this.seededApp } : {}),
+      securityLevels: [...this.securityLevels.values()],
       ...(this.config !== undefined ? { config: this.config } : {}),
       issueProperties,
     };

@@ -35,6 +35,7 @@ export const SYSTEM_FIELDS: readonly SeedField[] = [
   system('duedate', 'Due date', 'date', { clauseNames: ['duedate', 'due'] }),
   system('reporter', 'Reporter', 'user'),
   system('assignee', 'Assignee', 'user'),
+  system('security', 'Security Level', 'securitylevel', { clauseNames: ['level'] }),
   system('resolution', 'Resolution', 'resolution'),
   system('resolutiondate', 'Resolved', 'datetime', { orderable: false, clauseNames: ['resolutiondate', 'resolved'] }),
   system('subtasks', 'Sub-tasks', 'array', { orderable: false, searchable: false, schema: { type: 'array', items: 'issuelinks', system: 'subtasks' } }),

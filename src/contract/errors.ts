@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'PLAN_EXPIRED',
   /** Jira's order changed since the rank-sync plan was made: plan again. */
   'PLAN_OUTDATED',
+  /** The user (or the app) must grant access before Jira can be read as them; retrying alone cannot help. */
+  'AUTH_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

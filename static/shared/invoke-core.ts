@@ -70,6 +70,8 @@ export function defaultMessage(code: UiErrorCode): string {
       return 'Another operation of this kind is running. Wait for it to finish.';
     case 'PARTIAL_FAILURE':
       return 'Part of the operation failed. Retry the failed items.';
+    case 'AUTH_REQUIRED':
+      return 'ValueRank needs your permission to read Jira as you. Allow access when Jira asks, then try again.';
     case 'INVALID_PAYLOAD':
       return 'The request was not valid. Reload the page and try again.';
     default:

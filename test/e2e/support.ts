@@ -12,6 +12,7 @@ import { generateDemoSite } from '../../dev/demo/generate-site';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { startPreview, type Preview } from '../../dev/preview/server';
+import { searchIndexCaughtUp } from '../integration/search-index';
 
 export { PERSONAS };
 
@@ -206,6 +207,7 @@ export async function warmBacklog(url: string, accountId: string, projectKey = P
 /** Jira's own order (Rank ASC) of the backlog candidates, read from the simulator's REST API. */
 export async function jiraRankOrder(url: string, accountId: string, projectKey = PROJECT): Promise<string[]> {
   const jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`;
+  await searchIndexCaughtUp();
   const keys: string[] = [];
   let nextPageToken: string | undefined;
   for (let i = 0; i < 100; i++) {

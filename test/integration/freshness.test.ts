@@ -1,4 +1,5 @@
 import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { searchIndexCaughtUp } from './search-index';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -37,6 +38,7 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     const daily = await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
     expect(daily.status).toBe(200);
     await settle(preview.url);
+    await searchIndexCaughtUp();
     const res = await jira(preview.url, '/rest/api/3/search/jql', {
       method: 'POST',
       body: JSON.stringify({ jql: 'project = PAY AND "Value score" IS NOT EMPTY ORDER BY "Value score" DESC', fields: ['key', 'Value score'], maxResults: 5 }),

@@ -1,4 +1,5 @@
 import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { searchIndexCaughtUp } from './search-index';
 
 const PO = PERSONAS.productOwner.accountId;
 const ADMIN = PERSONAS.admin.accountId;
@@ -12,6 +13,7 @@ async function setFaults(url: string, spec: string): Promise<void> {
 }
 
 async function rankOrder(url: string): Promise<string[]> {
+  await searchIndexCaughtUp();
   const r = await fetch(`${url}/rest/api/3/search/jql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

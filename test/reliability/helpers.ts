@@ -6,6 +6,7 @@
 import { ERROR_CODES } from '../../src/contract/operations';
 import { invokeResolver, type ResolverHandler } from '../../dev/runtime';
 import { PERSONAS } from '../integration/harness';
+import { searchIndexCaughtUp } from '../integration/search-index';
 
 export { PERSONAS };
 
@@ -97,6 +98,7 @@ export async function resetStats(url: string): Promise<void> {
  * simulator as the site admin. Faults are switched off by the caller when reading.
  */
 export async function jiraRankOrder(url: string, projectKey = 'PAY', jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`): Promise<string[]> {
+  await searchIndexCaughtUp();
   const keys: string[] = [];
   let token: string | undefined;
   for (let page = 0; page < 20; page++) {

@@ -106,7 +106,7 @@ function sortReader(key: SortKey, ctx: JqlContext, rank: Map<string, number>): {
 }
 
 export function compileOrder(orderBy: SortKey[], ctx: JqlContext): Comparator {
-  const rank = ctx.state.rankIndex();
+  const rank = ctx.rank ?? ctx.state.rankIndex();
   const keys = orderBy.length > 0 ? orderBy : [{ field: { text: 'key' }, direction: 'desc' as const }];
   const readers = keys.map((k) => ({ ...sortReader(k, ctx, rank), desc: k.direction === 'desc' }));
   return (a, b) => {

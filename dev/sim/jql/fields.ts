@@ -13,6 +13,8 @@ export interface JqlContext {
   actor: Actor;
   /** Epoch ms: relative dates (`-7d`) count from here. */
   now: number;
+  /** Rank positions as the search index has them (search-index.ts); default: the site's current order. */
+  rank?: Map<string, number> | undefined;
 }
 
 export type FieldType = 'text' | 'number' | 'date' | 'key' | 'project' | 'statusCategory';

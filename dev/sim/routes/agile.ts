@@ -55,6 +55,7 @@ function rankIssues(ctx: RequestContext): Reply {
   }
   if (moving.length > 0) {
     const was = state.rankIndex();
+    ctx.sim.searchIndex.recordMove([...was.keys()], moving.map((i) => i.id), before !== undefined ? 'before' : 'after', anchor.id);
     state.moveIssues(moving.map((i) => i.id), before !== undefined ? 'before' : 'after', anchor.id);
     const now = state.rankIndex();
     const fieldId = state.fields.find((f) => f.name === 'Rank')?.id ?? 'customfield_10019';

@@ -10,6 +10,7 @@
  * the app that provided the field"). So a user (`asUser()`, an `X-Sim-Account-Id` header) gets 403, and so does the
  * app for a field it does not provide, another app's or its own in another environment.
  */
+import { visibleIssue } from '../access';
 import { changeItem, issueUpdated } from '../events';
 import { badRequest, bodyObject, forbidden, notFound, type Reply, type RequestContext, type Route } from '../http';
 import type { SeedField } from '../seed';
@@ -24,7 +25,7 @@ interface Update {
 
 /** The request is the app's own: no user header (`asApp()`), on a site where the app is installed. */
 function requireApp(ctx: RequestContext): void {
-  if (!ctx.actor.superuser || ctx.sim.state.app === undefined) {
+  if (ctx.actor.kind !== 'app' || ctx.sim.state.app === undefined) {
     throw forbidden('Only the app that provided the custom field can update its values.');
   }
 }
@@ -47,10 +48,11 @@ function checkValue(field: SeedField, value: unknown): void {
   if (!ok) throw badRequest(`The value for the custom field '${field.name}' must be a ${String(type)} or null.`);
 }
 
+/** The issues to write; one that does not exist or that the caller cannot see (security level) is a 404. */
 function issuesFor(ctx: RequestContext, raw: unknown): SimIssue[] {
   if (!Array.isArray(raw) || raw.length === 0) throw badRequest("'issueIds' must be a non-empty array of issue ids.");
   return raw.map((id) => {
-    const issue = ctx.sim.state.getIssue(String(id));
+    const issue = visibleIssue(ctx.sim.state, ctx.actor, String(id));
     if (!issue) throw notFound(`Issue with id ${String(id)} does not exist.`);
     return issue;
   });
@@ -63,6 +65,7 @@ function apply(ctx: RequestContext, updates: Update[]): Reply {
     for (const issue of issues) {
       const before = issue.fields[field.id] ?? null;
       if (JSON.stringify(before) === JSON.stringify(value)) continue;
+      ctx.sim.searchIndex.recordEdit(issue);
       issue.fields[field.id] = value;
       issue.fields['updated'] = now;
       if (changelog) ctx.sim.emit(issueUpdated(issue, [changeItem(field.id, field, before, value)], ctx.actor.accountId));

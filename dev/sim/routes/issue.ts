@@ -20,6 +20,7 @@ function getIssue(ctx: RequestContext): Reply {
   return {
     status: 200,
     body: renderIssue(ctx.sim.state, issue, { ...sel, idsOnly: false }, ctx.baseUrl, {
+      viewer: ctx.actor,
       properties: listParam(ctx.url, 'properties'),
       expand: expandList(ctx.url.searchParams.get('expand') ?? undefined),
     }),
@@ -76,6 +77,7 @@ function editIssue(ctx: RequestContext): Reply {
     const before = issue.fields[id];
     if (JSON.stringify(before) === JSON.stringify(value)) continue;
     items.push(changeItem(id, state.field(id), before, value));
+    ctx.sim.searchIndex.recordEdit(issue);
     issue.fields[id] = value;
   }
   setProperties(ctx, issue, b['properties']);
@@ -85,7 +87,7 @@ function editIssue(ctx: RequestContext): Reply {
   }
   ctx.sim.changed();
   if (ctx.url.searchParams.get('returnIssue') === 'true') {
-    return { status: 200, body: renderIssue(state, issue, parseFieldSelection(undefined, '*all'), ctx.baseUrl) };
+    return { status: 200, body: renderIssue(state, issue, parseFieldSelection(undefined, '*all'), ctx.baseUrl, { viewer: ctx.actor }) };
   }
   return { status: 204 };
 }
@@ -107,7 +109,7 @@ function bulkFetch(ctx: RequestContext): Reply {
   if (!ids || ids.length === 0) throw badRequest('No issue IDs or keys were provided.');
   if (ids.length > BULK_LIMIT) throw badRequest(`At most ${BULK_LIMIT} issues can be requested at once; ${ids.length} were requested.`);
   const sel = parseFieldSelection(stringList(b['fields'], 'fields')?.flatMap((f) => f.split(',').map((s) => s.trim())), '*navigable');
-  const options = { properties: stringList(b['properties'], 'properties'), expand: expandList(b['expand']) };
+  const options = { viewer: ctx.actor, properties: stringList(b['properties'], 'properties'), expand: expandList(b['expand']) };
   const seen = new Set<string>();
   const found: SimIssue[] = [];
   const issueErrors: Array<{ id: string; errorMessage: string }> = [];

@@ -6,7 +6,7 @@
  * outwardIssue: B}` makes "A blocks B": A's `issuelinks` gets `{outwardIssue: B}`, B's gets
  * `{inwardIssue: A}`, and the event has `sourceIssueId = A`, `destinationIssueId = B`.
  */
-import { can, canBrowse, visibleIssue } from '../access';
+import { can, canSee, visibleIssue } from '../access';
 import { issueLinkEvent } from '../events';
 import { badRequest, bodyObject, forbidden, issueNotFound, notFound, type Reply, type RequestContext, type Route } from '../http';
 import { links, type SimIssue } from '../state';
@@ -49,7 +49,7 @@ function visibleLink(ctx: RequestContext): NonNullable<ReturnType<RequestContext
   const found = state.findLink(ctx.params['linkId'] ?? '');
   const bothVisible = (id: string): boolean => {
     const issue = state.getIssue(id);
-    return issue === undefined || canBrowse(ctx.actor, state.projectOf(issue));
+    return issue === undefined || canSee(state, ctx.actor, issue);
   };
   if (!found || !bothVisible(found.sourceId) || !bothVisible(found.destinationId)) throw notFound('No issue link with id ' + (ctx.params['linkId'] ?? '') + ' exists.');
   return found;

@@ -92,7 +92,8 @@ function myself(ctx: RequestContext): Reply {
   const body: Record<string, unknown> = {
     self: `${ctx.baseUrl}/rest/api/3/user?accountId=${ctx.actor.accountId}`,
     accountId: ctx.actor.accountId,
-    accountType: 'atlassian',
+    // A Forge app's own user is of account type `app` (UserDetails.accountType in the platform spec).
+    accountType: ctx.actor.kind === 'app' ? 'app' : 'atlassian',
     displayName: u?.displayName ?? 'Simulator admin',
     active: true,
     timeZone: typeof u?.['timeZone'] === 'string' ? u['timeZone'] : 'UTC',

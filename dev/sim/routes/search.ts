@@ -14,6 +14,8 @@ import { expandList, parseFieldSelection, renderIssue } from '../issue-view';
 
 const ID_ONLY_CAP = 5000;
 const WITH_FIELDS_CAP = 100;
+/** "Accepts max 50 ids" (SearchAndReconcileRequestBean.reconcileIssues). */
+const RECONCILE_CAP = 50;
 
 interface SearchInput {
   jql: string;
@@ -22,6 +24,17 @@ interface SearchInput {
   fields: string[] | undefined;
   expand: string[] | undefined;
   properties: string[] | undefined;
+  /** Issue ids whose latest writes the search must reflect (read-after-write), ≤ 50. */
+  reconcile: Set<string>;
+}
+
+/** `reconcileIssues`: issue ids (int64), at most 50; anything else is a 400. */
+function reconcileIds(raw: unknown[] | undefined): Set<string> {
+  if (raw === undefined) return new Set();
+  if (raw.length > RECONCILE_CAP) throw badRequest(`The reconcileIssues parameter accepts at most ${RECONCILE_CAP} issue IDs; ${raw.length} were given.`);
+  const bad = raw.filter((id) => !(typeof id === 'number' ? Number.isSafeInteger(id) : typeof id === 'string' && /^\d+$/.test(id)));
+  if (bad.length > 0) throw badRequest(`The reconcileIssues parameter takes issue IDs (numbers); got ${JSON.stringify(bad[0])}.`);
+  return new Set(raw.map((id) => String(id)));
 }
 
 function fingerprint(text: string): string {
@@ -70,10 +83,10 @@ function decodeToken(token: string, jql: string): { cursor: string; offset: numb
   throw badRequest('The provided next page token is invalid or expired.');
 }
 
-/** Runs JQL for the acting user, turning a JqlError into Jira's 400. */
-export function runJqlOr400(ctx: RequestContext, jql: string): ReturnType<typeof runJql> {
+/** Runs JQL for the acting user against the search index (lagging recent writes but `reconcile`), turning a JqlError into Jira's 400. */
+export function runJqlOr400(ctx: RequestContext, jql: string, reconcile: ReadonlySet<string> = new Set()): ReturnType<typeof runJql> {
   try {
-    return runJql(ctx.sim.state, ctx.actor, jql, ctx.sim.now(), { requireBounded: true });
+    return runJql(ctx.sim.state, ctx.actor, jql, ctx.sim.now(), { requireBounded: true, index: ctx.sim.searchIndex.view(reconcile) });
   } catch (e) {
     if (e instanceof JqlError) throw badRequest(e.message);
     throw e;
@@ -91,7 +104,7 @@ function search(ctx: RequestContext, input: SearchInput): Reply {
   let offset = 0;
   let ids: string[];
   if (input.nextPageToken === undefined) {
-    ids = runJqlOr400(ctx, input.jql).map((i) => i.id);
+    ids = runJqlOr400(ctx, input.jql, input.reconcile).map((i) => i.id);
     cursorId = `${++cursorSeq}`;
   } else {
     const t = decodeToken(input.nextPageToken, input.jql);
@@ -104,7 +117,7 @@ function search(ctx: RequestContext, input: SearchInput): Reply {
   const slice = ids.slice(offset, offset + pageSize);
   // Issues deleted or hidden since the first page are left out, as Jira does.
   const page = slice.map((id) => visibleIssue(ctx.sim.state, ctx.actor, id)).filter((i): i is NonNullable<typeof i> => i !== undefined);
-  const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { properties: input.properties, expand: input.expand }));
+  const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { viewer: ctx.actor, properties: input.properties, expand: input.expand }));
   const isLast = offset + pageSize >= ids.length;
   const body: Record<string, unknown> = { issues, isLast };
   if (!isLast) {
@@ -131,7 +144,14 @@ function searchPost(ctx: RequestContext): Reply {
     fields: stringList(b['fields'], 'fields')?.flatMap((f) => f.split(',').map((s) => s.trim())),
     expand: expandList(b['expand']),
     properties: stringList(b['properties'], 'properties'),
+    reconcile: reconcileIds(optionalArray(b['reconcileIssues'])),
   });
+}
+
+function optionalArray(raw: unknown): unknown[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) throw badRequest("'reconcileIssues' must be an array of issue IDs.");
+  return raw;
 }
 
 function searchGet(ctx: RequestContext): Reply {
@@ -145,6 +165,7 @@ function searchGet(ctx: RequestContext): Reply {
     fields: listParam(ctx.url, 'fields'),
     expand: expandList(q.get('expand') ?? undefined),
     properties: listParam(ctx.url, 'properties'),
+    reconcile: reconcileIds(listParam(ctx.url, 'reconcileIssues')),
   });
 }
 

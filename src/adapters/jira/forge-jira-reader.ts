@@ -2,6 +2,7 @@ import { route } from '@forge/api';
 import type { z } from 'zod';
 import { AppError } from '../../application/errors';
 import type { JiraField, JiraProjectRef, JiraReader, JiraSprint } from '../../application/ports/jira';
+import { RECONCILE_LIMIT } from '../../application/rank-sync/recent-moves';
 import { chunk, mapLimit } from '../../application/shared/concurrency';
 import type { JiraIssueLike, RemoteLinkLike } from '../../domain';
 import type { Deadline } from './deadline';
@@ -36,23 +37,34 @@ export class ForgeJiraReader implements JiraReader {
     return jiraRequest(this.principal, path, {}, this.deadline);
   }
 
-  async *searchIds(jql: string, limit: number): AsyncGenerator<string[]> {
-    for await (const page of this.search(jql, limit, ['id'], S.searchPage)) yield page.map((i) => i.id);
+  async *searchIds(jql: string, limit: number, reconcile: readonly string[] = []): AsyncGenerator<string[]> {
+    for await (const page of this.search(jql, limit, ['id'], S.searchPage, reconcile)) yield page.map((i) => i.id);
   }
 
-  searchKeys(jql: string, limit: number): AsyncGenerator<{ id: string; key: string }[]> {
-    return this.search(jql, limit, ['key'], S.searchKeysPage);
+  searchKeys(jql: string, limit: number, reconcile: readonly string[] = []): AsyncGenerator<{ id: string; key: string }[]> {
+    return this.search(jql, limit, ['key'], S.searchKeysPage, reconcile);
   }
 
   /** Token paging over `/search/jql`; asking only for `id` or `key` keeps Jira's 5,000 issues a page. */
-  private async *search<I extends { id: string }>(jql: string, limit: number, fields: string[], schema: z.ZodType<{ issues: I[]; nextPageToken?: string | null | undefined; isLast?: boolean | null | undefined }>): AsyncGenerator<I[]> {
+  private async *search<I extends { id: string }>(
+    jql: string,
+    limit: number,
+    fields: string[],
+    schema: z.ZodType<{ issues: I[]; nextPageToken?: string | null | undefined; isLast?: boolean | null | undefined }>,
+    reconcile: readonly string[],
+  ): AsyncGenerator<I[]> {
     let token: string | undefined;
     let seen = 0;
+    // The same list on every page, as the spec asks; ids are int64 and at most 50.
+    const reconcileIssues = reconcile.map(Number).filter((id) => Number.isSafeInteger(id)).slice(-RECONCILE_LIMIT);
     for (let page = 0; page < MAX_PAGES && seen < limit; page++) {
       const res = await jiraRequest(
         this.principal,
         route`/rest/api/3/search/jql`,
-        { method: 'POST', body: { jql, fields, maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }) } },
+        {
+          method: 'POST',
+          body: { jql, fields, maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }), ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}) },
+        },
         this.deadline,
       );
       if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);

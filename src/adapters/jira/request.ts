@@ -1,4 +1,4 @@
-import api, { type Route } from '@forge/api';
+import api, { NeedsAuthenticationError, NotAllowedError, ProxyRequestError, type Route } from '@forge/api';
 import { AppError } from '../../application/errors';
 import type { Deadline } from './deadline';
 
@@ -19,12 +19,15 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /**
  * One Jira REST call as the user (`asUser`, for anything shown to a user) or the app (`asApp`, background work),
- * with the one retry policy of the app: 429 and 5xx are retried after `Retry-After` (or a jittered exponential
- * backoff) while the deadline allows, then fail as RATE_LIMITED / JIRA_UNAVAILABLE. Other statuses are returned.
+ * with the one retry policy of the app: 429 and 5xx are retried after `Retry-After` (or, without it, after
+ * `X-RateLimit-Reset`, else a jittered exponential backoff) while the deadline allows, then fail as RATE_LIMITED /
+ * JIRA_UNAVAILABLE. Other statuses are returned. Jira sends 429 with or without `Retry-After` and some 503s with
+ * it (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). Errors the Forge platform raises
+ * instead of an HTTP answer (consent, egress permissions, proxy refusals) are not retried: see {@link platformError}.
  */
 export async function jiraRequest(principal: Principal, path: Route, init: { method?: string; body?: unknown }, deadline: Deadline): Promise<JiraResponse> {
   const client = principal === 'user' ? api.asUser() : api.asApp();
-  let last: { status: number; retryAfterMs: number | null } = { status: 0, retryAfterMs: null };
+  let last: { status: number; retryAfterMs: number | null; reason?: string } = { status: 0, retryAfterMs: null };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     let res: Awaited<ReturnType<typeof client.requestJira>>;
     try {
@@ -34,13 +37,16 @@ export async function jiraRequest(principal: Principal, path: Route, init: { met
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
     } catch (cause) {
+      const refused = platformError(cause, principal);
+      if (refused !== null) throw refused;
       last = { status: 0, retryAfterMs: null };
       if (!(await waitBeforeRetry(attempt, null, deadline))) throw new AppError('JIRA_UNAVAILABLE', 'Jira could not be reached. Try again in a minute.', undefined, { cause });
       continue;
     }
     if (res.status === 429 || res.status >= 500) {
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-      last = { status: res.status, retryAfterMs };
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after')) ?? parseRateLimitReset(res.headers.get('x-ratelimit-reset'));
+      const reason = res.headers.get('ratelimit-reason');
+      last = { status: res.status, retryAfterMs, ...(reason === null ? {} : { reason }) };
       await res.text().catch(() => '');
       if (await waitBeforeRetry(attempt, retryAfterMs, deadline)) continue;
       break;
@@ -57,8 +63,10 @@ export async function jiraRequest(principal: Principal, path: Route, init: { met
     return { status: res.status, body };
   }
   if (last.status === 429) {
-    throw new AppError('RATE_LIMITED', 'Jira is rate-limiting this app right now. Wait a minute and try again.', {
+    const wait = last.retryAfterMs === null ? 'a minute' : `${Math.max(1, Math.ceil(last.retryAfterMs / 1000))} seconds`;
+    throw new AppError('RATE_LIMITED', `Jira is rate-limiting this app right now. Wait ${wait} and try again.`, {
       retryAfterMs: last.retryAfterMs,
+      ...(last.reason === undefined ? {} : { reason: last.reason }),
     });
   }
   throw new AppError('JIRA_UNAVAILABLE', `Jira did not answer (HTTP ${last.status || 'no response'}). Try again in a minute.`);
@@ -82,6 +90,43 @@ export function parseRetryAfter(value: string | null): number | null {
   if (Number.isFinite(seconds)) return Math.max(0, Math.min(seconds, 600)) * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+/**
+ * `X-RateLimit-Reset` (an ISO 8601 timestamp, `yyyy-MM-ddTHH:mmZ`, per Atlassian's "Rate limiting" page) → ms from
+ * now; null when absent or unreadable.
+ */
+export function parseRateLimitReset(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '' || /^\d+$/.test(value.trim())) return null;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.min(at - now, 600_000));
+}
+
+/**
+ * The app error for a Forge platform refusal, or null for anything else (a network failure: retried).
+ * `@forge/api` throws these instead of returning an HTTP answer, and trying again cannot fix them:
+ * - NeedsAuthenticationError (NEEDS_AUTHENTICATION_ERR): the user has not granted the app access to act as them
+ *   (Forge "user consent", https://developer.atlassian.com/platform/forge/runtime-reference/fetch-api/), or their
+ *   grant lapsed. Only the user can fix it, by allowing access in the app.
+ * - ProxyRequestError (PROXY_ERR) with 401/403: the same, seen by the platform's proxy; other statuses are a
+ *   platform failure reported with its code.
+ * - NotAllowedError (REQUEST_EGRESS_ALLOWLIST_ERR): the manifest does not allow the request: an app defect.
+ */
+export function platformError(cause: unknown, principal: Principal): AppError | null {
+  if (cause instanceof NeedsAuthenticationError || (cause instanceof ProxyRequestError && (cause.status === 401 || cause.status === 403))) {
+    const message =
+      principal === 'user'
+        ? 'ValueRank needs your permission to read Jira on your behalf. Open ValueRank in Jira, choose "Allow access" when asked, then try again.'
+        : 'Jira refused the app\'s own access. A Jira admin should check that ValueRank is installed and its access was granted (Apps → Manage apps).';
+    return new AppError('AUTH_REQUIRED', message, { principal, platformCode: cause.name }, { cause });
+  }
+  if (cause instanceof NotAllowedError) {
+    return new AppError('INTERNAL', 'The app asked Jira for something its manifest does not allow. Report this to the app vendor.', { platformCode: cause.name }, { cause });
+  }
+  if (cause instanceof ProxyRequestError) {
+    return new AppError('JIRA_UNAVAILABLE', `The Forge platform could not pass the request to Jira (${cause.errorCode}, HTTP ${cause.status}). Try again later; if it persists, report it.`, { platformCode: cause.errorCode }, { cause });
+  }
+  return null;
 }
 
 /** Throws the app error for a Jira answer the caller cannot use. */

@@ -35,6 +35,13 @@ export function findScoreField(fields: readonly JiraField[], app: AppIdentity): 
  * as shown), in bulk requests. Returns how many values were written.
  */
 export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string): Promise<{ written: number; total: number }> {
+  // The app reads as its own user, with the permissions a site admin gave it: it may have been taken out of the
+  // project's permission scheme, or the project is gone. Retrying cannot change that; the project waits until the
+  // app can see it again (users still get their own view, read as them).
+  if ((await reader.project(projectKey)) === null) {
+    console.warn(`[valuerank] Skipped the background recompute of ${projectKey}: the app cannot browse it. A Jira admin can grant the app Browse Projects there.`);
+    return { written: 0, total: 0 };
+  }
   const fieldKey = findScoreField(await reader.fields(), deps.appIdentity());
   const ranking = await rankProject(deps, reader, projectKey, undefined, { remoteLinkBudget: Number.POSITIVE_INFINITY });
   await prunePins(deps, reader, ranking);

@@ -3,6 +3,7 @@ import type { JiraIssueLike, RemoteLinkLike, ResolvedFields } from '../../domain
 import { isRecord, projectOfKey, readName } from '../../domain/scoring/read-values';
 import type { JiraReader } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
+import { readAfterWrite, replayMoves } from '../rank-sync/recent-moves';
 import { mapLimit } from '../shared/concurrency';
 import { candidateFieldList, discoverFields, ticketFieldList } from './discover-fields';
 import { checkCandidateScope } from './candidate-scope';
@@ -74,8 +75,10 @@ export async function loadProject(args: {
   if (config.candidateJql?.trim()) await checkCandidateScope(reader, projectKey, jql);
   const ids: string[] = [];
   const prefix = `${projectKey}-`;
+  // Issues a rank sync just moved are reconciled, so Jira's lagging search index shows them where they are now.
+  const recent = await readAfterWrite(kv, projectKey);
   // Only the project's own issues are fetched, whatever the JQL selects.
-  for await (const page of reader.searchKeys(jql, MAX_CANDIDATES + 1)) for (const i of page) if (i.key.startsWith(prefix)) ids.push(i.id);
+  for await (const page of reader.searchKeys(jql, MAX_CANDIDATES + 1, recent.reconcile)) for (const i of page) if (i.key.startsWith(prefix)) ids.push(i.id);
   const truncated = ids.length > MAX_CANDIDATES;
   if (truncated) ids.length = MAX_CANDIDATES;
 
@@ -86,6 +89,11 @@ export async function loadProject(args: {
     const issue = byId.get(id);
     // Only the project's own issues, whatever the configured JQL says (it is a filter within the project).
     if (issue !== undefined && issue.key.startsWith(prefix) && isBacklogItem(issue)) candidates.push(issue);
+  }
+  if (recent.replay.length > 0) {
+    const byKey = new Map(candidates.map((c) => [c.key, c]));
+    const order = replayMoves(candidates.map((c) => c.key), recent.replay);
+    candidates.splice(0, candidates.length, ...order.map((k) => byKey.get(k)!));
   }
 
   const ticketKeys = new Set<string>();

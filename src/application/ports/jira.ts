@@ -31,10 +31,13 @@ export interface JiraSprint {
  * time budget and retried on 429/5xx inside it.
  */
 export interface JiraReader {
-  /** Issue ids matching `jql`, page by page (up to 5,000 ids a page), at most `limit` in all. */
-  searchIds(jql: string, limit: number): AsyncGenerator<string[]>;
-  /** Issue ids and keys matching `jql`, page by page (up to 5,000 a page: Jira's most when only the key is asked for), at most `limit` in all. */
-  searchKeys(jql: string, limit: number): AsyncGenerator<{ id: string; key: string }[]>;
+  /**
+   * Issue ids matching `jql`, page by page (up to 5,000 ids a page), at most `limit` in all. `reconcile`: ids of
+   * issues the app just changed (≤ 50), so the search reflects those writes (Jira's search lags them otherwise).
+   */
+  searchIds(jql: string, limit: number, reconcile?: readonly string[]): AsyncGenerator<string[]>;
+  /** Issue ids and keys matching `jql`, as searchIds (up to 5,000 a page: Jira's most when only the key is asked for). */
+  searchKeys(jql: string, limit: number, reconcile?: readonly string[]): AsyncGenerator<{ id: string; key: string }[]>;
   /** Jira's own reading of a JQL query (`POST /rest/api/3/jql/parse`, strict validation, as the principal). */
   parseJql(jql: string): Promise<ParsedJql>;
   /** Issues by id or key with only `fields`; issues that cannot be seen are absent. Chunks of 100, bounded concurrency. */

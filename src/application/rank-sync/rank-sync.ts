@@ -9,13 +9,14 @@ import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 import { candidateJql } from '../backlog/load-project';
 import { releaseLock, takeLock } from './apply-lock';
+import { readAfterWrite, rememberMoved } from './recent-moves';
 
 /** A plan older than this is refused: the backlog it was made from has likely moved on. */
 export const PLAN_TTL_MS = 30 * 60_000;
 
 /**
  * A stored rank-sync plan. Keys: `rs:<projectKey>:<planId>:meta` → PlanMeta, `rs:<projectKey>:<planId>:b:<n>` →
- * RankBatch[] (chunks), `rs:<projectKey>:<planId>:o:<n>` → the candidates' ids in Jira's order when the plan was
+ * StoredBatch[] (chunks cut by bytes), `rs:<projectKey>:<planId>:o:<n>` → the candidates' ids in Jira's order when the plan was
  * made (chunks), `rs:<projectKey>:lock` while an apply runs (apply-lock.ts).
  */
 interface PlanMeta {
@@ -43,7 +44,22 @@ const metaKey = (p: string, id: string): string => `rs:${p}:${id}:meta`;
 const chunkKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:b:${n}`;
 const orderKey = (p: string, id: string, n: number): string => `rs:${p}:${id}:o:${n}`;
 
-async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: RankBatch[]): Promise<PlanMeta> {
+/** A rank call and the ids of its issues: the call names keys, `reconcileIssues` takes ids (recent-moves.ts). */
+interface StoredBatch {
+  batch: RankBatch;
+  ids: string[];
+}
+
+function withIds(batches: readonly RankBatch[], ranking: Ranking): StoredBatch[] {
+  const { backlog } = ranking;
+  const idOf = (key: string): string => {
+    const pos = backlog.positionOf(key);
+    return pos < 0 ? '' : backlog.idAt(pos);
+  };
+  return batches.map((batch) => ({ batch, ids: batch.issues.map(idOf) }));
+}
+
+async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: StoredBatch[]): Promise<PlanMeta> {
   const chunks = chunkByBytes(batches);
   const starts: number[] = [];
   chunks.reduce((at, c) => (starts.push(at), at + c.length), 0);
@@ -73,7 +89,7 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const order = chunkByBytes(ranking.loaded.candidates.map((c) => c.id));
   await deps.kv.setMany(order.map((ids, n) => ({ key: orderKey(p.projectKey, planId, n), value: ids })));
   const meta: PlanMeta = { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), madeAt: Date.now(), orderChunks: order.length, chunks: 0, starts: [], batches: 0, next: 0, applied: 0, failed: [], rounds: 0 };
-  await storePlan(deps.kv, meta, plan.batches);
+  await storePlan(deps.kv, meta, withIds(plan.batches, ranking));
   const { backlog } = ranking;
   const moves: RankMove[] = plan.moves.map((m) => {
     const pos = backlog.positionOf(m.key);
@@ -103,22 +119,31 @@ export async function applyRankSync(
   }
   if (!Array.isArray(meta.starts)) throw new AppError('NOT_FOUND', 'This rank-sync plan was stored by an older version of the app. Plan the rank sync again.');
   const lock = await takeLock(kv, p.projectKey, p.planId);
+  /** What this call moved, so the next reads see it despite Jira's search lag (recent-moves.ts). */
+  const moved: { ids: string[]; batches: RankBatch[] } = { ids: [], batches: [] };
   try {
     // Before the first rank call only: once the plan has moved issues, Jira's order differs from it by design.
     if (meta.next === 0 && meta.applied === 0 && meta.rounds === 0) await requireOrderUnchanged(deps, reader, meta);
     if (meta.next >= meta.batches && meta.failed.length > 0) meta = await replan(deps, reader, meta);
-    let cached: { n: number; batches: RankBatch[] } | null = null;
+    let cached: { n: number; batches: StoredBatch[] } | null = null;
     while (meta.next < meta.batches && timeLeftMs() > 3000) {
       const n = chunkOf(meta, meta.next);
-      if (cached === null || cached.n !== n) cached = { n, batches: (await kv.get<RankBatch[]>(chunkKey(p.projectKey, p.planId, n))) ?? [] };
-      const batch: RankBatch | undefined = cached.batches[meta.next - (meta.starts[n] ?? 0)];
-      if (batch === undefined) throw new AppError('INTERNAL', 'The stored plan is incomplete. Plan the rank sync again.');
+      if (cached === null || cached.n !== n) cached = { n, batches: (await kv.get<StoredBatch[]>(chunkKey(p.projectKey, p.planId, n))) ?? [] };
+      const stored: StoredBatch | undefined = cached.batches[meta.next - (meta.starts[n] ?? 0)];
+      if (stored === undefined) throw new AppError('INTERNAL', 'The stored plan is incomplete. Plan the rank sync again.');
+      const batch: RankBatch = stored.batch;
       const failures = await writer.rank(batch);
       const failedKeys = new Set(failures.map((f) => f.key));
+      batch.issues.forEach((key, i) => {
+        const id = stored.ids[i];
+        if (!failedKeys.has(key) && id !== undefined && id !== '') moved.ids.push(id);
+      });
+      const accepted = batch.issues.filter((k) => !failedKeys.has(k));
+      if (accepted.length > 0) moved.batches.push({ ...batch, issues: accepted });
       meta = {
         ...meta,
         next: meta.next + 1,
-        applied: meta.applied + batch.issues.filter((k: string) => !failedKeys.has(k)).length,
+        applied: meta.applied + accepted.length,
         failed: [...meta.failed.filter((f) => !batch.issues.includes(f.key)), ...failures],
       };
       await kv.set(metaKey(p.projectKey, p.planId), meta);
@@ -126,6 +151,7 @@ export async function applyRankSync(
     const done = meta.next >= meta.batches && meta.failed.length === 0;
     return { status: done ? 'done' : 'partial', applied: meta.applied, failed: meta.failed };
   } finally {
+    await rememberMoved(kv, p.projectKey, moved);
     // Jira's order changed: nobody's recent load of this project is current any more.
     deps.loadCache?.invalidate(p.projectKey);
     await releaseLock(kv, lock);
@@ -145,15 +171,20 @@ async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: Pl
   const now: string[] = [];
   const config = (await deps.configs.effective(meta.projectKey)).config;
   // No limit of its own: the reader bounds the pages, and a cut-short answer reads as "changed", the safe side.
-  for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER)) now.push(...ids.filter((id) => planned.has(id)));
+  const { reconcile } = await readAfterWrite(deps.kv, meta.projectKey);
+  for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER, reconcile)) now.push(...ids.filter((id) => planned.has(id)));
   if (now.length !== then.length || now.some((id, i) => id !== then[i])) {
     throw new AppError('PLAN_OUTDATED', "Jira's order changed since this plan was made (someone ranked, finished or removed an issue), so its moves could undo their change. Plan again from Jira's current order.");
   }
 }
 
-/** After per-issue failures: a fresh plan from Jira's order now, under the same plan id. */
+/**
+ * After per-issue failures: a fresh plan from Jira's order now, under the same plan id. Jira's search lags the
+ * moves just made; the load reconciles the ids the last applies moved (recent-moves.ts), so the plan starts from
+ * where the issues are now.
+ */
 async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<PlanMeta> {
   const ranking = await rankProject(deps, reader, meta.projectKey);
   const plan = planFromRanking(ranking);
-  return storePlan(deps.kv, { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, starts: [], batches: 0 }, plan.batches);
+  return storePlan(deps.kv, { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, starts: [], batches: 0 }, withIds(plan.batches, ranking));
 }

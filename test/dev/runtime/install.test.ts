@@ -47,11 +47,12 @@ describe('local Forge runtime: product fetches', () => {
     expect(request?.headers['x-sim-account-id']).toBe('user-b');
   });
 
-  it('sends asApp() requests without an account header, even when app code sets one', async () => {
+  it('sends asApp() requests as the app user, without an account header, even when app code sets one', async () => {
     await invokeResolver(handler, { functionKey: 'asApp', context: { accountId: 'user-a', moduleKey: 'm' } });
 
     expect(jira.seen[0]?.path).toBe('/rest/api/3/field');
     expect(jira.seen[0]?.headers['x-sim-account-id']).toBeUndefined();
+    expect(jira.seen[0]?.headers['x-sim-principal']).toBe('app');
   });
 
   it('keeps concurrent invocations of different users apart', async () => {

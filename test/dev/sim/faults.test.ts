@@ -1,4 +1,4 @@
-import { Faults, FaultSpecError, parseFaults } from '../../../dev/sim/faults';
+import { DEFAULT_SEARCH_LAG_MS, Faults, FaultSpecError, parseFaults } from '../../../dev/sim/faults';
 import { aSeed, startSim, stories } from './helpers';
 
 describe('parseFaults', () => {
@@ -12,8 +12,15 @@ describe('parseFaults', () => {
       seed: 1,
       failRank: ['PRJ-3', 'PRJ-7'],
       failFetch: [],
+      searchLagMs: DEFAULT_SEARCH_LAG_MS,
+      retryAfterShare: 0.5,
+      budget: null,
     });
+    expect(parseFaults('budget=300/1m,retryAfterShare=0').budget).toEqual({ points: 300, windowMs: 60_000 });
+    expect(() => parseFaults('budget=300')).toThrow('use <points>/<window>');
     expect(parseFaults('latency=1s').latencyMs).toBe(1000);
+    expect(parseFaults('searchLag=2s').searchLagMs).toBe(2000);
+    expect(parseFaults('searchLag=0').searchLagMs).toBe(0);
     expect(parseFaults('').rate429).toBe(0);
   });
 
@@ -44,7 +51,7 @@ describe('parseFaults', () => {
 
 describe('injected faults over HTTP', () => {
   it('answers 429 with Retry-After, and counts it in the stats', async () => {
-    const s = await startSim({ seed: aSeed(stories(3)), faults: 'rate429=1,retryAfter=2' });
+    const s = await startSim({ seed: aSeed(stories(3)), faults: 'rate429=1,retryAfter=2,retryAfterShare=1' });
     try {
       const res = await s.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ' });
       expect(res.status).toBe(429);

@@ -5,7 +5,8 @@ let s: RunningSim;
 let events: SimEvent[];
 
 beforeEach(async () => {
-  s = await startSim({ seed: aSeed([...stories(5), anIssue({ key: 'SEC-1' })]) });
+  // These tests read writes back through search at once; search-lag.test.ts covers the search index's lag.
+  s = await startSim({ seed: aSeed([...stories(5), anIssue({ key: 'SEC-1' })]), faults: 'searchLag=0' });
   events = [];
   s.sim.onEvent((e) => events.push(e));
 });

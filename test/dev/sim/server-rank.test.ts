@@ -5,6 +5,8 @@ let s: RunningSim;
 
 beforeEach(async () => {
   s = await startSim({
+    // These tests read the order back at once; search-lag.test.ts covers the search index's lag.
+    faults: 'searchLag=0',
     seed: aSeed(stories(8), {
       boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
       sprints: [

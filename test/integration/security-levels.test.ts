@@ -1,0 +1,113 @@
+import { generateDemoSite } from '../../dev/demo/generate-site';
+import { DEMO_CONFIG } from '../../dev/preview/demo-config';
+import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+
+type Json = Record<string, any>;
+const PO = PERSONAS.productOwner.accountId;
+const DEV = PERSONAS.developer.accountId;
+
+/**
+ * The demo site with issue security levels: one PAY candidate only the product owner may see (not the app), and
+ * the feedback tickets linked to another candidate in a level nobody but the site admin sees.
+ */
+function siteWithLevels(): { seed: Json; confidential: string; withHiddenFeedback: string; hiddenTickets: string[] } {
+  const seed = { ...generateDemoSite(), config: DEMO_CONFIG } as Json;
+  const issues = seed.issues as Json[];
+  const isCandidate = (i: Json) => i.key.startsWith('PAY-') && i.fields.issuetype?.name !== 'Epic' && i.fields.status?.statusCategory?.key !== 'done';
+  const ticketsOf = (i: Json): string[] =>
+    ((i.fields.issuelinks ?? []) as Json[]).map((l) => (l.outwardIssue ?? l.inwardIssue)?.key).filter((k: unknown): k is string => typeof k === 'string' && k.startsWith('SUP-'));
+  const candidates = issues.filter(isCandidate);
+  const withHiddenFeedback = candidates.find((i) => ticketsOf(i).length > 0)!;
+  const confidential = candidates.find((i) => i !== withHiddenFeedback && ticketsOf(i).length === 0)!;
+  confidential.fields.security = { id: '10100' };
+  const hiddenTickets = ticketsOf(withHiddenFeedback);
+  for (const t of issues.filter((i) => hiddenTickets.includes(i.key))) t.fields.security = { id: '10101' };
+  seed.securityLevels = [
+    { id: '10100', name: 'Leadership', members: [PO] },
+    { id: '10101', name: 'Legal hold', members: [] },
+  ];
+  return { seed, confidential: confidential.key, withHiddenFeedback: withHiddenFeedback.key, hiddenTickets };
+}
+
+async function waitForQueue(url: string): Promise<{ failed: number }> {
+  for (let i = 0; i < 600; i++) {
+    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
+    if (q.pending === 0 && q.running === 0) return q;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the queue did not drain');
+}
+
+describe('issue security levels, as the app meets them', () => {
+  const site = siteWithLevels();
+  let preview: Awaited<ReturnType<typeof startDemo>>;
+  beforeAll(async () => {
+    preview = await startDemo({ seed: site.seed });
+  }, 60_000);
+  afterAll(async () => {
+    await preview.close();
+  });
+
+  it('ranks a confidential candidate for its level members only; others get a clear NOT_FOUND', async () => {
+    const po = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
+    const dev = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: DEV, ...projectPage('PAY') });
+    const keys = (r: typeof po) => r.data.items.map((i: { key: string }) => i.key);
+    expect(keys(po)).toContain(site.confidential);
+    expect(keys(dev)).not.toContain(site.confidential);
+    expect(dev.data.total).toBe(po.data.total - 1);
+    const panel = { accountId: DEV, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: site.confidential } } };
+    const explained = await invoke(preview.url, 'explainIssue', { issueKey: site.confidential }, panel);
+    expect(explained.ok).toBe(false);
+    expect(explained.error?.code).toBe('NOT_FOUND');
+  }, 60_000);
+
+  it('counts no customer from feedback tickets nobody may see, and does not fail on them', async () => {
+    const po = await invoke(preview.url, 'explainIssue', { issueKey: site.withHiddenFeedback }, { accountId: PO, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: site.withHiddenFeedback } } });
+    expect(po.ok).toBe(true);
+    const evidence = JSON.stringify(po.data.item.factors.customerVoice.evidence);
+    for (const key of site.hiddenTickets) expect(evidence).not.toContain(key);
+  }, 60_000);
+
+  it('background recompute as the app skips what the app cannot see and writes every other score', async () => {
+    await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
+    expect((await waitForQueue(preview.url)).failed).toBe(0);
+    const fields = (await (await fetch(`${preview.url}/rest/api/3/field`)).json()) as { id: string; name: string }[];
+    const score = fields.find((f) => f.name === 'Value score')!.id;
+    const read = async (key: string) => ((await (await fetch(`${preview.url}/rest/api/3/issue/${key}?fields=${score}`)).json()) as Json).fields[score];
+    expect(await read(site.confidential)).toBeUndefined();
+    expect(typeof (await read(site.withHiddenFeedback))).toBe('number');
+  }, 120_000);
+
+  it('plans and applies a rank sync for a level member with the confidential candidate in it', async () => {
+    const po = { accountId: PO, ...projectPage('PAY') };
+    const plan = await invoke(preview.url, 'planRankSync', { projectKey: 'PAY' }, po);
+    expect(plan.ok).toBe(true);
+    const applied = await invoke(preview.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
+    expect(applied.data).toMatchObject({ status: 'done', failed: [] });
+    const again = await invoke(preview.url, 'planRankSync', { projectKey: 'PAY' }, po);
+    expect(again.data.moves).toEqual([]);
+  }, 60_000);
+});
+
+describe('an app user that may not browse an enrolled project', () => {
+  let preview: Awaited<ReturnType<typeof startDemo>>;
+  beforeAll(async () => {
+    const seed = { ...generateDemoSite(), config: DEMO_CONFIG } as Json;
+    // A site admin took the app out of PAY's permission scheme; it still reads the service project.
+    seed.app = { accountId: 'app-valuerank', displayName: 'ValueRank', permissions: { SUP: ['BROWSE_PROJECTS'] } };
+    preview = await startDemo({ seed });
+  }, 60_000);
+  afterAll(async () => {
+    await preview.close();
+  });
+
+  it('still serves users, and the background skips the project instead of failing and retrying', async () => {
+    const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
+    expect(backlog.ok).toBe(true);
+    await preview.sim.resetStats();
+    await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
+    expect((await waitForQueue(preview.url)).failed).toBe(0);
+    // One look at the project, as the app, and nothing more: no search it is bound to be refused.
+    expect(preview.sim.stats().byEndpoint['POST /rest/api/3/search/jql'] ?? 0).toBe(0);
+  }, 120_000);
+});
