@@ -28,6 +28,10 @@ const EXTRA_PATHS = [
   '/rest/api/3/user/bulk',
 ];
 
+// Component schemas the contract tests check values against directly (a system field inside an issue's `fields`, a
+// sprint in a list the spec gives only an example for, an error reply), beyond those the kept paths reference.
+const EXTRA_COMPONENTS = ['ErrorCollection', 'IssueLink', 'IssueTypeDetails', 'StatusDetails', 'Priority', 'SecurityLevel', 'ProjectDetails', 'SprintBean'];
+
 function sourceFiles(dir, ext) {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -86,7 +90,8 @@ function cut(spec) {
   const paths = Object.fromEntries(wantedPaths(spec).map((p) => [p, spec.paths[p]]));
   const components = { securitySchemes: spec.components.securitySchemes };
   const seen = new Set();
-  const queue = [...refsIn(paths, new Set())];
+  const extra = EXTRA_COMPONENTS.filter((name) => spec.components.schemas?.[name] !== undefined).map((name) => `#/components/schemas/${name}`);
+  const queue = [...refsIn(paths, new Set()), ...extra];
   while (queue.length > 0) {
     const ref = queue.pop();
     if (seen.has(ref)) continue;

@@ -5,6 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../../dev/sim/server';
 
+/** `call(…, AS_APP)` sends the request as `asApp()` does: the app's own user, not a person nor the site admin. */
+export const AS_APP = '<asApp>';
+
 export const ADMIN = 'acc-admin';
 export const ALICE = 'acc-alice'; // browses PRJ only
 export const BOB = 'acc-bob'; // browses PRJ and SEC, may not rank
@@ -112,7 +115,8 @@ export async function startSim(options: SimulatorOptions): Promise<RunningSim> {
     async call(method, path, body, accountId) {
       const headers: Record<string, string> = {};
       if (body !== undefined) headers['content-type'] = 'application/json';
-      if (accountId !== undefined) headers['x-sim-account-id'] = accountId;
+      if (accountId === AS_APP) headers['x-sim-principal'] = 'app';
+      else if (accountId !== undefined) headers['x-sim-account-id'] = accountId;
       const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
       const text = await res.text();
       return { status: res.status, body: text === '' ? undefined : JSON.parse(text), headers: res.headers };

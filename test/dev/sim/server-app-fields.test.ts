@@ -1,4 +1,4 @@
-import { ALICE, aSeed, startSim, stories, type RunningSim } from './helpers';
+import { ALICE, aSeed, startSim, stories, type RunningSim, AS_APP } from './helpers';
 
 const APP = { appId: '4886f49a-482d-41ba-bd73-6aeb5ee40e0f', environmentId: '4e9fe62d-2575-4b2d-b0d7-5a37f43a80a9', environmentKey: 'DEVELOPMENT' };
 /** The same app's field in its production environment, installed on the same site. */
@@ -35,12 +35,14 @@ describe('app custom fields', () => {
     expect([one.status, bulk.status]).toEqual([403, 403]);
     expect((await s.call('GET', `/rest/api/3/issue/PRJ-1?fields=${field.id}`)).body.fields[field.id] ?? null).toBeNull();
 
-    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [issue], value: 50 }] })).status).toBe(204);
+    // Nor may a site admin: only the app that provides the field writes it.
+    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [issue], value: 50 }] })).status).toBe(403);
+    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [issue], value: 50 }] }, AS_APP)).status).toBe(204);
   });
 
   it("refuses the app a write to another environment's field (another provider, for Jira)", async () => {
     const issue = (await s.call('GET', '/rest/api/3/issue/PRJ-1')).body.id;
-    const res = await s.call('POST', '/rest/api/3/app/field/value', { updates: [{ customField: OTHER_ENV_FIELD.id, issueIds: [issue], value: 1 }] });
+    const res = await s.call('POST', '/rest/api/3/app/field/value', { updates: [{ customField: OTHER_ENV_FIELD.id, issueIds: [issue], value: 1 }] }, AS_APP);
     expect(res.status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import type { SimEvent } from '../../../dev/sim/events';
-import { ALICE, aSeed, anIssue, BOB, startSim, stories, type RunningSim } from './helpers';
+import { ALICE, aSeed, anIssue, BOB, startSim, stories, type RunningSim, AS_APP } from './helpers';
 
 let s: RunningSim;
 let events: SimEvent[];
@@ -25,8 +25,8 @@ describe('app custom field values', () => {
     const ids = async (keys: string[]): Promise<number[]> =>
       (await s.call('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: keys, fields: ['key'] })).body.issues.map((i: { id: string }) => Number(i.id));
     const [i1, i2, i3, i4, i5] = await ids(['PRJ-1', 'PRJ-2', 'PRJ-3', 'PRJ-4', 'PRJ-5']);
-    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [i3], value: 90 }, { issueIds: [i1, i4], value: 40 }] })).status).toBe(204);
-    expect((await s.call('POST', '/rest/api/3/app/field/value', { updates: [{ customField: field.key, issueIds: [i2], value: 75.5 }, { customField: field.id, issueIds: [i5], value: 10 }] })).status).toBe(204);
+    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [i3], value: 90 }, { issueIds: [i1, i4], value: 40 }] }, AS_APP)).status).toBe(204);
+    expect((await s.call('POST', '/rest/api/3/app/field/value', { updates: [{ customField: field.key, issueIds: [i2], value: 75.5 }, { customField: field.id, issueIds: [i5], value: 10 }] }, AS_APP)).status).toBe(204);
 
     const res = await s.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY "Value score" DESC, Rank ASC', fields: ['key', field.id] });
     expect(res.body.issues.map((i: { key: string }) => i.key)).toEqual(['PRJ-3', 'PRJ-2', 'PRJ-1', 'PRJ-4', 'PRJ-5']);
@@ -42,8 +42,8 @@ describe('app custom field values', () => {
 
   it('refuses non-app fields and values of the wrong type', async () => {
     const field = await valueScoreField();
-    expect((await s.call('PUT', '/rest/api/3/app/field/customfield_10016/value', { updates: [{ issueIds: [1], value: 1 }] })).status).toBe(403);
-    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [1], value: 'high' }] })).status).toBe(400);
+    expect((await s.call('PUT', '/rest/api/3/app/field/customfield_10016/value', { updates: [{ issueIds: [1], value: 1 }] }, AS_APP)).status).toBe(403);
+    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [1], value: 'high' }] }, AS_APP)).status).toBe(400);
   });
 });
 
