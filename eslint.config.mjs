@@ -25,7 +25,10 @@ const layers = [
             NO_DEV,
             NO_OUTER_LAYERS,
             { regex: '^\\.{1,2}/(.*/)?application(/|$)', message: 'The domain is pure: it knows no use case or port.' },
-            { regex: '^(?!\\.{1,2}/|date-fns(/|$)|re2js$)', message: 'The domain imports only the contract, other domain files and pure libraries (date-fns, re2js).' },
+            {
+              regex: '^(?!\\.{1,2}/|date-fns(/|$)|re2js$)',
+              message: 'The domain imports only the contract, other domain files and pure libraries (date-fns, re2js).',
+            },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 /** Unit and integration tests; TypeScript is transformed by SWC (type checking is `npm run typecheck`). */
 // Scores and quarter boundaries depend on the time zone; Forge runs functions in UTC, and so do the tests.
-process.env.TZ = "UTC";
+process.env.TZ = 'UTC';
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -49,7 +49,11 @@ async function main(): Promise<void> {
   let kept: (BenchRow & { at?: string | undefined; quick?: boolean | undefined })[] = [];
   if (existsSync(file)) {
     try {
-      const previous = JSON.parse(readFileSync(file, 'utf8')) as { rows?: (BenchRow & { at?: string | undefined; quick?: boolean | undefined })[]; at?: string; quick?: boolean };
+      const previous = JSON.parse(readFileSync(file, 'utf8')) as {
+        rows?: (BenchRow & { at?: string | undefined; quick?: boolean | undefined })[];
+        at?: string;
+        quick?: boolean;
+      };
       kept = (previous.rows ?? []).filter((r) => !names.includes(r.suite)).map((r) => ({ at: previous.at, quick: previous.quick, ...r }));
     } catch {
       kept = [];

@@ -10,7 +10,6 @@ import { ensureUiBuilt } from './preview/ui-build';
 import { startPreview } from './preview/server';
 import { DEMO_CONFIG } from './preview/demo-config';
 
-
 interface Args {
   port: number;
   seed?: string;
@@ -36,20 +35,27 @@ function parseArgs(argv: string[]): Args {
         args.port = n;
         break;
       }
-      case '--seed': args.seed = value(); break;
-      case '--faults': args.faults = value(); break;
+      case '--seed':
+        args.seed = value();
+        break;
+      case '--faults':
+        args.faults = value();
+        break;
       case '--now': {
         const v = value();
         if (Number.isNaN(Date.parse(v))) fail(`--now must be an ISO date, e.g. 2026-11-25T00:00:00Z (got ${v})`);
         args.now = new Date(v).toISOString();
         break;
       }
-      case '--data-dir': args.dataDir = resolve(value()); break;
+      case '--data-dir':
+        args.dataDir = resolve(value());
+        break;
       case '--help':
         console.log('npm start -- [--port N] [--seed file.json] [--faults spec] [--now ISO] [--data-dir dir]');
         process.exit(0);
         break;
-      default: fail(`Unknown option ${a}. Try --help.`);
+      default:
+        fail(`Unknown option ${a}. Try --help.`);
     }
   }
   return args;
@@ -76,7 +82,13 @@ async function main(): Promise<void> {
   await ensureUiBuilt();
   let preview;
   try {
-    preview = await startPreview({ port: args.port, seed, ...(args.faults ? { faults: args.faults } : {}), ...(now ? { now } : {}), ...(args.dataDir ? { dataDir: args.dataDir } : {}) });
+    preview = await startPreview({
+      port: args.port,
+      seed,
+      ...(args.faults ? { faults: args.faults } : {}),
+      ...(now ? { now } : {}),
+      ...(args.dataDir ? { dataDir: args.dataDir } : {}),
+    });
   } catch (e) {
     fail((e as Error).message);
   }

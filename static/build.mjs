@@ -63,5 +63,7 @@ for (const name of modules) {
   const assets = files(outDir).filter((f) => /\.(js|css)$/.test(f));
   const gz = (list) => list.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 6 }).length, 0);
   const initial = initialAssets(outDir);
-  console.log(`${name}: ${kb(gz(initial))} KB gzip loaded at start, ${kb(gz(assets))} KB gzip in all (${assets.length} files) → ${resolve(outDir, 'index.html')}`);
+  console.log(
+    `${name}: ${kb(gz(initial))} KB gzip loaded at start, ${kb(gz(assets))} KB gzip in all (${assets.length} files) → ${resolve(outDir, 'index.html')}`,
+  );
 }

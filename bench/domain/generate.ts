@@ -51,9 +51,18 @@ export function generateProject(n: number, feedbackPerIssue: number, seed = 42):
   for (let i = 1; i <= n; i++) {
     const links: unknown[] = [];
     for (let f = 0; f < feedbackPerIssue; f++) {
-      links.push({ id: `f${i}-${f}`, type: RELATES, inwardIssue: { key: `SUP-${1 + Math.floor(rnd() * ticketCount)}`, fields: { issuetype: { name: 'Support request' } } } });
+      links.push({
+        id: `f${i}-${f}`,
+        type: RELATES,
+        inwardIssue: { key: `SUP-${1 + Math.floor(rnd() * ticketCount)}`, fields: { issuetype: { name: 'Support request' } } },
+      });
     }
-    if (rnd() < 0.1) links.push({ id: `b${i}`, type: BLOCKS, outwardIssue: { key: `PRJ-${1 + Math.floor(rnd() * n)}`, fields: { status: { statusCategory: { key: 'new' } } } } });
+    if (rnd() < 0.1)
+      links.push({
+        id: `b${i}`,
+        type: BLOCKS,
+        outwardIssue: { key: `PRJ-${1 + Math.floor(rnd() * n)}`, fields: { status: { statusCategory: { key: 'new' } } } },
+      });
     const debt = rnd() < 0.15;
     if (debt && rnd() < 0.5) links.push({ id: `c${i}`, type: CAUSES, outwardIssue: { key: `PRJ-${n + i}`, fields: { issuetype: { name: 'Bug' } } } });
     candidates.push({

@@ -10,7 +10,16 @@ const OPEN = { status: { statusCategory: { key: 'new' } } };
 function inputOf(candidates: JiraIssueLike[], remote: Map<string, unknown[]>, patterns: string[]): ScoringInput {
   const config = defaultConfig();
   config.customerVoice.remoteLinkPatterns = patterns;
-  return { now: NOW, config, fields: BENCH_FIELDS, candidates, linked: new Map(), remoteLinks: remote as ScoringInput['remoteLinks'], feedbackProjects: new Set(['SUP']), pins: new Map() };
+  return {
+    now: NOW,
+    config,
+    fields: BENCH_FIELDS,
+    candidates,
+    linked: new Map(),
+    remoteLinks: remote as ScoringInput['remoteLinks'],
+    feedbackProjects: new Set(['SUP']),
+    pins: new Map(),
+  };
 }
 
 /** Every PRJ-i blocks HUB-1, HUB-1 blocks HUB-2, HUB-2 blocks every PRJ-i: one cycle through a hub reaching all n. */

@@ -61,7 +61,6 @@ function naivePlan(current: readonly string[], target: readonly string[]): RankM
   return moves;
 }
 
-
 export const rankSyncBench: BenchSuite = async (opts) => {
   const n = opts.quick ? 2_000 : 20_000;
   const size = `${n.toLocaleString('en-US')} issues`;

@@ -3,14 +3,7 @@
  * The backlog (blocks links, tech debt, pins, due dates) comes from a fixed seed, so every run plans the same input.
  */
 import { addDays, addQuarters, format } from 'date-fns';
-import {
-  planRoadmap,
-  proRatedCapacity,
-  quarterHorizon,
-  quarterLabel,
-  type RoadmapCandidate,
-  type RoadmapInput,
-} from '../../src/domain/roadmap';
+import { planRoadmap, proRatedCapacity, quarterHorizon, quarterLabel, type RoadmapCandidate, type RoadmapInput } from '../../src/domain/roadmap';
 import { timeBest } from '../measure';
 import type { BenchRow, BenchSuite } from '../types';
 
@@ -90,10 +83,7 @@ function naivePlan(input: RoadmapInput): { key: string; quarter: number }[] {
       const cap = capacity[q] ?? 0;
       const f = feature[q] ?? 0;
       const d = debt[q] ?? 0;
-      const fits =
-        item.kind === 'debt'
-          ? f + d + item.points <= cap
-          : f + item.points <= cap * (1 - share) - Math.max(0, d - cap * share);
+      const fits = item.kind === 'debt' ? f + d + item.points <= cap : f + item.points <= cap * (1 - share) - Math.max(0, d - cap * share);
       if (fits) {
         quarter = q;
         break;

@@ -26,7 +26,10 @@ function inputFor(candidates: JiraIssueLike[], tickets: Map<string, JiraIssueLik
 function naiveScore(candidates: JiraIssueLike[], tickets: Map<string, JiraIssueLike>): number[] {
   const scores: number[] = [];
   for (const issue of candidates) {
-    const allPoints = candidates.map((c) => c.fields[BENCH_FIELDS.storyPoints]).filter((p): p is number => typeof p === 'number').sort((a, b) => a - b);
+    const allPoints = candidates
+      .map((c) => c.fields[BENCH_FIELDS.storyPoints])
+      .filter((p): p is number => typeof p === 'number')
+      .sort((a, b) => a - b);
     const median = allPoints[allPoints.length >> 1] ?? 3;
     const max = Math.max(0, ...candidates.map((c) => Number(c.fields[BENCH_FIELDS.businessValue]) || 0));
     const customers: string[] = [];

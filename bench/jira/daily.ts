@@ -81,7 +81,11 @@ export const dailySuite: BenchSuite = async (opts) => {
     const weights = { ...current.data.config.weights, customerVoice: (current.data.config.weights.customerVoice ?? 30) * 2 };
     const saved = await http(`${b.url}/__forge/invoke`, {
       method: 'POST',
-      body: { functionKey: 'saveConfig', payload: { expectedVersion: current.data.version, config: { ...current.data.config, weights } }, context: { accountId: ADMIN, moduleKey: 'valuerank-admin-page', extension: {} } },
+      body: {
+        functionKey: 'saveConfig',
+        payload: { expectedVersion: current.data.version, config: { ...current.data.config, weights } },
+        context: { accountId: ADMIN, moduleKey: 'valuerank-admin-page', extension: {} },
+      },
     });
     const savedBody = JSON.parse(saved.text) as { ok: boolean };
     if (!savedBody.ok) throw new Error(`saveConfig failed: ${JSON.stringify(savedBody)}`);

@@ -4,7 +4,23 @@
  * the simulator's between the edit and the queue becoming idle (the edit itself left out).
  */
 import type { BenchRow, BenchSuite } from '../types';
-import { breakdown, call, countOf, FIELD_WRITE_ENDPOINT, fmtN, jira, progress, PROJECT, queueStats, readStats, resetStats, scaleSeed, settle, sleep, startBench } from './harness';
+import {
+  breakdown,
+  call,
+  countOf,
+  FIELD_WRITE_ENDPOINT,
+  fmtN,
+  jira,
+  progress,
+  PROJECT,
+  queueStats,
+  readStats,
+  resetStats,
+  scaleSeed,
+  settle,
+  sleep,
+  startBench,
+} from './harness';
 
 const SUITE = 'edit';
 const TARGET = 4;

@@ -74,7 +74,10 @@ export function http(url: string, init: { method?: string; body?: unknown; heade
       {
         method: init.method ?? 'GET',
         agent: false,
-        headers: { ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }), ...init.headers },
+        headers: {
+          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
+          ...init.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -88,7 +91,10 @@ export function http(url: string, init: { method?: string; body?: unknown; heade
   });
 }
 
-export const projectPage = (projectKey: string) => ({ moduleKey: 'valuerank-project-page', extension: { type: 'jira:projectPage', project: { key: projectKey } } });
+export const projectPage = (projectKey: string) => ({
+  moduleKey: 'valuerank-project-page',
+  extension: { type: 'jira:projectPage', project: { key: projectKey } },
+});
 
 export interface InvokeResult<T> {
   ok: boolean;
@@ -97,7 +103,12 @@ export interface InvokeResult<T> {
 }
 
 /** `POST /__forge/invoke` as the project page would (as the PO of PAY by default); also returns the response's byte size. */
-export async function invoke<T = any>(url: string, functionKey: string, payload: unknown, accountId: string = PO): Promise<{ result: InvokeResult<T>; bytes: number; ms: number }> {
+export async function invoke<T = any>(
+  url: string,
+  functionKey: string,
+  payload: unknown,
+  accountId: string = PO,
+): Promise<{ result: InvokeResult<T>; bytes: number; ms: number }> {
   const t0 = performance.now();
   const { text } = await http(`${url}/__forge/invoke`, { method: 'POST', body: { functionKey, payload, context: { accountId, ...projectPage(PROJECT) } } });
   const ms = performance.now() - t0;
@@ -105,7 +116,12 @@ export async function invoke<T = any>(url: string, functionKey: string, payload:
 }
 
 /** Like invoke, but throws when the operation answered an error. */
-export async function call<T = any>(url: string, functionKey: string, payload: unknown, accountId: string = PO): Promise<{ data: T; bytes: number; ms: number }> {
+export async function call<T = any>(
+  url: string,
+  functionKey: string,
+  payload: unknown,
+  accountId: string = PO,
+): Promise<{ data: T; bytes: number; ms: number }> {
   const r = await invoke<T>(url, functionKey, payload, accountId);
   if (!r.result.ok || r.result.data === undefined) throw new Error(`${functionKey} failed: ${JSON.stringify(r.result.error)}`);
   return { data: r.result.data, bytes: r.bytes, ms: r.ms };
@@ -139,7 +155,11 @@ export async function settle(url: string, timeoutMs = 600_000): Promise<{ ms: nu
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A direct Jira REST call to the simulator (as the site admin unless `as` is given); counts in the stats. */
-export async function jira<T = any>(url: string, path: string, init: { method?: string; body?: unknown; as?: string } = {}): Promise<{ status: number; body: T }> {
+export async function jira<T = any>(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; as?: string } = {},
+): Promise<{ status: number; body: T }> {
   const res = await http(`${url}${path}`, { method: init.method ?? 'GET', body: init.body, headers: init.as ? { 'X-Sim-Account-Id': init.as } : {} });
   return { status: res.status, body: (res.text ? JSON.parse(res.text) : null) as T };
 }
@@ -165,7 +185,11 @@ export function diffStats(after: SimStats, before: SimStats): SimStats {
     const d = n - (before.byEndpoint[k] ?? 0);
     if (d !== 0) byEndpoint[k] = d;
   }
-  return { total: after.total - before.total, byEndpoint, injected: { '429': after.injected['429'] - before.injected['429'], '5xx': after.injected['5xx'] - before.injected['5xx'] } };
+  return {
+    total: after.total - before.total,
+    byEndpoint,
+    injected: { '429': after.injected['429'] - before.injected['429'], '5xx': after.injected['5xx'] - before.injected['5xx'] },
+  };
 }
 
 /** The app's default candidate JQL (load-project.ts `candidateJql` with no configured filter). */
@@ -184,7 +208,8 @@ export function coldFacts(seed: ScaleSeed, matchingIds: readonly string[]): { M:
     const issue = byId.get(id);
     if (issue === undefined) continue;
     const type = issue.fields.issuetype as { name?: string; subtask?: boolean; hierarchyLevel?: number } | undefined;
-    if (type?.subtask === true || (typeof type?.hierarchyLevel === 'number' && type.hierarchyLevel !== 0) || /^(epic|sub-?task)$/i.test(type?.name ?? '')) continue;
+    if (type?.subtask === true || (typeof type?.hierarchyLevel === 'number' && type.hierarchyLevel !== 0) || /^(epic|sub-?task)$/i.test(type?.name ?? ''))
+      continue;
     C++;
     for (const link of (issue.fields.issuelinks as Array<Record<string, { key?: string } | undefined>> | undefined) ?? []) {
       const other = link.outwardIssue ?? link.inwardIssue;
@@ -216,7 +241,10 @@ export async function searchIds(url: string, jql: string, maxPages = 40): Promis
  * with every field (`fields: ['*all']`), the linked feedback tickets the same way (`key in (…)`, 100 a page), then
  * one remote-link call per issue, one at a time, all as the PO. `maxIssues` caps the work (the caller extrapolates).
  */
-export async function naiveLoad(url: string, opts: { maxIssues?: number; maxPages?: number } = {}): Promise<{ requests: number; issues: number; tickets: number; ms: number; capped: boolean }> {
+export async function naiveLoad(
+  url: string,
+  opts: { maxIssues?: number; maxPages?: number } = {},
+): Promise<{ requests: number; issues: number; tickets: number; ms: number; capped: boolean }> {
   const t0 = performance.now();
   const maxIssues = opts.maxIssues ?? Number.POSITIVE_INFINITY;
   const maxPages = opts.maxPages ?? 1000;

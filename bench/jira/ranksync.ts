@@ -11,7 +11,22 @@
  */
 import type { BenchRow, BenchSuite } from '../types';
 import { callsNeeded } from '../oracles';
-import { call, CANDIDATE_JQL, fmtN, progress, PROJECT, readStats, resetStats, scaleSeed, searchIds, settle, startBench, lisLength, breakdown, type ScaleSeed } from './harness';
+import {
+  call,
+  CANDIDATE_JQL,
+  fmtN,
+  progress,
+  PROJECT,
+  readStats,
+  resetStats,
+  scaleSeed,
+  searchIds,
+  settle,
+  startBench,
+  lisLength,
+  breakdown,
+  type ScaleSeed,
+} from './harness';
 
 const SUITE = 'ranksync';
 const DISPLACED_SHARE = 0.02;
@@ -47,7 +62,6 @@ async function jiraOrder(url: string, seed: ScaleSeed, keys: ReadonlySet<string>
   const keyOf = new Map(seed.issues.map((i) => [i.id, i.key]));
   return (await searchIds(url, CANDIDATE_JQL)).map((id) => keyOf.get(id) ?? '').filter((k) => keys.has(k));
 }
-
 
 /**
  * Replays the plan's moves on `current` the way Jira places them, independently of the app's code: moves come in

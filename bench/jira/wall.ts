@@ -8,7 +8,25 @@ import { PERSONAS } from '../../dev/demo/jira-catalog';
 // The app's own reader concurrency, so the latency estimate follows the code.
 import { BULK_CONCURRENCY } from '../../src/adapters/jira/forge-jira-reader';
 import { REMOTE_LINK_CONCURRENCY } from '../../src/application/backlog/load-project';
-import { breakdown, call, diffStats, CANDIDATE_JQL, countOf, fmtN, jira, naiveLoad, progress, PROJECT, readStats, resetStats, scaleSeed, searchIds, settle, startBench, type SimStats } from './harness';
+import {
+  breakdown,
+  call,
+  diffStats,
+  CANDIDATE_JQL,
+  countOf,
+  fmtN,
+  jira,
+  naiveLoad,
+  progress,
+  PROJECT,
+  readStats,
+  resetStats,
+  scaleSeed,
+  searchIds,
+  settle,
+  startBench,
+  type SimStats,
+} from './harness';
 
 const SUITE = 'wall';
 const FAULTS = 'latency=50ms,jitter=20ms';

@@ -16,7 +16,16 @@ import type { BenchRow, BenchSuite } from '../types';
 
 const ROOT = resolve(__dirname, '../..');
 const CHROMIUM = process.env.VALUERANK_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface PageTimes {
   /** The browser's very first visit (cold Chromium profile: no HTTP or code cache). */
@@ -107,7 +116,11 @@ export const uiSuite: BenchSuite = async () => {
       notes: 'key press → previewWeights (sent at once; it re-ranks the current ranking’s factor values) → the What-if cells and the count updated',
     },
   );
-  for (const [module, budget] of [['project-page', 400], ['issue-panel', 250], ['admin-page', null]] as const) {
+  for (const [module, budget] of [
+    ['project-page', 400],
+    ['issue-panel', 250],
+    ['admin-page', null],
+  ] as const) {
     const { start, all } = gzipOf(join(ROOT, 'static', module, 'build'));
     rows.push({
       suite: 'ui',

@@ -196,7 +196,15 @@ const EPIC_STATUSES: readonly StatusName[] = ['In Progress', 'In Progress', 'In 
 const RESOLUTION_IDS: Readonly<Record<string, string>> = { Done: '10000', "Won't Do": '10001', Duplicate: '10002' };
 /** How likely customers ask about an item, by kind: features and defects, rarely internal work. */
 const DEMAND: Readonly<Record<Kind, number>> = { story: 1, bug: 1, task: 0, debt: 0, epic: 0, subtask: 0, ticket: 0 };
-const FIB = [[1, 10], [2, 18], [3, 25], [5, 22], [8, 15], [13, 7], [21, 2]] as const;
+const FIB = [
+  [1, 10],
+  [2, 18],
+  [3, 25],
+  [5, 22],
+  [8, 15],
+  [13, 7],
+  [21, 2],
+] as const;
 
 function validate(p: Params): Date {
   const now = new Date(p.now);
@@ -211,7 +219,27 @@ function validate(p: Params): Date {
   return now;
 }
 
-const PROPER_WORDS = new Set(['Apple', 'Google', 'Klarna', 'Kafka', 'Spring', 'Bancontact', 'Xero', 'QuickBooks', 'German', 'French', 'Polish', 'Dutch', 'Japanese', 'Brazilian', 'Swedish', 'Czech', 'Amex', 'Android', 'Duplicate']);
+const PROPER_WORDS = new Set([
+  'Apple',
+  'Google',
+  'Klarna',
+  'Kafka',
+  'Spring',
+  'Bancontact',
+  'Xero',
+  'QuickBooks',
+  'German',
+  'French',
+  'Polish',
+  'Dutch',
+  'Japanese',
+  'Brazilian',
+  'Swedish',
+  'Czech',
+  'Amex',
+  'Android',
+  'Duplicate',
+]);
 
 /** "Card form autofill failing" → "card form autofill failing"; keeps names and acronyms. */
 function lowerFirst(s: string): string {
@@ -382,9 +410,27 @@ function buildSite(p: Params): Seed {
     const t = THEMES[theme] as (typeof THEMES)[number];
     d.summary = phase === 0 ? t.epic : `${t.epic} – phase ${phase + 1}`;
     d.topic = t.epic;
-    d.status = EPIC_STATUSES[e] ?? rEpic.weighted([['In Progress', 50], ['To Do', 35], ['Done', 15]] as const);
-    d.priority = rEpic.weighted([['High', 50], ['Medium', 40], ['Highest', 10]] as const);
-    d.businessValue = rEpic.chance(0.8) ? businessValue(rEpic.weighted([['Medium', 30], ['High', 45], ['Critical', 25]] as const)) : null;
+    d.status =
+      EPIC_STATUSES[e] ??
+      rEpic.weighted([
+        ['In Progress', 50],
+        ['To Do', 35],
+        ['Done', 15],
+      ] as const);
+    d.priority = rEpic.weighted([
+      ['High', 50],
+      ['Medium', 40],
+      ['Highest', 10],
+    ] as const);
+    d.businessValue = rEpic.chance(0.8)
+      ? businessValue(
+          rEpic.weighted([
+            ['Medium', 30],
+            ['High', 45],
+            ['Critical', 25],
+          ] as const),
+        )
+      : null;
     d.labels = rEpic.chance(0.4) ? [rEpic.pick(t.labels)] : [];
     d.reporter = people.po;
     d.assignee = rEpic.chance(0.5) ? people.po : null;
@@ -401,7 +447,12 @@ function buildSite(p: Params): Seed {
   const themeWeights = THEMES.map((_, i) => [i, [1.3, 1.0, 1.1, 1.1, 0.9, 1.2, 0.8, 0.9][i] ?? 1] as const);
   for (let i = 0; i < workCount; i++) {
     const preferredTheme = rWork.weighted(themeWeights);
-    const kind = rWork.weighted([['story', 52], ['task', 10], ['bug', 24], ['debt', 14]] as const);
+    const kind = rWork.weighted([
+      ['story', 52],
+      ['task', 10],
+      ['bug', 24],
+      ['debt', 14],
+    ] as const);
     const { theme, summary, topic: phrase } = phrases.next(preferredTheme, kind);
     const topic = kind === 'bug' ? summary : phrase;
     const t = THEMES[theme] as (typeof THEMES)[number];
@@ -410,7 +461,12 @@ function buildSite(p: Params): Seed {
     const d = blank('PAY', kind, type, theme);
     d.summary = summary;
     d.topic = topic;
-    d.status = rWork.weighted([['Done', 44], ['To Do', 40], ['In Progress', 10], ['In Review', 6]] as const);
+    d.status = rWork.weighted([
+      ['Done', 44],
+      ['To Do', 40],
+      ['In Progress', 10],
+      ['In Review', 6],
+    ] as const);
     const themeEpics = epicsByTheme[theme] ?? [];
     const epicShare = { story: 0.88, task: 0.6, bug: 0.45, debt: 0.35 }[kind];
     if (themeEpics.length > 0 && rWork.chance(epicShare)) {
@@ -422,13 +478,41 @@ function buildSite(p: Params): Seed {
     }
     d.priority =
       kind === 'bug'
-        ? rWork.weighted([['Highest', 10], ['High', 35], ['Medium', 40], ['Low', 15]] as const)
-        : rWork.weighted([['Highest', 3], ['High', 20], ['Medium', 52], ['Low', 17], ['Lowest', 8]] as const);
+        ? rWork.weighted([
+            ['Highest', 10],
+            ['High', 35],
+            ['Medium', 40],
+            ['Low', 15],
+          ] as const)
+        : rWork.weighted([
+            ['Highest', 3],
+            ['High', 20],
+            ['Medium', 52],
+            ['Low', 17],
+            ['Lowest', 8],
+          ] as const);
     const missing = d.status === 'Done' ? 0.06 : 0.14;
-    d.points = rWork.chance(missing) ? null : kind === 'bug' ? rWork.weighted([[1, 25], [2, 30], [3, 25], [5, 15], [8, 5]] as const) : rWork.weighted(FIB);
+    d.points = rWork.chance(missing)
+      ? null
+      : kind === 'bug'
+        ? rWork.weighted([
+            [1, 25],
+            [2, 30],
+            [3, 25],
+            [5, 15],
+            [8, 5],
+          ] as const)
+        : rWork.weighted(FIB);
     d.businessValue = pickBusinessValue(rWork, kind);
     if (kind === 'debt') {
-      d.labels.push(rWork.weighted([['tech-debt', 70], ['refactoring', 20], ['techdebt', 5], ['technical-debt', 5]] as const));
+      d.labels.push(
+        rWork.weighted([
+          ['tech-debt', 70],
+          ['refactoring', 20],
+          ['techdebt', 5],
+          ['technical-debt', 5],
+        ] as const),
+      );
       if (rWork.chance(0.25)) d.labels.push(rWork.pick(['performance', 'security', 'maintenance'] as const));
     } else if (rWork.chance(0.35)) {
       d.labels.push(rWork.pick(t.labels));
@@ -436,8 +520,16 @@ function buildSite(p: Params): Seed {
     if (typeof d.points === 'number' && d.points <= 2 && kind !== 'debt' && rWork.chance(0.25)) d.labels.push('quick-win');
     d.reporter =
       kind === 'bug' || kind === 'debt'
-        ? rWork.weighted([[rWork.pick(people.team), 65], [people.po, 30], [people.admin, 5]] as const)
-        : rWork.weighted([[people.po, 60], [rWork.pick(people.team), 35], [people.admin, 5]] as const);
+        ? rWork.weighted([
+            [rWork.pick(people.team), 65],
+            [people.po, 30],
+            [people.admin, 5],
+          ] as const)
+        : rWork.weighted([
+            [people.po, 60],
+            [rWork.pick(people.team), 35],
+            [people.admin, 5],
+          ] as const);
     d.assignee = d.status === 'To Do' && rWork.chance(0.75) ? null : rWork.pick(people.team);
     if (kind === 'story') d.description = `As a ${t.persona}, I want ${lowerFirst(topic)} so that ${rWork.pick(t.benefits)}.`;
     else if (kind === 'bug') d.description = `Steps to reproduce: see the linked support tickets. Expected: no ${lowerFirst(topic)}.`;
@@ -474,7 +566,15 @@ function buildSite(p: Params): Seed {
       d.priority = parent.priority;
       d.reporter = parent.reporter;
       d.status =
-        parent.status === 'Done' ? 'Done' : parent.status === 'To Do' ? 'To Do' : rSub.weighted([['Done', 40], ['In Progress', 35], ['To Do', 25]] as const);
+        parent.status === 'Done'
+          ? 'Done'
+          : parent.status === 'To Do'
+            ? 'To Do'
+            : rSub.weighted([
+                ['Done', 40],
+                ['In Progress', 35],
+                ['To Do', 25],
+              ] as const);
       d.assignee = d.status === 'To Do' && rSub.chance(0.5) ? null : rSub.pick(people.team);
       parent.children.push(d);
       subtasks.push(d);
@@ -610,7 +710,7 @@ function buildSite(p: Params): Seed {
     rFb
       .shuffle(work.filter((w) => DEMAND[w.kind] > 0))
       .slice(0, Math.max(1, Math.round(work.length * 0.4)))
-      .map((w, i) => [w, (w.status === 'Done' ? 0.35 : 1) * DEMAND[w.kind] / Math.pow(i + 1, 0.85)] as const),
+      .map((w, i) => [w, ((w.status === 'Done' ? 0.35 : 1) * DEMAND[w.kind]) / Math.pow(i + 1, 0.85)] as const),
   );
   const tickets: Draft[] = [];
   const feedbackLinks: [Draft, Draft][] = [];
@@ -643,9 +743,29 @@ function buildSite(p: Params): Seed {
     const age = daysBetween(d.created, now);
     d.status =
       age > 45
-        ? rFb.weighted([['Resolved', 55], ['Closed', 30], ['Waiting for customer', 5], ['Waiting for support', 10]] as const)
-        : rFb.weighted([['Waiting for support', 45], ['In Progress', 25], ['Waiting for customer', 20], ['Resolved', 10]] as const);
-    d.priority = defect ? rFb.weighted([['Highest', 10], ['High', 40], ['Medium', 50]] as const) : rFb.weighted([['High', 15], ['Medium', 60], ['Low', 25]] as const);
+        ? rFb.weighted([
+            ['Resolved', 55],
+            ['Closed', 30],
+            ['Waiting for customer', 5],
+            ['Waiting for support', 10],
+          ] as const)
+        : rFb.weighted([
+            ['Waiting for support', 45],
+            ['In Progress', 25],
+            ['Waiting for customer', 20],
+            ['Resolved', 10],
+          ] as const);
+    d.priority = defect
+      ? rFb.weighted([
+          ['Highest', 10],
+          ['High', 40],
+          ['Medium', 50],
+        ] as const)
+      : rFb.weighted([
+          ['High', 15],
+          ['Medium', 60],
+          ['Low', 25],
+        ] as const);
     d.assignee = d.status === 'Waiting for support' ? null : people.agent;
     if (statusCategoryOf(d.status) === 'done') {
       d.resolved = clamp(plusDays(d.created, rFb.between(0.2, 20)), d.created, now);
@@ -694,7 +814,15 @@ function buildSite(p: Params): Seed {
   const sprintValues = (idx: number[]): SprintFieldValue[] =>
     idx.map((i) => {
       const s = sprints[i] as SprintPlan;
-      const v: SprintFieldValue = { id: s.id, name: s.name, state: s.state, boardId: BOARD_ID, goal: s.goal, startDate: agileDateTime(s.start), endDate: agileDateTime(s.end) };
+      const v: SprintFieldValue = {
+        id: s.id,
+        name: s.name,
+        state: s.state,
+        boardId: BOARD_ID,
+        goal: s.goal,
+        startDate: agileDateTime(s.start),
+        endDate: agileDateTime(s.end),
+      };
       if (s.complete) v.completeDate = agileDateTime(s.complete);
       return v;
     });
@@ -719,7 +847,8 @@ function buildSite(p: Params): Seed {
       project: d.project === 'PAY' ? { ...payProject } : { ...supProject },
       resolution: d.resolution === null ? null : { id: RESOLUTION_IDS[d.resolution] ?? '10000', name: d.resolution },
       resolutiondate: d.resolved ? jiraDateTime(d.resolved) : null,
-      description: d.description === null ? null : { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: d.description }] }] },
+      description:
+        d.description === null ? null : { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: d.description }] }] },
       subtasks: [],
       [FIELD.rank]: lexoRank(position),
     };
@@ -728,7 +857,8 @@ function buildSite(p: Params): Seed {
         fields[FIELD.storyPoints] = d.points ?? null;
         fields[FIELD.storyPointEstimate] = d.points ?? null;
       }
-      if (d.kind !== 'subtask') fields[FIELD.businessValue] = d.businessValue === undefined || d.businessValue === null ? null : { ...(d.businessValue as object) };
+      if (d.kind !== 'subtask')
+        fields[FIELD.businessValue] = d.businessValue === undefined || d.businessValue === null ? null : { ...(d.businessValue as object) };
       fields[FIELD.sprint] = d.sprints.length > 0 ? sprintValues(d.sprints) : null;
     } else if (d.org) {
       fields[FIELD.organizations] = [{ ...d.org.org }];
@@ -757,7 +887,12 @@ function buildSite(p: Params): Seed {
   const linkedIssue = (d: Draft): LinkedIssue => ({
     id: d.id,
     key: d.key,
-    fields: { summary: d.summary, status: { name: d.status, statusCategory: { key: statusCategoryOf(d.status) } }, priority: { name: d.priority }, issuetype: { name: d.type } },
+    fields: {
+      summary: d.summary,
+      status: { name: d.status, statusCategory: { key: statusCategoryOf(d.status) } },
+      priority: { name: d.priority },
+      issuetype: { name: d.type },
+    },
   });
   /** `from` <outward> `to`, written on both issues (same link id), as Jira shows it from either end. */
   const link = (type: SeedIssueLinkType, from: Draft, to: Draft): boolean => {
@@ -816,7 +951,11 @@ function buildSite(p: Params): Seed {
   const bugsByTheme: Draft[][] = THEMES.map((_, i) => rLink.shuffle(work.filter((w) => w.theme === i && w.kind === 'bug')));
   const debtItems = rLink.shuffle(work.filter((w) => w.kind === 'debt'));
   for (const debt of debtItems.slice(0, Math.round(debtItems.length * 0.4))) {
-    const count = rLink.weighted([[1, 50], [2, 35], [3, 15]] as const);
+    const count = rLink.weighted([
+      [1, 50],
+      [2, 35],
+      [3, 15],
+    ] as const);
     for (let k = 0; k < count; k++) {
       const bug = bugsByTheme[debt.theme]?.pop() ?? bugsByTheme.find((l) => l.length > 0)?.pop();
       if (bug) link(LINK_TYPES.causes, debt, bug);
@@ -872,7 +1011,12 @@ function buildSite(p: Params): Seed {
         inwardIssue: {
           id: deletedId,
           key: deletedKey,
-          fields: { summary: 'Move card vault to the new HSM cluster', status: { name: 'To Do', statusCategory: { key: 'new' } }, priority: { name: 'High' }, issuetype: { name: 'Task' } },
+          fields: {
+            summary: 'Move card vault to the new HSM cluster',
+            status: { name: 'To Do', statusCategory: { key: 'new' } },
+            priority: { name: 'High' },
+            issuetype: { name: 'Task' },
+          },
         },
       });
     }
@@ -969,7 +1113,11 @@ function buildOrgs(p: Params, rng: Rng): Org[] {
     const first = ORG_FIRST[i % ORG_FIRST.length] as string;
     const second = ORG_SECOND[Math.floor(i / ORG_FIRST.length) % ORG_SECOND.length] as string;
     const round = Math.floor(i / (ORG_FIRST.length * ORG_SECOND.length));
-    const tier = rng.weighted([['Enterprise', 15], ['Business', 45], ['Free', 40]] as const);
+    const tier = rng.weighted([
+      ['Enterprise', 15],
+      ['Business', 45],
+      ['Free', 40],
+    ] as const);
     names.push([round === 0 ? `${first} ${second}` : `${first} ${second} ${round + 1}`, tier]);
   }
   return names.slice(0, wanted).map(([name, tier], i) => {
@@ -999,7 +1147,12 @@ function buildRemoteLinks(work: Draft[], demand: WeightedTable<Draft>, orgs: Org
   let nextId = 10000;
   const sorted = [...chosen].sort((a, b) => Number(a.id) - Number(b.id));
   for (const d of sorted) {
-    const count = rng.weighted([[1, 60], [2, 25], [3, 10], [4, 5]] as const);
+    const count = rng.weighted([
+      [1, 60],
+      [2, 25],
+      [3, 10],
+      [4, 5],
+    ] as const);
     const seen = new Set<string>();
     const list: SeedRemoteLink[] = [];
     for (let k = 0; k < count; k++) {
@@ -1039,7 +1192,13 @@ function buildRemoteLinks(work: Draft[], demand: WeightedTable<Draft>, orgs: Org
           globalId: `system=https://wiki.example.com&id=${page}`,
           application: { type: 'com.example.wiki', name: 'Team Wiki' },
           relationship: 'Wiki Page',
-          object: { url, title, summary: 'Design notes and decisions', icon: { url16x16: 'https://wiki.example.com/favicon-16.png', title: 'Page' }, status: { resolved: false, icon: {} } },
+          object: {
+            url,
+            title,
+            summary: 'Design notes and decisions',
+            icon: { url16x16: 'https://wiki.example.com/favicon-16.png', title: 'Page' },
+            status: { resolved: false, icon: {} },
+          },
         });
       } else {
         const pr = rng.int(100, 4999);

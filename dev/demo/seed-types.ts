@@ -145,8 +145,7 @@ export interface LinkedIssue {
 }
 
 export type SeedIssueLink =
-  | { id: string; type: SeedIssueLinkType; outwardIssue: LinkedIssue }
-  | { id: string; type: SeedIssueLinkType; inwardIssue: LinkedIssue };
+  { id: string; type: SeedIssueLinkType; outwardIssue: LinkedIssue } | { id: string; type: SeedIssueLinkType; inwardIssue: LinkedIssue };
 
 /** `parent` and `subtasks[]` items as Jira Cloud shows them. */
 export interface IssueRef {

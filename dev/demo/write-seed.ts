@@ -34,9 +34,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
-      case '--issues': opts.issues = int(flag, value()); break;
-      case '--feedback': opts.feedback = int(flag, value()); break;
-      case '--seed': opts.seed = int(flag, value()); break;
+      case '--issues':
+        opts.issues = int(flag, value());
+        break;
+      case '--feedback':
+        opts.feedback = int(flag, value());
+        break;
+      case '--seed':
+        opts.seed = int(flag, value());
+        break;
       case '--now': {
         const v = value();
         if (v === undefined) throw new Error(`--now needs a date\n${USAGE}`);
@@ -49,10 +55,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         opts.out = v;
         break;
       }
-      case '--scale': opts.scale = true; break;
-      case '--compact': opts.pretty = false; break;
-      case '--help': case '-h': throw new Error(USAGE);
-      default: throw new Error(`unknown argument '${arg}'\n${USAGE}`);
+      case '--scale':
+        opts.scale = true;
+        break;
+      case '--compact':
+        opts.pretty = false;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown argument '${arg}'\n${USAGE}`);
     }
   }
   if (opts.scale && opts.issues === undefined) throw new Error(`--scale needs --issues\n${USAGE}`);
@@ -69,7 +82,11 @@ export function buildSeed(o: CliOptions): Seed {
 }
 
 /** Runs the CLI; returns the exit code. */
-export function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
   let opts: CliOptions;
   let json: string;
   try {

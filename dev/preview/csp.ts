@@ -49,7 +49,10 @@ export function readCustomUiPermissions(manifestPath: string): CustomUiPermissio
   const permissions = record(manifest.permissions);
   const content = record(permissions.content);
   const external = record(permissions.external);
-  const out: CustomUiPermissions = { content: { scripts: list(content.scripts, 'permissions.content.scripts'), styles: list(content.styles, 'permissions.content.styles') }, external: {} };
+  const out: CustomUiPermissions = {
+    content: { scripts: list(content.scripts, 'permissions.content.scripts'), styles: list(content.styles, 'permissions.content.styles') },
+    external: {},
+  };
   for (const [kind, allowed] of Object.entries(CONTENT_SOURCES) as [keyof typeof CONTENT_SOURCES, Record<string, string>][]) {
     const bad = out.content[kind].find((s) => !(s in allowed));
     if (bad !== undefined) throw new ManifestPermissionError(`permissions.content.${kind}: '${bad}' is not one of ${Object.keys(allowed).join(', ')}`);
@@ -82,7 +85,16 @@ export function contentSecurityPolicy(p: CustomUiPermissions): string {
 }
 
 /** The iframe sandbox tokens Forge's policy grants (also listed on "Custom UI iframe", https://developer.atlassian.com/platform/forge/custom-ui/iframe/). */
-const SANDBOX = ['allow-popups', 'allow-popups-to-escape-sandbox', 'allow-downloads', 'allow-forms', 'allow-modals', 'allow-pointer-lock', 'allow-same-origin', 'allow-scripts'];
+const SANDBOX = [
+  'allow-popups',
+  'allow-popups-to-escape-sandbox',
+  'allow-downloads',
+  'allow-forms',
+  'allow-modals',
+  'allow-pointer-lock',
+  'allow-same-origin',
+  'allow-scripts',
+];
 
 function record(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

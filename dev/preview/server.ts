@@ -116,7 +116,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   queue.register('recompute', app.onRecompute as never, { moduleKey: 'recompute-consumer', timeoutSeconds: 900 });
 
   sim.onEvent((e) => {
-    void invokeFunction(app.onIssueEvent as never, { ...e.payload, eventType: e.event }, { moduleKey: 'issue-changed' }).catch((err: unknown) => console.error('trigger failed', err));
+    void invokeFunction(app.onIssueEvent as never, { ...e.payload, eventType: e.event }, { moduleKey: 'issue-changed' }).catch((err: unknown) =>
+      console.error('trigger failed', err),
+    );
   });
 
   const staticDir = opts.staticDir ?? join(ROOT, 'static');
@@ -206,7 +208,11 @@ async function seedConfig(seed: unknown, resolver: ResolverHandler, sim: Simulat
   if (config === undefined) return;
   const admin = [...sim.state.users.values()].find((u) => (u.groups ?? []).includes('jira-admins'));
   if (admin === undefined) return;
-  const call = (functionKey: string, payload: unknown) => invokeResolver(resolver, { functionKey, payload, context: { accountId: admin.accountId, moduleKey: 'valuerank-admin-page' } }) as Promise<{ ok: boolean; data?: { version: number; config: unknown } }>;
+  const call = (functionKey: string, payload: unknown) =>
+    invokeResolver(resolver, { functionKey, payload, context: { accountId: admin.accountId, moduleKey: 'valuerank-admin-page' } }) as Promise<{
+      ok: boolean;
+      data?: { version: number; config: unknown };
+    }>;
   const current = await call('getConfig', {});
   if (!current.ok || current.data === undefined || current.data.version > 0) return;
   const { migrateConfig } = await import('../../src/application/config/migrate-config');
@@ -225,6 +231,7 @@ function tokensCss(): string {
     tokens = themes
       .map((t) => {
         try {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports -- the theme files are picked by name at run time
           return String((require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${t}.js`) as { default: string }).default);
         } catch {
           return '';

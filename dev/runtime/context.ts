@@ -63,10 +63,7 @@ export function currentInvocation(): Invocation | undefined {
  * Runs `fn` as a new invocation; everything it awaits (fetches, KVS calls, queue pushes) sees this scope.
  * @param timeoutMs the invocation's time budget in milliseconds (Forge: 25 000 for UI calls, up to 900 000 with `timeoutSeconds`).
  */
-export function runInvocation<T>(
-  scope: { accountId?: string | undefined; moduleKey: string; timeoutMs: number },
-  fn: () => Promise<T>,
-): Promise<T> {
+export function runInvocation<T>(scope: { accountId?: string | undefined; moduleKey: string; timeoutMs: number }, fn: () => Promise<T>): Promise<T> {
   const invocation: Invocation = {
     invocationId: randomUUID(),
     moduleKey: scope.moduleKey,

@@ -106,7 +106,12 @@ export function invokeFunction(handler: FunctionHandler, event: unknown, invocat
   };
   const timeoutMs = (invocation.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   const call = handler as (event: unknown, context: unknown) => unknown;
-  return runInvocation({ moduleKey, timeoutMs }, () => withDeadline(Promise.resolve().then(() => call(event, context)), timeoutMs));
+  return runInvocation({ moduleKey, timeoutMs }, () =>
+    withDeadline(
+      Promise.resolve().then(() => call(event, context)),
+      timeoutMs,
+    ),
+  );
 }
 
 /** Forge kills an invocation at its deadline; locally the caller stops waiting and gets FUNCTION_TIME_OUT. */

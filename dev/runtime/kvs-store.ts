@@ -83,20 +83,34 @@ export class KvsStore {
   private apply(path: string, raw: unknown): Outcome {
     const body = (raw ?? {}) as Body;
     switch (path) {
-      case '/api/v1/get': return this.get('kv', body);
-      case '/api/v1/set': return this.set('kv', body);
-      case '/api/v1/delete': return this.remove('kv', body);
-      case '/api/v1/secret/get': return this.get('secret', body);
-      case '/api/v1/secret/set': return this.set('secret', body);
-      case '/api/v1/secret/delete': return this.remove('secret', body);
-      case '/api/v1/entity/get': return this.get(entityNs(body.entityName), body);
-      case '/api/v1/entity/set': return this.set(entityNs(body.entityName), body);
-      case '/api/v1/entity/delete': return this.remove(entityNs(body.entityName), body);
-      case '/api/v1/query': return this.query(body);
-      case '/api/v1/batch/get': return this.batchGet(raw);
-      case '/api/v1/batch/set': return this.batchSet(raw);
-      case '/api/v1/batch/delete': return this.batchDelete(raw);
-      case '/api/v1/transaction': return this.transact(body);
+      case '/api/v1/get':
+        return this.get('kv', body);
+      case '/api/v1/set':
+        return this.set('kv', body);
+      case '/api/v1/delete':
+        return this.remove('kv', body);
+      case '/api/v1/secret/get':
+        return this.get('secret', body);
+      case '/api/v1/secret/set':
+        return this.set('secret', body);
+      case '/api/v1/secret/delete':
+        return this.remove('secret', body);
+      case '/api/v1/entity/get':
+        return this.get(entityNs(body.entityName), body);
+      case '/api/v1/entity/set':
+        return this.set(entityNs(body.entityName), body);
+      case '/api/v1/entity/delete':
+        return this.remove(entityNs(body.entityName), body);
+      case '/api/v1/query':
+        return this.query(body);
+      case '/api/v1/batch/get':
+        return this.batchGet(raw);
+      case '/api/v1/batch/set':
+        return this.batchSet(raw);
+      case '/api/v1/batch/delete':
+        return this.batchDelete(raw);
+      case '/api/v1/transaction':
+        return this.transact(body);
       case '/api/v1/entity/query':
         throw new KvsServiceError(501, 'NOT_IMPLEMENTED', 'Custom entity index queries are not supported by the local runtime.');
       default:
@@ -139,7 +153,11 @@ export class KvsStore {
     const now = this.now();
     const expireTime = expiryOf(options, now);
     const record: KvsRecord = {
-      ns, key, value, createdAt: previous?.createdAt ?? now, updatedAt: now,
+      ns,
+      key,
+      value,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
       ...(expireTime === undefined ? {} : { expireTime }),
     };
     this.records.set(slot(ns, key), record);

@@ -200,7 +200,9 @@ export class LocalQueue {
       const timer = setTimeout(() => {
         const left = [...new Set(this.state.pending.map((e) => e.queueName))];
         const orphans = left.filter((name) => !this.consumers.has(name));
-        reject(new Error(`Queue did not drain within ${timeoutMs} ms; left: ${left.join(', ')}${orphans.length ? ` (no consumer: ${orphans.join(', ')})` : ''}.`));
+        reject(
+          new Error(`Queue did not drain within ${timeoutMs} ms; left: ${left.join(', ')}${orphans.length ? ` (no consumer: ${orphans.join(', ')})` : ''}.`),
+        );
       }, timeoutMs);
       timer.unref();
       this.waiters.push(() => {
@@ -250,11 +252,18 @@ export class LocalQueue {
   /** What the events service answers to a push over its limits (the client checks most of them first). */
   private refusePush(queueName: string, payload: unknown): QueueReply | undefined {
     if (!Array.isArray(payload) || payload.length === 0) return { status: 400, body: { message: 'No events pushed.' } };
-    if (payload.length > MAX_EVENTS_PER_PUSH) return { status: 400, body: { message: `This push contains more than the ${MAX_EVENTS_PER_PUSH} events allowed.` } };
-    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_PUSH_BYTES) return { status: 413, body: { errorMessage: `The maximum payload size is ${MAX_PUSH_BYTES / 1024}KB.` } };
+    if (payload.length > MAX_EVENTS_PER_PUSH)
+      return { status: 400, body: { message: `This push contains more than the ${MAX_EVENTS_PER_PUSH} events allowed.` } };
+    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_PUSH_BYTES)
+      return { status: 413, body: { errorMessage: `The maximum payload size is ${MAX_PUSH_BYTES / 1024}KB.` } };
     const timeout = this.consumers.get(queueName)?.options.timeoutSeconds ?? 0;
     if (timeout > LONG_RUNNING_SECONDS && payload.some((e) => Buffer.byteLength(JSON.stringify(e)) > MAX_LONG_RUNNING_EVENT_BYTES)) {
-      return { status: 413, body: { errorMessage: `An event for a consumer with a timeout over ${LONG_RUNNING_SECONDS} s may be at most ${MAX_LONG_RUNNING_EVENT_BYTES / 1024}KB.` } };
+      return {
+        status: 413,
+        body: {
+          errorMessage: `An event for a consumer with a timeout over ${LONG_RUNNING_SECONDS} s may be at most ${MAX_LONG_RUNNING_EVENT_BYTES / 1024}KB.`,
+        },
+      };
     }
     const windowStart = Date.now() - 60_000 * this.timeScale;
     this.pushes = this.pushes.filter((p) => p.at > windowStart);
@@ -375,7 +384,10 @@ function migrate(state: State): State {
 function toAsyncEvent(event: QueuedEvent): Record<string, unknown> {
   const { body, queueName, jobId, eventId, delayInSeconds, concurrency, retryContext } = event;
   return structuredClone({
-    body, queueName, jobId, eventId,
+    body,
+    queueName,
+    jobId,
+    eventId,
     ...(delayInSeconds === undefined ? {} : { delayInSeconds }),
     ...(concurrency === undefined ? {} : { concurrency }),
     ...(retryContext === undefined ? {} : { retryContext }),

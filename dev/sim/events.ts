@@ -44,7 +44,11 @@ let changelogSeq = 10000;
 
 function display(v: unknown): string | null {
   if (v === undefined || v === null) return null;
-  if (Array.isArray(v)) return v.map(display).filter((x) => x !== null).join(' ');
+  if (Array.isArray(v))
+    return v
+      .map(display)
+      .filter((x) => x !== null)
+      .join(' ');
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     const label = o['name'] ?? o['value'] ?? o['displayName'] ?? o['key'] ?? o['id'];

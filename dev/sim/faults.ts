@@ -30,7 +30,19 @@ export interface FaultSpec {
 /** Jira's search index catches up within moments; short, so a test that waits a second sees every write. */
 export const DEFAULT_SEARCH_LAG_MS = 250;
 
-export const NO_FAULTS: FaultSpec = { latencyMs: 0, jitterMs: 0, rate429: 0, rate5xx: 0, retryAfterSec: 1, seed: 1, failRank: [], failFetch: [], searchLagMs: DEFAULT_SEARCH_LAG_MS, retryAfterShare: 0.5, budget: null };
+export const NO_FAULTS: FaultSpec = {
+  latencyMs: 0,
+  jitterMs: 0,
+  rate429: 0,
+  rate5xx: 0,
+  retryAfterSec: 1,
+  seed: 1,
+  failRank: [],
+  failFetch: [],
+  searchLagMs: DEFAULT_SEARCH_LAG_MS,
+  retryAfterShare: 0.5,
+  budget: null,
+};
 
 export class FaultSpecError extends Error {
   readonly code = 'INVALID_FAULTS';
@@ -68,7 +80,10 @@ function whole(key: string, raw: string): number {
 /** Parses a `--faults` spec; throws FaultSpecError naming the bad part. An empty spec injects nothing. */
 export function parseFaults(spec: string): FaultSpec {
   const out: FaultSpec = { ...NO_FAULTS, failRank: [], failFetch: [] };
-  for (const part of spec.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = part.indexOf('=');
     if (eq < 0) throw new FaultSpecError(`Invalid --faults part '${part}': expected key=value (keys: ${KNOWN}).`);
     const key = part.slice(0, eq).trim();
@@ -93,10 +108,16 @@ export function parseFaults(spec: string): FaultSpec {
         out.seed = whole(key, raw);
         break;
       case 'failRank':
-        out.failRank = raw.split('|').map((k) => k.trim().toUpperCase()).filter((k) => k !== '');
+        out.failRank = raw
+          .split('|')
+          .map((k) => k.trim().toUpperCase())
+          .filter((k) => k !== '');
         break;
       case 'failFetch':
-        out.failFetch = raw.split('|').map((k) => k.trim().toUpperCase()).filter((k) => k !== '');
+        out.failFetch = raw
+          .split('|')
+          .map((k) => k.trim().toUpperCase())
+          .filter((k) => k !== '');
         break;
       case 'searchLag':
         out.searchLagMs = duration(key, raw);

@@ -141,7 +141,10 @@ export function errorReply(e: JiraHttpError): Reply {
 export function listParam(url: URL, name: string): string[] | undefined {
   const all = url.searchParams.getAll(name);
   if (all.length === 0) return undefined;
-  return all.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return all
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** A body property that must be an object (or absent). */

@@ -110,10 +110,12 @@ export function renderIssue(state: SimState, issue: SimIssue, sel: FieldSelectio
     out['names'] = Object.fromEntries(Object.keys(fields).map((id) => [id, state.field(id)?.name ?? id]));
   }
   if (options.expand?.includes('schema')) {
-    out['schema'] = Object.fromEntries(Object.keys(fields).flatMap((id) => {
-      const schema = state.field(id)?.['schema'];
-      return schema === undefined ? [] : [[id, schema]];
-    }));
+    out['schema'] = Object.fromEntries(
+      Object.keys(fields).flatMap((id) => {
+        const schema = state.field(id)?.['schema'];
+        return schema === undefined ? [] : [[id, schema]];
+      }),
+    );
   }
   if (options.properties && options.properties.length > 0) {
     const props = state.properties.get(issue.id);
@@ -126,7 +128,11 @@ export function renderIssue(state: SimState, issue: SimIssue, sel: FieldSelectio
 /** Jira's `expand` is a comma list in query strings and GET search, an array in bulkfetch. */
 export function expandList(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'string') return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof raw === 'string')
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return raw.flatMap((s: string) => s.split(',')).map((s) => s.trim());
   throw badRequest("'expand' must be a string or an array of strings.");
 }

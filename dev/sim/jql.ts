@@ -26,7 +26,11 @@ export function runJql(state: SimState, actor: Actor, jql: string, now: number, 
   }
   const { index } = options;
   const { predicate, compare } = compileQuery(query, { state, actor, now, rank: index?.rank });
-  if (index === undefined) return state.issuesInRankOrder().filter((issue) => canSee(state, actor, issue) && predicate(issue)).sort(compare);
+  if (index === undefined)
+    return state
+      .issuesInRankOrder()
+      .filter((issue) => canSee(state, actor, issue) && predicate(issue))
+      .sort(compare);
   // Visibility is the current one (permissions are not indexed); values and order are the index's.
   const current = new Map<SimIssue, SimIssue>();
   const indexed = state.issuesInRankOrder().flatMap((issue) => {

@@ -75,7 +75,13 @@ export class SearchIndex {
     let rank: Map<string, number> | undefined;
     if (this.base !== null) {
       const order = [...this.base];
-      for (const m of this.moves) applyMove(order, m.ids.filter((id) => reconcile.has(id)), m.position, m.anchorId);
+      for (const m of this.moves)
+        applyMove(
+          order,
+          m.ids.filter((id) => reconcile.has(id)),
+          m.position,
+          m.anchorId,
+        );
       rank = new Map(order.map((id, i) => [id, i]));
     }
     const stale = this.staleFields;

@@ -268,7 +268,8 @@ function checkReferences(seed: Seed): SeedProblem[] {
   seed.boards.forEach((b, i) => {
     const loc = b.location;
     if (loc?.projectKey !== undefined && !projectKeys.has(loc.projectKey)) add(`boards[${i}].location.projectKey`, `unknown project '${loc.projectKey}'`);
-    if (loc?.projectId !== undefined && !projectIds.has(String(loc.projectId))) add(`boards[${i}].location.projectId`, `unknown project '${String(loc.projectId)}'`);
+    if (loc?.projectId !== undefined && !projectIds.has(String(loc.projectId)))
+      add(`boards[${i}].location.projectId`, `unknown project '${String(loc.projectId)}'`);
   });
   dupes(seed.sprints, (s) => String(s.id), 'sprints', 'id');
   seed.sprints.forEach((s, i) => {

@@ -74,7 +74,17 @@ export interface RecordedExchange {
 
 export const DEFAULT_APP_FIELDS: AppFieldSpec[] = [{ moduleKey: 'value-score', name: 'Value score', type: 'number' }];
 
-const routes = new Router([...searchRoutes, ...issueRoutes, ...linkRoutes, ...permissionRoutes, ...appFieldRoutes, ...propertyRoutes, ...agileRoutes, ...projectRoutes, ...jqlParseRoutes]);
+const routes = new Router([
+  ...searchRoutes,
+  ...issueRoutes,
+  ...linkRoutes,
+  ...permissionRoutes,
+  ...appFieldRoutes,
+  ...propertyRoutes,
+  ...agileRoutes,
+  ...projectRoutes,
+  ...jqlParseRoutes,
+]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -141,11 +151,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       req.resume();
       stats.injected(decision.inject === 429 ? '429' : '5xx');
       const wait = faults.current.retryAfterSec;
-      const retryHeaders: Record<string, string> = decision.retryAfter ? { 'retry-after': String(wait), 'x-ratelimit-reset': rateLimitReset(Date.now() + wait * 1000) } : {};
+      const retryHeaders: Record<string, string> = decision.retryAfter
+        ? { 'retry-after': String(wait), 'x-ratelimit-reset': rateLimitReset(Date.now() + wait * 1000) }
+        : {};
       const reply: Reply =
         decision.inject === 429
           ? { status: 429, headers: { ...retryHeaders, 'ratelimit-reason': 'jira-burst-based' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }
-          : { status: 503, headers: decision.retryAfter ? { 'retry-after': String(wait) } : {}, body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} } };
+          : {
+              status: 503,
+              headers: decision.retryAfter ? { 'retry-after': String(wait) } : {},
+              body: { errorMessages: ['Service temporarily unavailable (injected by the simulator).'], errors: {} },
+            };
       sendReply(res, reply);
       return;
     }
@@ -167,7 +183,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       }
     }
     if (request !== undefined && requestListeners.size > 0) {
-      const exchange: RecordedExchange = { method, ...request, query: url.searchParams, status: reply.status, response: reply.body === undefined ? undefined : (JSON.parse(JSON.stringify(reply.body)) as unknown) };
+      const exchange: RecordedExchange = {
+        method,
+        ...request,
+        query: url.searchParams,
+        status: reply.status,
+        response: reply.body === undefined ? undefined : (JSON.parse(JSON.stringify(reply.body)) as unknown),
+      };
       for (const l of requestListeners) l(exchange);
     }
     if (charged !== undefined) reply = { ...reply, headers: { ...reply.headers, ...charged.headers } };

@@ -51,7 +51,10 @@ export const payloadSchemas = {
   getConfigHistory: z.object({
     projectKey: projectKeySchema.optional(),
     /** `nextCursor` of the previous page; absent = the newest versions. */
-    cursor: z.string().regex(/^[1-9][0-9]{0,8}$/, 'must be the nextCursor of a previous page').optional(),
+    cursor: z
+      .string()
+      .regex(/^[1-9][0-9]{0,8}$/, 'must be the nextCursor of a previous page')
+      .optional(),
     /** Versions per page (default 50). */
     limit: z.number().int().min(1).max(100).optional(),
   }),
@@ -77,7 +80,16 @@ export interface ResultMap {
    * paging was served: `pageSize` divides the requested size and `page` is renumbered so `page · pageSize` is
    * still the offset asked for.
    */
-  getBacklog: { items: BacklogItem[]; page: number; pageSize: number; total: number; computedAt: string; configVersion: number; stale: boolean; cappedBy?: 'bytes' };
+  getBacklog: {
+    items: BacklogItem[];
+    page: number;
+    pageSize: number;
+    total: number;
+    computedAt: string;
+    configVersion: number;
+    stale: boolean;
+    cappedBy?: 'bytes';
+  };
   explainIssue: { item: BacklogItem; total: number; above: Neighbour | null; below: Neighbour | null; configVersion: number; computedAt: string };
   getRoadmap: Roadmap;
   /** Every candidate; with `cappedBy: 'bytes'`, unchanged ones (then the last) were left out to fit one answer, `omitted` of them. */
@@ -92,7 +104,10 @@ export interface ResultMap {
     | { access: 'summary'; scope: 'global' | 'project'; version: number; config: ConfigSummary; updatedAt: null; updatedBy: null };
   saveConfig: { version: number };
   /** Newest first, one page; `nextCursor` asks for the older page (null: no older versions). */
-  getConfigHistory: { entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[]; nextCursor: string | null };
+  getConfigHistory: {
+    entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[];
+    nextCursor: string | null;
+  };
   revertConfig: { version: number };
   setPin: { pin: Pin | null };
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };

@@ -19,7 +19,10 @@ const NEXT_RUN_DELAY_SECONDS = 60;
 export async function fanOutDaily(kv: KeyValueStore, at: string, after?: string): Promise<void> {
   const projects = (await enrolledProjects(kv)).filter((k) => after === undefined || k > after);
   const now = projects.slice(0, DAILY_PROJECTS_PER_RUN);
-  await enqueueRecompute(now.map((projectKey) => ({ projectKey, at, reason: 'daily recompute' })), { spreadSeconds: SPREAD_SECONDS });
+  await enqueueRecompute(
+    now.map((projectKey) => ({ projectKey, at, reason: 'daily recompute' })),
+    { spreadSeconds: SPREAD_SECONDS },
+  );
   const last = now.at(-1);
   if (projects.length > now.length && last !== undefined) {
     await enqueueRecompute([{ at, reason: 'daily recompute (continued)', dailyAfter: last }], { delaySeconds: NEXT_RUN_DELAY_SECONDS });

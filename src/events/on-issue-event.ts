@@ -27,7 +27,8 @@ export async function onIssueEvent(event: Record<string, unknown>): Promise<void
   if (issue !== undefined && typeof issue.key === 'string') {
     const projectKey = projectOfKey(issue.key);
     const single = type !== 'avi:jira:deleted:issue' && (typeof issue.id === 'string' || typeof issue.id === 'number');
-    if (projectKey !== null && (await isEnrolled(deps.kv, projectKey))) requests.push({ projectKey, ...(single ? { issueId: String(issue.id) } : {}), at, reason: `${type} ${issue.key}` });
+    if (projectKey !== null && (await isEnrolled(deps.kv, projectKey)))
+      requests.push({ projectKey, ...(single ? { issueId: String(issue.id) } : {}), at, reason: `${type} ${issue.key}` });
   }
   const ids = [event.sourceIssueId, event.destinationIssueId].filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
   if (ids.length > 0 && (await anyEnrolled(deps.kv))) requests.push({ issueIds: ids, at, reason: `${type} link ${String(event.id ?? '')}` });

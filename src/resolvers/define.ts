@@ -31,7 +31,13 @@ function contextOf(req: ForgeRequest): CallContext | null {
   const accountId = str(c.accountId);
   if (accountId === null) return null;
   const ext = (typeof c.extension === 'object' && c.extension !== null ? c.extension : {}) as { project?: { key?: unknown }; issue?: { key?: unknown } };
-  return { accountId, installContext: str(c.installContext) ?? '', moduleKey: str(c.moduleKey) ?? '', projectKey: str(ext.project?.key), issueKey: str(ext.issue?.key) };
+  return {
+    accountId,
+    installContext: str(c.installContext) ?? '',
+    moduleKey: str(c.moduleKey) ?? '',
+    projectKey: str(ext.project?.key),
+    issueKey: str(ext.issue?.key),
+  };
 }
 
 /** `projectKey: must be a Jira project key such as PRJ` — the first problem, naming the field. */

@@ -24,7 +24,13 @@ function userReader(deadline: Deadline): JiraReader {
 }
 
 /** Checks that the call may act on `projectKey` with `permission`, as the user, and returns their reader. */
-async function forProject(ctx: CallContext, projectKey: string, permission: Permission, action: string, deadline = new Deadline(UI_BUDGET_MS)): Promise<JiraReader> {
+async function forProject(
+  ctx: CallContext,
+  projectKey: string,
+  permission: Permission,
+  action: string,
+  deadline = new Deadline(UI_BUDGET_MS),
+): Promise<JiraReader> {
   requireSameProject(ctx.projectKey, projectKey);
   const reader = userReader(deadline);
   await requireProjectPermission(reader, projectKey, permission, action);
@@ -67,7 +73,8 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async explainIssue(p, ctx) {
     const projectKey = projectOfKey(p.issueKey)!;
-    if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey) throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot explain ${p.issueKey}.`);
+    if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey)
+      throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot explain ${p.issueKey}.`);
     const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
     return explainIssue(deps, reader, principalOf(ctx), projectKey, p);
   },
@@ -94,7 +101,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async getConfigHistory(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'see the configuration history');
-    const { entries, nextCursor } = await deps.configs.history(scope, { ...(p.cursor === undefined ? {} : { cursor: p.cursor }), ...(p.limit === undefined ? {} : { limit: p.limit }) });
+    const { entries, nextCursor } = await deps.configs.history(scope, {
+      ...(p.cursor === undefined ? {} : { cursor: p.cursor }),
+      ...(p.limit === undefined ? {} : { limit: p.limit }),
+    });
     return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })), nextCursor };
   },
   async revertConfig(p, ctx) {
@@ -107,7 +117,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
     const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
     await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
-    const pin = await deps.pins.set(p.projectKey, p.issueKey, { ...(p.position !== undefined ? { position: p.position } : {}), ...(p.quarter !== undefined ? { quarter: p.quarter } : {}) });
+    const pin = await deps.pins.set(p.projectKey, p.issueKey, {
+      ...(p.position !== undefined ? { position: p.position } : {}),
+      ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),
+    });
     return { pin };
   },
   async planRankSync(p, ctx) {

@@ -35,11 +35,17 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
   const cv = rec(item.factors.customerVoice?.evidence);
   for (const c of arr(cv.customers)) {
     const customer = rec(c);
-    const sources = arr(customer.sources).map(str).filter((s): s is string => s !== null);
+    const sources = arr(customer.sources)
+      .map(str)
+      .filter((s): s is string => s !== null);
     const keys = sources.filter((s) => ISSUE_KEY.test(s));
     const urls = sources.filter((s) => !ISSUE_KEY.test(s));
     const label = str(customer.label) ?? str(customer.id) ?? 'A customer';
-    lines.push({ text: `Customer ${label}${urls.length ? ` (support link${urls.length === 1 ? '' : 's'}: ${urls.join(', ')})` : ''}${keys.length ? ' via' : ''}`, keys, date: str(customer.at) });
+    lines.push({
+      text: `Customer ${label}${urls.length ? ` (support link${urls.length === 1 ? '' : 's'}: ${urls.join(', ')})` : ''}${keys.length ? ' via' : ''}`,
+      keys,
+      date: str(customer.at),
+    });
   }
   const more = num(cv.moreCustomers);
   if (more !== null && more > 0) lines.push({ text: `…and ${plural(more, 'more customer', 'more customers')}`, keys: [], date: null });
@@ -48,27 +54,42 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
 
   const td = rec(item.factors.techDebt?.evidence);
   if (td.isDebt === true) {
-    const matched = arr(td.matchedBy).map(str).filter((s): s is string => s !== null);
+    const matched = arr(td.matchedBy)
+      .map(str)
+      .filter((s): s is string => s !== null);
     const age = num(td.ageDays);
-    lines.push({ text: `Technical debt${matched.length ? ` (${matched.join(', ')})` : ''}${age !== null ? `, ${Math.round(age)} days old` : ''}`, keys: [], date: null });
+    lines.push({
+      text: `Technical debt${matched.length ? ` (${matched.join(', ')})` : ''}${age !== null ? `, ${Math.round(age)} days old` : ''}`,
+      keys: [],
+      date: null,
+    });
   }
-  const interest = arr(td.interestIssues).map(str).filter((s): s is string => s !== null);
+  const interest = arr(td.interestIssues)
+    .map(str)
+    .filter((s): s is string => s !== null);
   const interestCount = num(td.interestCount) ?? interest.length;
   if (interestCount > 0) lines.push({ text: `Causes ${plural(interestCount, 'bug', 'bugs')}:`, keys: interest.filter((k) => ISSUE_KEY.test(k)), date: null });
 
   const en = rec(item.factors.enablement?.evidence);
-  const blocks = arr(en.blocks).map(str).filter((s): s is string => s !== null && ISSUE_KEY.test(s));
+  const blocks = arr(en.blocks)
+    .map(str)
+    .filter((s): s is string => s !== null && ISSUE_KEY.test(s));
   const direct = num(en.direct) ?? blocks.length;
   const indirect = num(en.indirect) ?? 0;
   if (direct > 0 || indirect > 0) {
-    lines.push({ text: `Blocks ${plural(direct, 'issue', 'issues')}${indirect > 0 ? ` directly, ${indirect} more through them` : ''}:`, keys: blocks, date: null });
+    lines.push({
+      text: `Blocks ${plural(direct, 'issue', 'issues')}${indirect > 0 ? ` directly, ${indirect} more through them` : ''}:`,
+      keys: blocks,
+      date: null,
+    });
   }
 
   const tc = rec(item.factors.timeCriticality?.evidence);
   const due = str(tc.dueDate);
   if (due) {
     const days = num(tc.daysLeft);
-    const when = days === null ? '' : days < 0 ? ` — overdue by ${plural(-days, 'day', 'days')}` : days === 0 ? ' — due today' : ` — in ${plural(days, 'day', 'days')}`;
+    const when =
+      days === null ? '' : days < 0 ? ` — overdue by ${plural(-days, 'day', 'days')}` : days === 0 ? ' — due today' : ` — in ${plural(days, 'day', 'days')}`;
     lines.push({ text: `${tc.source === 'fixVersion' ? 'Fix version releases' : 'Due'} ${due}${when}`, keys: [], date: null });
   }
 

@@ -32,7 +32,11 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
  */
 export function unwrapResult<K extends OperationKey>(operation: K, raw: unknown): ResultMap[K] {
   if (!isRecord(raw) || typeof raw.ok !== 'boolean') {
-    throw new OperationFailure(operation, 'MALFORMED_RESPONSE', `The app answered ${operation} with something it did not expect. Reload the page; if it persists, report it.`);
+    throw new OperationFailure(
+      operation,
+      'MALFORMED_RESPONSE',
+      `The app answered ${operation} with something it did not expect. Reload the page; if it persists, report it.`,
+    );
   }
   if (raw.ok) {
     if (!('data' in raw)) {

@@ -42,7 +42,11 @@ export function movementColor(direction: ReturnType<typeof movement>['direction'
 
 export function Loading({ label }: { label: string }) {
   return (
-    <div role="status" aria-live="polite" style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', padding: token('space.200', '16px'), color: text.subtle }}>
+    <div
+      role="status"
+      aria-live="polite"
+      style={{ display: 'flex', gap: token('space.100', '8px'), alignItems: 'center', padding: token('space.200', '16px'), color: text.subtle }}
+    >
       <Spinner size="medium" label={label} />
       <span>{label}</span>
     </div>
@@ -56,7 +60,15 @@ export function ErrorView({ error, onRetry, title }: { error: OperationFailure; 
   const actions = onRetry && isRetryable(error.code) ? [{ key: 'retry', text: 'Try again', onClick: onRetry }] : [];
   return (
     <div role="alert" style={{ padding: token('space.100', '8px') }}>
-      <SectionMessage appearance={forbidden ? 'warning' : 'error'} title={heading} actions={actions.map((a) => <Button key={a.key} onClick={a.onClick}>{a.text}</Button>)}>
+      <SectionMessage
+        appearance={forbidden ? 'warning' : 'error'}
+        title={heading}
+        actions={actions.map((a) => (
+          <Button key={a.key} onClick={a.onClick}>
+            {a.text}
+          </Button>
+        ))}
+      >
         <p>{error.message}</p>
         <p style={{ color: text.subtlest, fontSize: '12px' }}>
           Code: <code>{error.code}</code>
@@ -74,7 +86,19 @@ export function EmptyView({ header, description, action }: { header: string; des
 export function Bar({ share, color, label, width = 60 }: { share: number; color: string; label: string; width?: number }) {
   const pct = Math.max(0, Math.min(1, Number.isFinite(share) ? share : 0)) * 100;
   return (
-    <span role="img" aria-label={label} style={{ display: 'inline-block', width, height: 6, borderRadius: 3, background: token('color.background.neutral', '#091E420F'), verticalAlign: 'middle', overflow: 'hidden' }}>
+    <span
+      role="img"
+      aria-label={label}
+      style={{
+        display: 'inline-block',
+        width,
+        height: 6,
+        borderRadius: 3,
+        background: token('color.background.neutral', '#091E420F'),
+        verticalAlign: 'middle',
+        overflow: 'hidden',
+      }}
+    >
       <span style={{ display: 'block', width: `${pct}%`, height: '100%', background: color }} />
     </span>
   );
@@ -96,7 +120,21 @@ export function FactorStack({ factors, width = 90 }: { factors: Record<FactorId,
   return (
     <Tooltip content={content}>
       {(props) => (
-        <span {...props} tabIndex={0} role="img" aria-label={`Contributions: ${summary}`} style={{ display: 'inline-flex', width, height: 10, borderRadius: 3, overflow: 'hidden', background: token('color.background.neutral', '#091E420F'), verticalAlign: 'middle' }}>
+        <span
+          {...props}
+          tabIndex={0}
+          role="img"
+          aria-label={`Contributions: ${summary}`}
+          style={{
+            display: 'inline-flex',
+            width,
+            height: 10,
+            borderRadius: 3,
+            overflow: 'hidden',
+            background: token('color.background.neutral', '#091E420F'),
+            verticalAlign: 'middle',
+          }}
+        >
           {total > 0 &&
             FACTOR_IDS.map((id) => {
               const c = Math.max(0, factors[id]?.contribution ?? 0);
@@ -142,6 +180,10 @@ export function ConfidenceLozenge({ confidence }: { confidence: number }) {
 /** A visually hidden text for screen readers. */
 export function VisuallyHidden({ children }: { children: ReactNode }) {
   return (
-    <span style={{ position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0 }}>{children}</span>
+    <span
+      style={{ position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0 }}
+    >
+      {children}
+    </span>
   );
 }

@@ -11,7 +11,17 @@ export type WeightMap = Record<FactorId, number>;
  * Five sliders (0–100, keyboard: arrows ±1, PageUp/PageDown, Home/End as native range inputs do),
  * each with its weight and its normalised share of the total.
  */
-export function WeightsEditor({ weights, onChange, idPrefix, disabled }: { weights: WeightMap; onChange: (next: WeightMap) => void; idPrefix: string; disabled?: boolean }) {
+export function WeightsEditor({
+  weights,
+  onChange,
+  idPrefix,
+  disabled,
+}: {
+  weights: WeightMap;
+  onChange: (next: WeightMap) => void;
+  idPrefix: string;
+  disabled?: boolean;
+}) {
   const shares = weightShares(weights);
   return (
     <div style={{ display: 'grid', gap: token('space.100', '8px') }}>

@@ -12,16 +12,22 @@ describe('fitPage', () => {
 
   it('shrinks an oversized page to a divisor of its size that starts at the same offset and fits the budget', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 20 }), fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 200, max: 4000 }), (pageSize, page, sizes, budget) => {
-        const items = sizes.slice(0, pageSize).map((s, i) => item(page * pageSize + i + 1, s));
-        const fitted = fitPage(items, page, pageSize, budget);
-        expect(fitted.page * fitted.pageSize).toBe(page * pageSize);
-        expect(pageSize % fitted.pageSize).toBe(0);
-        expect(fitted.items).toEqual(items.slice(0, fitted.pageSize));
-        expect(fitted.capped).toBe(fitted.pageSize < pageSize);
-        if (fitted.pageSize > 1) expect(jsonBytes(fitted.items)).toBeLessThanOrEqual(budget + fitted.items.length);
-        if (!fitted.capped) expect(fitted.items).toBe(items);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 200, max: 4000 }),
+        (pageSize, page, sizes, budget) => {
+          const items = sizes.slice(0, pageSize).map((s, i) => item(page * pageSize + i + 1, s));
+          const fitted = fitPage(items, page, pageSize, budget);
+          expect(fitted.page * fitted.pageSize).toBe(page * pageSize);
+          expect(pageSize % fitted.pageSize).toBe(0);
+          expect(fitted.items).toEqual(items.slice(0, fitted.pageSize));
+          expect(fitted.capped).toBe(fitted.pageSize < pageSize);
+          if (fitted.pageSize > 1) expect(jsonBytes(fitted.items)).toBeLessThanOrEqual(budget + fitted.items.length);
+          if (!fitted.capped) expect(fitted.items).toBe(items);
+        },
+      ),
       { numRuns: 500, seed: 3 },
     );
   });
@@ -31,7 +37,16 @@ describe('fitRoadmap and fitMoves', () => {
   it('cut a roadmap from the end of later, then of the quarters, and say how much', () => {
     const entry = (n: number) => ({ key: `PRJ-${n}`, points: 3, reason: 'r'.repeat(100) });
     const roadmap: Roadmap = {
-      quarters: [{ label: '2026-Q4', start: '2026-10-01', end: '2026-12-31', capacity: 30, used: { feature: 30, debt: 0 }, items: Array.from({ length: 50 }, (_, i) => ({ ...entry(i), kind: 'feature' as const })) }],
+      quarters: [
+        {
+          label: '2026-Q4',
+          start: '2026-10-01',
+          end: '2026-12-31',
+          capacity: 30,
+          used: { feature: 30, debt: 0 },
+          items: Array.from({ length: 50 }, (_, i) => ({ ...entry(i), kind: 'feature' as const })),
+        },
+      ],
       later: Array.from({ length: 50 }, (_, i) => entry(100 + i)),
       warnings: [],
     };

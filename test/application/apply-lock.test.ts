@@ -37,7 +37,7 @@ describe('the rank-sync apply lock', () => {
     expect(won).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(Array(n - 1).fill('BUSY'));
     // The lock in the store is the winner's.
-    expect(((await kv.get<{ owner: string }>(LOCK))!).owner).toBe((won[0] as PromiseFulfilledResult<{ owner: string }>).value.owner);
+    expect((await kv.get<{ owner: string }>(LOCK))!.owner).toBe((won[0] as PromiseFulfilledResult<{ owner: string }>).value.owner);
   });
 
   it('takes over a lock written before locks had owners', async () => {

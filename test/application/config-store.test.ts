@@ -18,14 +18,22 @@ describe('ConfigStore', () => {
     const store = new ConfigStore(new MemoryKv(), clock);
     expect(await store.effective(null)).toEqual({ scope: 'global', record: null, config: defaultConfig() });
     const saved = await store.save(GLOBAL, 0, withWeight(50), 'acc-admin');
-    expect(saved).toMatchObject({ version: 1, by: 'acc-admin', at: '2026-11-25T12:00:00.000Z', changes: [{ path: 'weights.customerVoice', from: 30, to: 50 }] });
+    expect(saved).toMatchObject({
+      version: 1,
+      by: 'acc-admin',
+      at: '2026-11-25T12:00:00.000Z',
+      changes: [{ path: 'weights.customerVoice', from: 30, to: 50 }],
+    });
     expect((await store.effective('PRJ')).config.weights.customerVoice).toBe(50);
   });
 
   it('refuses a save on top of a stale version with CONFIG_CONFLICT', async () => {
     const store = new ConfigStore(new MemoryKv(), clock);
     await store.save(GLOBAL, 0, withWeight(40), 'a');
-    await expect(store.save(GLOBAL, 0, withWeight(41), 'b')).rejects.toMatchObject({ code: 'CONFIG_CONFLICT', details: { currentVersion: 1, expectedVersion: 0 } });
+    await expect(store.save(GLOBAL, 0, withWeight(41), 'b')).rejects.toMatchObject({
+      code: 'CONFIG_CONFLICT',
+      details: { currentVersion: 1, expectedVersion: 0 },
+    });
   });
 
   it('lets exactly one of 20 parallel saves with the same expected version win, with one history entry', async () => {
@@ -99,7 +107,11 @@ describe('migrateConfig', () => {
   });
 
   it('ignores prototype-pollution keys', () => {
-    const migrated = migrateConfig(JSON.parse('{"__proto__": {"polluted": true}, "weights": {"customerVoice": 1, "businessValue": 1, "timeCriticality": 1, "techDebt": 1, "enablement": 1}}'));
+    const migrated = migrateConfig(
+      JSON.parse(
+        '{"__proto__": {"polluted": true}, "weights": {"customerVoice": 1, "businessValue": 1, "timeCriticality": 1, "techDebt": 1, "enablement": 1}}',
+      ),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(migrated.weights.customerVoice).toBe(1);
   });

@@ -2,7 +2,15 @@ import { LoadCache, LOAD_TTL_MS } from '../../src/application/backlog/load-cache
 import type { LoadedProject } from '../../src/application/backlog/load-project';
 
 const loaded = (projectKey: string): LoadedProject =>
-  ({ projectKey, candidates: [], linked: new Map(), remoteLinks: new Map(), feedbackProjects: new Set(), truncated: false, remoteLinksPending: 0 }) as unknown as LoadedProject;
+  ({
+    projectKey,
+    candidates: [],
+    linked: new Map(),
+    remoteLinks: new Map(),
+    feedbackProjects: new Set(),
+    truncated: false,
+    remoteLinksPending: 0,
+  }) as unknown as LoadedProject;
 
 describe('LoadCache', () => {
   it('gives a load back only to the same principal, project and config (scope and version), within the TTL', () => {

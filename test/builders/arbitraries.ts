@@ -28,18 +28,20 @@ export function candidatesArb(maxIssues = 12): fc.Arbitrary<{ issues: JiraIssueL
     const key = fc.integer({ min: 1, max: n + 2 }).map((i) => `PRJ-${i}`);
     const ticketKey = fc.integer({ min: 1, max: 6 }).map((i) => `SUP-${i}`);
     const link = fc.oneof(
-      fc.record({
-        id: fc.string({ maxLength: 3 }),
-        type: fc.constantFrom(...linkTypes),
-        side: fc.constantFrom('outwardIssue', 'inwardIssue'),
-        other: fc.oneof(key, ticketKey),
-        otherType: fc.constantFrom('Bug', 'Story', 'Support request', undefined),
-        cat: fc.constantFrom('new', 'done', 'indeterminate', undefined),
-      }).map(({ id, type, side, other, otherType, cat }) => ({
-        id,
-        type,
-        [side]: { key: other, fields: { issuetype: otherType === undefined ? undefined : { name: otherType }, status: { statusCategory: { key: cat } } } },
-      })),
+      fc
+        .record({
+          id: fc.string({ maxLength: 3 }),
+          type: fc.constantFrom(...linkTypes),
+          side: fc.constantFrom('outwardIssue', 'inwardIssue'),
+          other: fc.oneof(key, ticketKey),
+          otherType: fc.constantFrom('Bug', 'Story', 'Support request', undefined),
+          cat: fc.constantFrom('new', 'done', 'indeterminate', undefined),
+        })
+        .map(({ id, type, side, other, otherType, cat }) => ({
+          id,
+          type,
+          [side]: { key: other, fields: { issuetype: otherType === undefined ? undefined : { name: otherType }, status: { statusCategory: { key: cat } } } },
+        })),
       fc.anything({ maxDepth: 2 }),
     );
     const issue = fc.record({
@@ -54,31 +56,33 @@ export function candidatesArb(maxIssues = 12): fc.Arbitrary<{ issues: JiraIssueL
       issuelinks: fc.oneof(fc.array(link, { maxLength: 5 }), oddValue),
     });
     const ticket = fc.record({ org: fc.option(fc.constantFrom('Acme', 'Globex', 'acme', 'Initech'), { nil: null }), created: oddValue, tier: oddValue });
-    return fc.record({ issues: fc.array(issue, { minLength: n, maxLength: n }), tickets: fc.array(ticket, { minLength: 6, maxLength: 6 }) }).map(({ issues, tickets }) => ({
-      issues: issues.map((f, i) => ({
-        id: String(10001 + i),
-        key: `PRJ-${i + 1}`,
-        fields: {
-          summary: f.summary,
-          labels: f.labels,
-          issuetype: f.issuetype,
-          created: f.created,
-          duedate: f.duedate,
-          issuelinks: f.issuelinks,
-          [FIELDS.storyPoints!]: f.points,
-          [FIELDS.businessValue!]: f.bv,
-          [FIELDS.customerCount!]: f.votes,
-        },
-      })),
-      tickets: tickets.map((t, i) => ({
-        id: String(90001 + i),
-        key: `SUP-${i + 1}`,
-        fields: {
-          created: t.created,
-          [FIELDS.customerTier!]: t.tier,
-          ...(t.org === null ? { reporter: { accountId: `acc-${i % 3}` } } : { [FIELDS.organizations!]: [{ id: t.org, name: t.org }] }),
-        },
-      })),
-    }));
+    return fc
+      .record({ issues: fc.array(issue, { minLength: n, maxLength: n }), tickets: fc.array(ticket, { minLength: 6, maxLength: 6 }) })
+      .map(({ issues, tickets }) => ({
+        issues: issues.map((f, i) => ({
+          id: String(10001 + i),
+          key: `PRJ-${i + 1}`,
+          fields: {
+            summary: f.summary,
+            labels: f.labels,
+            issuetype: f.issuetype,
+            created: f.created,
+            duedate: f.duedate,
+            issuelinks: f.issuelinks,
+            [FIELDS.storyPoints!]: f.points,
+            [FIELDS.businessValue!]: f.bv,
+            [FIELDS.customerCount!]: f.votes,
+          },
+        })),
+        tickets: tickets.map((t, i) => ({
+          id: String(90001 + i),
+          key: `SUP-${i + 1}`,
+          fields: {
+            created: t.created,
+            [FIELDS.customerTier!]: t.tier,
+            ...(t.org === null ? { reporter: { accountId: `acc-${i % 3}` } } : { [FIELDS.organizations!]: [{ id: t.org, name: t.org }] }),
+          },
+        })),
+      }));
   });
 }

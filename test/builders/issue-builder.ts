@@ -131,7 +131,10 @@ export class ScoringInputBuilder {
     return this;
   }
   withRemoteLinks(key: string, ...urls: string[]): this {
-    this.remote.set(key, urls.map((url, i) => ({ globalId: `g-${key}-${i}`, object: { url, title: url } })));
+    this.remote.set(
+      key,
+      urls.map((url, i) => ({ globalId: `g-${key}-${i}`, object: { url, title: url } })),
+    );
     return this;
   }
   withPin(key: string, pin: Pin): this {

@@ -45,12 +45,31 @@ function issue(key: string, fields: Fields): Issue {
   };
 }
 
-const link = (id: string, type: Record<string, string>, side: 'outwardIssue' | 'inwardIssue', key: string): Record<string, unknown> => ({ id, type, [side]: { key } });
+const link = (id: string, type: Record<string, string>, side: 'outwardIssue' | 'inwardIssue', key: string): Record<string, unknown> => ({
+  id,
+  type,
+  [side]: { key },
+});
 
 /** Keys of the MAL issues that are backlog candidates (not Done, not an epic or sub-task). */
 export const MAL_CANDIDATES = [
-  'MAL-1', 'MAL-2', 'MAL-3', 'MAL-4', 'MAL-5', 'MAL-6', 'MAL-7', 'MAL-8', 'MAL-9', 'MAL-10',
-  'MAL-11', 'MAL-12', 'MAL-13', 'MAL-14', 'MAL-15', 'MAL-19', 'MAL-20',
+  'MAL-1',
+  'MAL-2',
+  'MAL-3',
+  'MAL-4',
+  'MAL-5',
+  'MAL-6',
+  'MAL-7',
+  'MAL-8',
+  'MAL-9',
+  'MAL-10',
+  'MAL-11',
+  'MAL-12',
+  'MAL-13',
+  'MAL-14',
+  'MAL-15',
+  'MAL-19',
+  'MAL-20',
 ] as const;
 
 export function malformedSite(): Record<string, unknown> {
@@ -81,7 +100,12 @@ export function malformedSite(): Record<string, unknown> {
       [FIELD_IDS.storyPoints]: 'abc',
       [FIELD_IDS.businessValue]: 'High',
       [FIELD_IDS.customerCount]: 'many',
-      issuelinks: [link('f1', relates, 'inwardIssue', 'FB-1'), link('f2', relates, 'inwardIssue', 'FB-2'), link('f3', relates, 'outwardIssue', 'FB-3'), link('f4', relates, 'inwardIssue', 'FB-404')],
+      issuelinks: [
+        link('f1', relates, 'inwardIssue', 'FB-1'),
+        link('f2', relates, 'inwardIssue', 'FB-2'),
+        link('f3', relates, 'outwardIssue', 'FB-3'),
+        link('f4', relates, 'inwardIssue', 'FB-404'),
+      ],
     }),
     issue('MAL-2', {
       summary: null,
@@ -103,12 +127,23 @@ export function malformedSite(): Record<string, unknown> {
     issue('MAL-7', { issuelinks: [link('c3', blocks, 'outwardIssue', 'MAL-5'), link('c4', blocks, 'outwardIssue', 'MAL-7')] }),
     issue('MAL-8', { issuelinks: [link('u1', frob, 'outwardIssue', 'MAL-1'), link('u2', { id: '10099' }, 'inwardIssue', 'MAL-2')] }),
     issue('MAL-9', { duedate: '31/12/2026', created: '2026-02-30T10:00:00.000+0000', updated: 'tomorrow', labels: ['tech-debt'] }),
-    issue('MAL-10', { duedate: 20261231, created: 0, fixVersions: [{ name: 'x', releaseDate: 'soon', released: 'no' }, 'string', null, { releaseDate: '2026-12-01', released: false }] }),
+    issue('MAL-10', {
+      duedate: 20261231,
+      created: 0,
+      fixVersions: [{ name: 'x', releaseDate: 'soon', released: 'no' }, 'string', null, { releaseDate: '2026-12-01', released: false }],
+    }),
     issue('MAL-11', { duedate: '+275760-09-13', created: '-000001-01-01T00:00:00Z', labels: ['refactoring'] }),
     issue('MAL-12', { [FIELD_IDS.storyPoints]: -5, [FIELD_IDS.businessValue]: { value: 'Must have' }, duedate: '2026-13-45' }),
     issue('MAL-13', { [FIELD_IDS.storyPoints]: [1, 2], [FIELD_IDS.businessValue]: { id: '1' }, issuetype: null, [FIELD_IDS.customerCount]: -3 }),
-    issue('MAL-14', { [FIELD_IDS.storyPoints]: { value: 3 }, summary: 12345, status: { name: 'Ready?!', statusCategory: { key: 'new', name: 'To Do' } }, [FIELD_IDS.businessValue]: adf('high') }),
-    issue('MAL-15', { issuelinks: [link('d1', blocks, 'outwardIssue', 'MAL-404'), link('d2', blocks, 'inwardIssue', 'MAL-405'), link('d3', causes, 'outwardIssue', 'MAL-406')] }),
+    issue('MAL-14', {
+      [FIELD_IDS.storyPoints]: { value: 3 },
+      summary: 12345,
+      status: { name: 'Ready?!', statusCategory: { key: 'new', name: 'To Do' } },
+      [FIELD_IDS.businessValue]: adf('high'),
+    }),
+    issue('MAL-15', {
+      issuelinks: [link('d1', blocks, 'outwardIssue', 'MAL-404'), link('d2', blocks, 'inwardIssue', 'MAL-405'), link('d3', causes, 'outwardIssue', 'MAL-406')],
+    }),
     issue('MAL-16', { issuetype: issueType('Epic') }),
     issue('MAL-17', { issuetype: issueType('Sub-task'), parent: { key: 'MAL-1' } }),
     issue('MAL-18', { status: status('Done') }),
@@ -118,9 +153,25 @@ export function malformedSite(): Record<string, unknown> {
 
   nextId = 30001;
   const fb: Issue[] = [
-    issue('FB-1', { issuetype: issueType('Support request'), created: 'garbage', reporter: null, [FIELD_IDS.organizations]: 'acme', [FIELD_IDS.customerTier]: 17 }),
-    issue('FB-2', { issuetype: issueType('Support request'), reporter: { accountId: 'cust-1' }, [FIELD_IDS.organizations]: [{ id: '1', name: 'Globex' }], [FIELD_IDS.customerTier]: { value: 'Enterprise' } }),
-    issue('FB-3', { issuetype: issueType('Support request'), reporter: { accountId: 7 }, [FIELD_IDS.organizations]: [{ name: adf('x') }, null], created: '2026-11-24' }),
+    issue('FB-1', {
+      issuetype: issueType('Support request'),
+      created: 'garbage',
+      reporter: null,
+      [FIELD_IDS.organizations]: 'acme',
+      [FIELD_IDS.customerTier]: 17,
+    }),
+    issue('FB-2', {
+      issuetype: issueType('Support request'),
+      reporter: { accountId: 'cust-1' },
+      [FIELD_IDS.organizations]: [{ id: '1', name: 'Globex' }],
+      [FIELD_IDS.customerTier]: { value: 'Enterprise' },
+    }),
+    issue('FB-3', {
+      issuetype: issueType('Support request'),
+      reporter: { accountId: 7 },
+      [FIELD_IDS.organizations]: [{ name: adf('x') }, null],
+      created: '2026-11-24',
+    }),
   ];
 
   nextId = 40001;
@@ -147,7 +198,10 @@ export function malformedSite(): Record<string, unknown> {
       schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10060 },
     },
   ];
-  const all = { [MAL_ADMIN]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'], [MAL_PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] };
+  const all = {
+    [MAL_ADMIN]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'],
+    [MAL_PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'],
+  };
   return {
     now: '2026-11-25T00:00:00Z',
     users: [
@@ -163,7 +217,12 @@ export function malformedSite(): Record<string, unknown> {
     issueLinkTypes: [...buildLinkTypes(), { id: '10099', name: 'Frobnicates', inward: '', outward: 'zaps' }],
     issues: [...mal, ...fb, ...big],
     remoteLinks: {
-      'MAL-1': [{ id: 1, object: { url: 42 } }, { id: 2, object: null }, { id: 3, object: { url: 'https://support.example.com/orgs/acme/tickets/1', title: adf('t') } }, { id: 4 }],
+      'MAL-1': [
+        { id: 1, object: { url: 42 } },
+        { id: 2, object: null },
+        { id: 3, object: { url: 'https://support.example.com/orgs/acme/tickets/1', title: adf('t') } },
+        { id: 4 },
+      ],
       'MAL-2': [{ id: 5, globalId: 7, object: { url: 'https://support.example.com/orgs/initech/tickets/9' } }],
     },
     boards: [],
@@ -194,7 +253,8 @@ export function hugeEvidenceSite(n = 400): Record<string, unknown> {
     const links: unknown[] = [];
     for (let c = 0; c < 10; c++) {
       for (let s = 0; s < 5; s++) {
-        const url = i % 20 !== 1 ? pad(`https://support.example.com/orgs/customer-${c}/tickets/${i}-${s}/`) : pad(`https://support.example.com/raw/${i}/${c}/${s}/`);
+        const url =
+          i % 20 !== 1 ? pad(`https://support.example.com/orgs/customer-${c}/tickets/${i}-${s}/`) : pad(`https://support.example.com/raw/${i}/${c}/${s}/`);
         links.push({ id: links.length + 1, globalId: `g-${key}-${c}-${s}`, object: { url, title: 'ticket' } });
       }
     }

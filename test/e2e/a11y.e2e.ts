@@ -3,7 +3,18 @@
  * admin page). No violation with impact "serious" or "critical" is allowed; the failure lists them.
  */
 import type { Page } from 'playwright-core';
-import { formatViolations, fullBacklog, moduleFrame, moduleLocator, openShell, PERSONAS, seriousAxeViolations, startE2E, warmBacklog, type E2E } from './support';
+import {
+  formatViolations,
+  fullBacklog,
+  moduleFrame,
+  moduleLocator,
+  openShell,
+  PERSONAS,
+  seriousAxeViolations,
+  startE2E,
+  warmBacklog,
+  type E2E,
+} from './support';
 
 const PO = PERSONAS.productOwner.accountId;
 const DEV = PERSONAS.developer.accountId;
@@ -27,7 +38,8 @@ describe('Accessibility (axe-core, serious and critical)', () => {
     await openShell(page, e2e.url, 'project', { user: PO });
     await moduleLocator(page, 'project-page').locator('table tbody[data-rbd-droppable-id] tr').first().waitFor({ timeout: 30_000 });
     const violations = await seriousAxeViolations(await moduleFrame(page, 'project-page'));
-    if (violations.length) throw new Error(`axe found ${violations.length} serious/critical rule violation(s):\n${formatViolations('project page', violations)}`);
+    if (violations.length)
+      throw new Error(`axe found ${violations.length} serious/critical rule violation(s):\n${formatViolations('project page', violations)}`);
   });
 
   it('issue panel', async () => {
@@ -35,7 +47,8 @@ describe('Accessibility (axe-core, serious and critical)', () => {
     await openShell(page, e2e.url, `issue/${key}`, { user: DEV });
     await moduleLocator(page, 'issue-panel').locator('[aria-label^="Score "]').waitFor({ timeout: 30_000 });
     const violations = await seriousAxeViolations(await moduleFrame(page, 'issue-panel'));
-    if (violations.length) throw new Error(`axe found ${violations.length} serious/critical rule violation(s):\n${formatViolations(`issue panel (${key})`, violations)}`);
+    if (violations.length)
+      throw new Error(`axe found ${violations.length} serious/critical rule violation(s):\n${formatViolations(`issue panel (${key})`, violations)}`);
   });
 
   it('admin page', async () => {

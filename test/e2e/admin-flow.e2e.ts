@@ -21,7 +21,11 @@ async function nudge(f: FrameLocator, id: string, presses: number): Promise<void
   const start = Number(await slider.inputValue());
   await slider.focus();
   for (let i = 0; i < Math.abs(presses); i++) await slider.press(presses > 0 ? 'ArrowRight' : 'ArrowLeft');
-  await eventually(() => slider.inputValue(), (v) => Number(v) === start + presses, { what: `#${id} to read ${start + presses}` });
+  await eventually(
+    () => slider.inputValue(),
+    (v) => Number(v) === start + presses,
+    { what: `#${id} to read ${start + presses}` },
+  );
 }
 
 describe('Jira admin on the global settings page', () => {
@@ -76,7 +80,12 @@ describe('Jira admin on the global settings page', () => {
     // My edit in the page…
     await nudge(f, 'cfg-weight-timeCriticality', 3);
     // …while someone else saves another weight behind the page's back.
-    const theirs = await invokeRaw<{ version: number }>(e2e.url, 'saveConfig', { expectedVersion: v1.version, config: { ...v1.config, weights: { ...v1.config.weights, techDebt: 40 } } }, ctx.adminPage(ADMIN));
+    const theirs = await invokeRaw<{ version: number }>(
+      e2e.url,
+      'saveConfig',
+      { expectedVersion: v1.version, config: { ...v1.config, weights: { ...v1.config.weights, techDebt: 40 } } },
+      ctx.adminPage(ADMIN),
+    );
     expect(theirs.ok).toBe(true);
     expect(theirs.data!.version).toBe(v1.version + 1);
 
@@ -114,7 +123,10 @@ describe('Jira admin on the global settings page', () => {
     expect(shown).toContain(`Version ${v1.version}`);
 
     const current = await getConfig();
-    await entries.filter({ has: f.locator('strong', { hasText: new RegExp(`^Version ${v1.version}$`) }) }).getByRole('button', { name: 'Revert to this version' }).click();
+    await entries
+      .filter({ has: f.locator('strong', { hasText: new RegExp(`^Version ${v1.version}$`) }) })
+      .getByRole('button', { name: 'Revert to this version' })
+      .click();
     await f.locator('ol > li strong', { hasText: `Version ${current.version + 1}` }).waitFor({ timeout: 30_000 });
 
     const reverted = await getConfig();

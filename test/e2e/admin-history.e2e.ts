@@ -27,7 +27,12 @@ describe('Jira admin reads a long settings history', () => {
     for (let i = 0; i < 60; i++) {
       const cfg = await invoke<ResultMap['getConfig']>(e2e.url, 'getConfig', {}, ctx.adminPage(ADMIN));
       if (cfg.access !== 'full') throw new Error('the admin should see the whole config');
-      await invoke(e2e.url, 'saveConfig', { expectedVersion: cfg.version, config: { ...cfg.config, weights: { ...cfg.config.weights, enablement: 10 + (i % 2) } } }, ctx.adminPage(ADMIN));
+      await invoke(
+        e2e.url,
+        'saveConfig',
+        { expectedVersion: cfg.version, config: { ...cfg.config, weights: { ...cfg.config.weights, enablement: 10 + (i % 2) } } },
+        ctx.adminPage(ADMIN),
+      );
     }
     const newest = (await invoke<ResultMap['getConfig']>(e2e.url, 'getConfig', {}, ctx.adminPage(ADMIN))).version;
     expect(newest).toBeGreaterThan(60);

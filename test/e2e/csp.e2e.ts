@@ -35,7 +35,11 @@ async function look(page: Page): Promise<Look> {
     const plain = document.createElement('button');
     plain.textContent = 'plain';
     atlaskit.parentElement.appendChild(plain);
-    const out = { atlaskit: lookOf(atlaskit), plain: lookOf(plain), dragCursor: getComputedStyle(document.querySelector('[data-rbd-drag-handle-context-id]')).cursor };
+    const out = {
+      atlaskit: lookOf(atlaskit),
+      plain: lookOf(plain),
+      dragCursor: getComputedStyle(document.querySelector('[data-rbd-drag-handle-context-id]')).cursor,
+    };
     plain.remove();
     return out;
   });
@@ -43,7 +47,7 @@ async function look(page: Page): Promise<Look> {
 
 const cspRefusals = (errors: string[]): string[] => errors.filter((e) => /Content Security Policy/i.test(e));
 
-describe('Custom UI under Forge\'s Content-Security-Policy', () => {
+describe("Custom UI under Forge's Content-Security-Policy", () => {
   let e2e: E2E | undefined;
   let dir: string | undefined;
   afterEach(async () => {

@@ -5,7 +5,23 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import type { BacklogItem } from '../../src/contract/model';
-import { ctx, eventually, fullBacklog, invoke, jiraRankOrder, lisLength, moduleLocator, openShell, type Dom, PERSONAS, PROJECT, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import {
+  ctx,
+  eventually,
+  fullBacklog,
+  invoke,
+  jiraRankOrder,
+  lisLength,
+  moduleLocator,
+  openShell,
+  type Dom,
+  PERSONAS,
+  PROJECT,
+  screenshot,
+  startE2E,
+  warmBacklog,
+  type E2E,
+} from './support';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -44,7 +60,12 @@ describe('Product Owner on the project page', () => {
     await openShell(page, e2e.url, 'project', { user: PO });
     await f.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
     await backlogReady(f);
-    const backlog = await invoke<{ items: BacklogItem[]; total: number; configVersion: number }>(e2e.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100 }, ctx.projectPage(PO));
+    const backlog = await invoke<{ items: BacklogItem[]; total: number; configVersion: number }>(
+      e2e.url,
+      'getBacklog',
+      { projectKey: PROJECT, pageSize: 100 },
+      ctx.projectPage(PO),
+    );
     const keys = await rowKeys(f);
     expect(keys[0]).toBe(backlog.items[0]!.key);
     // The whole first page, in the same order, with the count the backend reports.
@@ -67,20 +88,41 @@ describe('Product Owner on the project page', () => {
     await slider.focus();
     const steps = 20;
     for (let i = 0; i < steps; i++) await slider.press('ArrowRight');
-    await eventually(() => slider.inputValue(), (v) => Number(v) === start + steps, { what: 'the slider to reach its new value' });
+    await eventually(
+      () => slider.inputValue(),
+      (v) => Number(v) === start + steps,
+      { what: 'the slider to reach its new value' },
+    );
 
     const weights = { ...config.config.weights, customerVoice: start + steps };
-    const preview = await invoke<{ moves: { key: string; from: number; to: number }[] }>(e2e.url, 'previewWeights', { projectKey: PROJECT, weights }, ctx.projectPage(PO));
+    const preview = await invoke<{ moves: { key: string; from: number; to: number }[] }>(
+      e2e.url,
+      'previewWeights',
+      { projectKey: PROJECT, weights },
+      ctx.projectPage(PO),
+    );
     const moved = preview.moves.filter((m) => m.from !== m.to).length;
     expect(moved).toBeGreaterThan(0);
     // The panel's count is the backend's (waiting out the previews of the intermediate slider values).
-    await eventually(() => f.locator('[aria-live="polite"]', { hasText: 'would move' }).first().innerText().catch(() => ''), (t) => t.startsWith(`${moved} issue`), { what: `"${moved} issues would move"` });
+    await eventually(
+      () =>
+        f
+          .locator('[aria-live="polite"]', { hasText: 'would move' })
+          .first()
+          .innerText()
+          .catch(() => ''),
+      (t) => t.startsWith(`${moved} issue`),
+      { what: `"${moved} issues would move"` },
+    );
 
     // A What-if column appears; each visible row shows the backend's movement (↑n / ↓n / –).
     await f.getByRole('columnheader', { name: 'What-if' }).waitFor();
     const byKey = new Map(preview.moves.map((m) => [m.key, m]));
     const shown = await f.locator('table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ key: (tr.querySelector('button[aria-label^="Open "]')?.textContent ?? '').trim(), label: tr.querySelector('[aria-label^="What-if:"]')?.getAttribute('aria-label') ?? null })),
+      trs.map((tr) => ({
+        key: (tr.querySelector('button[aria-label^="Open "]')?.textContent ?? '').trim(),
+        label: tr.querySelector('[aria-label^="What-if:"]')?.getAttribute('aria-label') ?? null,
+      })),
     );
     expect(shown.length).toBeGreaterThan(0);
     const mismatches = shown.filter((s) => {
@@ -97,7 +139,12 @@ describe('Product Owner on the project page', () => {
     // Nothing was saved: closing the panel removes the column and the backend order is unchanged.
     await f.getByRole('complementary', { name: 'What-if weights' }).getByRole('button', { name: 'Close' }).click();
     await f.getByRole('columnheader', { name: 'What-if' }).waitFor({ state: 'detached' });
-    const after = await invoke<{ config: { weights: Record<string, number> }; version: number }>(e2e.url, 'getConfig', { projectKey: PROJECT }, ctx.projectPage(PO));
+    const after = await invoke<{ config: { weights: Record<string, number> }; version: number }>(
+      e2e.url,
+      'getConfig',
+      { projectKey: PROJECT },
+      ctx.projectPage(PO),
+    );
     expect(after.config.weights).toEqual(config.config.weights);
   });
 
@@ -118,7 +165,11 @@ describe('Product Owner on the project page', () => {
     await input.pressSequentially('1');
     await input.press('Enter');
 
-    await eventually(() => rowKeys(f), (k) => k[0] === pinnedKey, { what: `${pinnedKey} in the first row` });
+    await eventually(
+      () => rowKeys(f),
+      (k) => k[0] === pinnedKey,
+      { what: `${pinnedKey} in the first row` },
+    );
     const first = f.locator('table tbody tr').first();
     await first.getByText('pinned #1').waitFor();
     await expect(first.locator('td').first().innerText()).resolves.toBe('1');
@@ -145,37 +196,40 @@ describe('Product Owner on the project page', () => {
     const dialog = f.getByRole('dialog');
     await dialog.waitFor();
     try {
-    const summary = dialog.locator('p', { hasText: 'issues move' });
-    await summary.waitFor({ timeout: 30_000 });
-    const m = /^(\d+) of (\d+) issues move \((\d+) stay where they are\), in (\d+) rank calls? to Jira\.$/.exec((await summary.innerText()).trim());
-    expect(m).not.toBeNull();
-    const [moves, total, unchanged, calls] = m!.slice(1).map(Number) as [number, number, number, number];
-    expect(total).toBe(valueBefore.length);
-    expect(moves).toBe(expectedMoves);
-    expect(unchanged).toBe(total - moves);
-    expect(calls).toBeGreaterThanOrEqual(Math.ceil(moves / 50));
-    expect(calls).toBeLessThanOrEqual(moves);
-    // The diff lists the moves (up to 200 of them).
-    await expect(dialog.locator('tbody tr').count()).resolves.toBe(Math.min(moves, 200));
-    await screenshot(page, 'apply-order.png');
+      const summary = dialog.locator('p', { hasText: 'issues move' });
+      await summary.waitFor({ timeout: 30_000 });
+      const m = /^(\d+) of (\d+) issues move \((\d+) stay where they are\), in (\d+) rank calls? to Jira\.$/.exec((await summary.innerText()).trim());
+      expect(m).not.toBeNull();
+      const [moves, total, unchanged, calls] = m!.slice(1).map(Number) as [number, number, number, number];
+      expect(total).toBe(valueBefore.length);
+      expect(moves).toBe(expectedMoves);
+      expect(unchanged).toBe(total - moves);
+      expect(calls).toBeGreaterThanOrEqual(Math.ceil(moves / 50));
+      expect(calls).toBeLessThanOrEqual(moves);
+      // The diff lists the moves (up to 200 of them).
+      await expect(dialog.locator('tbody tr').count()).resolves.toBe(Math.min(moves, 200));
+      await screenshot(page, 'apply-order.png');
 
-    await dialog.getByRole('button', { name: `Apply ${moves} move${moves === 1 ? '' : 's'}` }).click();
-    await dialog.getByText(`${moves} of ${moves} applied — done.`).waitFor({ timeout: 60_000 });
+      await dialog.getByRole('button', { name: `Apply ${moves} move${moves === 1 ? '' : 's'}` }).click();
+      await dialog.getByText(`${moves} of ${moves} applied — done.`).waitFor({ timeout: 60_000 });
 
-    const jiraAfter = await jiraRankOrder(e2e.url, PO);
-    const valueAfter = (await fullBacklog(e2e.url, PO)).items;
-    expect(jiraAfter).toEqual(valueAfter.map((i) => i.key));
-    expect(valueAfter[0]!.key).toBe(pinnedKey);
-    expect(valueAfter.every((i) => i.jiraRank === i.rank)).toBe(true);
+      const jiraAfter = await jiraRankOrder(e2e.url, PO);
+      const valueAfter = (await fullBacklog(e2e.url, PO)).items;
+      expect(jiraAfter).toEqual(valueAfter.map((i) => i.key));
+      expect(valueAfter[0]!.key).toBe(pinnedKey);
+      expect(valueAfter.every((i) => i.jiraRank === i.rank)).toBe(true);
 
-    // Closing the dialog reloads the table: no row is out of Jira's order any more.
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await eventually(
-      () => f.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('[aria-label*="versus Jira rank"]')?.getAttribute('aria-label') ?? '')),
-      (labels) => labels.length > 0 && labels.every((l) => l.startsWith('unchanged')),
-      { what: 'every row to read "unchanged versus Jira rank"' },
-    );
+      // Closing the dialog reloads the table: no row is out of Jira's order any more.
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await eventually(
+        () =>
+          f
+            .locator('table tbody tr')
+            .evaluateAll((trs) => trs.map((tr) => tr.querySelector('[aria-label*="versus Jira rank"]')?.getAttribute('aria-label') ?? '')),
+        (labels) => labels.length > 0 && labels.every((l) => l.startsWith('unchanged')),
+        { what: 'every row to read "unchanged versus Jira rank"' },
+      );
     } finally {
       // Leave the page usable for the next step even when an assertion above failed.
       if (await dialog.isVisible()) await page.keyboard.press('Escape');
@@ -184,7 +238,12 @@ describe('Product Owner on the project page', () => {
 
   it('shows the roadmap tab with the quarters getRoadmap plans', async () => {
     await f.getByRole('tab', { name: 'Roadmap' }).click();
-    const roadmap = await invoke<{ quarters: { label: string; items: { key: string }[] }[]; later: { key: string }[] }>(e2e.url, 'getRoadmap', { projectKey: PROJECT, quarters: 4 }, ctx.projectPage(PO));
+    const roadmap = await invoke<{ quarters: { label: string; items: { key: string }[] }[]; later: { key: string }[] }>(
+      e2e.url,
+      'getRoadmap',
+      { projectKey: PROJECT, quarters: 4 },
+      ctx.projectPage(PO),
+    );
     expect(roadmap.quarters).toHaveLength(4);
     for (const q of roadmap.quarters) {
       const section = f.getByRole('region', { name: `Quarter ${q.label}` });

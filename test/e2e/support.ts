@@ -24,7 +24,16 @@ export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 export const CHROMIUM = process.env.VALUERANK_CHROMIUM ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1440, height: 900 };
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type Resource = 'project-page' | 'issue-panel' | 'admin-page';
 
@@ -56,12 +65,19 @@ export interface E2E {
 /** Starts the preview (port 0, fresh data dir, frozen clock; `manifest` replaces manifest.yml) and Chromium with a fresh profile. */
 export async function startE2E(opts: { seed?: unknown; manifest?: string } = {}): Promise<E2E> {
   for (const r of ['project-page', 'issue-panel', 'admin-page'] as const) {
-    if (!existsSync(join(ROOT, 'static', r, 'build', 'index.html'))) throw new Error(`static/${r}/build is missing: run \`npm run build:ui\` before the end-to-end tests`);
+    if (!existsSync(join(ROOT, 'static', r, 'build', 'index.html')))
+      throw new Error(`static/${r}/build is missing: run \`npm run build:ui\` before the end-to-end tests`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set VALUERANK_CHROMIUM)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vr-e2e-data-'));
   const profile = mkdtempSync(join(tmpdir(), 'vr-e2e-chromium-'));
-  const preview = await startPreview({ port: 0, seed: opts.seed ?? demoSeed(), now: NOW, dataDir, ...(opts.manifest === undefined ? {} : { manifest: opts.manifest }) });
+  const preview = await startPreview({
+    port: 0,
+    seed: opts.seed ?? demoSeed(),
+    now: NOW,
+    dataDir,
+    ...(opts.manifest === undefined ? {} : { manifest: opts.manifest }),
+  });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -106,7 +122,7 @@ function removeAtExit(dir: string): void {
 
 /** The queue is idle and stays idle for a moment (triggers fired by the last writes have had their turn). */
 async function settle(url: string): Promise<void> {
-  for (let quiet = 0; quiet < 3; ) {
+  for (let quiet = 0; quiet < 3;) {
     const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number };
     quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
     await new Promise((r) => setTimeout(r, 150));
@@ -125,7 +141,11 @@ export function moduleLocator(page: Page, resource: Resource): FrameLocator {
 
 /** The module's Frame (for evaluate / addScriptTag), once its iframe has loaded. */
 export async function moduleFrame(page: Page, resource: Resource, timeoutMs = 30_000): Promise<Frame> {
-  const found = await eventually(async () => page.frames().find((f) => f.url().includes(`/static/${resource}/`)) ?? null, (f) => f !== null, { timeoutMs, what: `the ${resource} iframe` });
+  const found = await eventually(
+    async () => page.frames().find((f) => f.url().includes(`/static/${resource}/`)) ?? null,
+    (f) => f !== null,
+    { timeoutMs, what: `the ${resource} iframe` },
+  );
   await found!.waitForLoadState('load');
   return found!;
 }
@@ -140,8 +160,16 @@ export interface ForgeContext {
 }
 
 export const ctx = {
-  projectPage: (accountId: string, projectKey = PROJECT): ForgeContext => ({ accountId, moduleKey: 'valuerank-project-page', extension: { type: 'jira:projectPage', project: { key: projectKey } } }),
-  issuePanel: (accountId: string, issueKey: string): ForgeContext => ({ accountId, moduleKey: 'valuerank-issue-panel', extension: { type: 'jira:issuePanel', issue: { key: issueKey }, project: { key: issueKey.split('-')[0] } } }),
+  projectPage: (accountId: string, projectKey = PROJECT): ForgeContext => ({
+    accountId,
+    moduleKey: 'valuerank-project-page',
+    extension: { type: 'jira:projectPage', project: { key: projectKey } },
+  }),
+  issuePanel: (accountId: string, issueKey: string): ForgeContext => ({
+    accountId,
+    moduleKey: 'valuerank-issue-panel',
+    extension: { type: 'jira:issuePanel', issue: { key: issueKey }, project: { key: issueKey.split('-')[0] } },
+  }),
   adminPage: (accountId: string): ForgeContext => ({ accountId, moduleKey: 'valuerank-admin-page', extension: { type: 'jira:adminPage' } }),
 };
 
@@ -152,7 +180,11 @@ export interface InvokeResult<T> {
 }
 
 export async function invokeRaw<T = any>(url: string, functionKey: string, payload: unknown, context: ForgeContext): Promise<InvokeResult<T>> {
-  const res = await fetch(`${url}/__forge/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ functionKey, payload, context }) });
+  const res = await fetch(`${url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ functionKey, payload, context }),
+  });
   if (!res.ok) throw new Error(`POST /__forge/invoke ${functionKey}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as InvokeResult<T>;
 }
@@ -170,7 +202,12 @@ export async function fullBacklog(url: string, accountId: string, projectKey = P
   let total = 0;
   let stale = false;
   for (let page = 0; page < 100; page++) {
-    const r = await invoke<{ items: BacklogItem[]; total: number; stale: boolean }>(url, 'getBacklog', { projectKey, page, pageSize: 500 }, ctx.projectPage(accountId, projectKey));
+    const r = await invoke<{ items: BacklogItem[]; total: number; stale: boolean }>(
+      url,
+      'getBacklog',
+      { projectKey, page, pageSize: 500 },
+      ctx.projectPage(accountId, projectKey),
+    );
     items.push(...r.items);
     total = r.total;
     stale = stale || r.stale;
@@ -251,7 +288,11 @@ export function oneDecimal(n: number): string {
 // Small utilities.
 
 /** Polls `read` until `ok` holds; throws with the last value seen after `timeoutMs`. */
-export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
   let last: T | undefined;
   let lastError: unknown;
@@ -313,11 +354,22 @@ export async function seriousAxeViolations(frame: Frame): Promise<AxeViolation[]
   const violations = result.violations;
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })),
+    }));
 }
 
 export function formatViolations(where: string, vs: readonly AxeViolation[]): string {
   return vs
-    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 5 ? ' | …' : ''})${v.nodes[0]?.failureSummary ? `\n    ${v.nodes[0].failureSummary.replace(/\n/g, '\n    ')}` : ''}`)
+    .map(
+      (v) =>
+        `${where}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}: ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}${v.nodes.length > 5 ? ' | …' : ''})${v.nodes[0]?.failureSummary ? `\n    ${v.nodes[0].failureSummary.replace(/\n/g, '\n    ')}` : ''}`,
+    )
     .join('\n');
 }

@@ -40,7 +40,9 @@ describe('Team member on the issue view', () => {
   it('shows the score, each factor’s contribution and "#n of N" as explainIssue does for that user', async () => {
     const backlog = await fullBacklog(e2e.url, DEV);
     // A ranked issue with neighbours on both sides and more than one factor contributing.
-    const target = backlog.items.find((i) => i.rank >= 2 && i.rank < backlog.total && Object.values(i.factors).filter((x) => x.contribution > 0).length >= 2) ?? backlog.items[2]!;
+    const target =
+      backlog.items.find((i) => i.rank >= 2 && i.rank < backlog.total && Object.values(i.factors).filter((x) => x.contribution > 0).length >= 2) ??
+      backlog.items[2]!;
     const explain = await invoke<Explain>(e2e.url, 'explainIssue', { issueKey: target.key }, ctx.issuePanel(DEV, target.key));
     expect(explain.item.rank).toBe(target.rank);
     expect(explain.total).toBe(backlog.total);
@@ -56,7 +58,9 @@ describe('Team member on the issue view', () => {
     await expect(f.getByText(`#${explain.item.rank} of ${explain.total}`, { exact: true }).isVisible()).resolves.toBe(true);
 
     // One line per factor: its name and "+contribution" (one decimal), in the backend's numbers.
-    const shown = await f.locator('ul > li').evaluateAll((lis) => lis.map((li) => Array.from(li.children as ArrayLike<{ textContent: string | null }>).map((c) => (c.textContent ?? '').trim())));
+    const shown = await f
+      .locator('ul > li')
+      .evaluateAll((lis) => lis.map((li) => Array.from(li.children as ArrayLike<{ textContent: string | null }>).map((c) => (c.textContent ?? '').trim())));
     for (const id of Object.keys(LABELS) as FactorId[]) {
       const row = shown.find((cells) => cells[0] === LABELS[id]);
       expect(row).toBeDefined();
@@ -67,8 +71,20 @@ describe('Team member on the issue view', () => {
     expect(Math.abs(sum - explain.item.score)).toBeLessThan(1e-9);
 
     // "Why here": the neighbours explainIssue names.
-    if (explain.above) await expect(f.getByText(/^Below/).first().innerText()).resolves.toContain(explain.above.key);
-    if (explain.below) await expect(f.getByText(/^Above/).first().innerText()).resolves.toContain(explain.below.key);
+    if (explain.above)
+      await expect(
+        f
+          .getByText(/^Below/)
+          .first()
+          .innerText(),
+      ).resolves.toContain(explain.above.key);
+    if (explain.below)
+      await expect(
+        f
+          .getByText(/^Above/)
+          .first()
+          .innerText(),
+      ).resolves.toContain(explain.below.key);
     await expect(f.getByText(`config v${explain.configVersion}`, { exact: false }).isVisible()).resolves.toBe(true);
 
     await screenshot(page, 'issue-panel.png');

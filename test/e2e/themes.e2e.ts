@@ -36,7 +36,9 @@ async function openProjectPage(page: Page, url: string, theme: 'light' | 'dark')
   await moduleLocator(page, 'project-page').locator('table tbody[data-rbd-droppable-id] tr').first().waitFor({ timeout: 30_000 });
   const frame = await moduleFrame(page, 'project-page');
   // The shell sets the theme attributes when the module asks for theming (view.theme.enable()).
-  await frame.waitForFunction((mode) => (globalThis as unknown as Dom).document.documentElement.getAttribute('data-color-mode') === mode, theme, { timeout: 10_000 });
+  await frame.waitForFunction((mode) => (globalThis as unknown as Dom).document.documentElement.getAttribute('data-color-mode') === mode, theme, {
+    timeout: 10_000,
+  });
   return frame;
 }
 

@@ -17,7 +17,9 @@ interface SeedIssue {
 function hostileSeed(): { seed: ReturnType<typeof demoSeed>; key: string } {
   const seed = demoSeed();
   const issues = seed.issues as unknown as SeedIssue[];
-  const target = issues.find((i) => i.key.startsWith('PAY-') && i.fields.status.statusCategory.key !== 'done' && !['Epic', 'Sub-task', 'Subtask'].includes(i.fields.issuetype.name));
+  const target = issues.find(
+    (i) => i.key.startsWith('PAY-') && i.fields.status.statusCategory.key !== 'done' && !['Epic', 'Sub-task', 'Subtask'].includes(i.fields.issuetype.name),
+  );
   if (!target) throw new Error('the demo site has no open PAY issue');
   target.fields.summary = SUMMARY;
   target.fields.labels = [...(target.fields.labels ?? []), JS_URL];
@@ -29,7 +31,13 @@ function hostileSeed(): { seed: ReturnType<typeof demoSeed>; key: string } {
       globalId: 'system=javascript&id=1',
       application: { type: 'com.example.supportdesk', name: 'SupportDesk' },
       relationship: 'mentioned in',
-      object: { url: JS_URL, title: '<script>window.__pwned=2</script>', summary: '<b onmouseover="window.__pwned=3">hover</b>', icon: { url16x16: JS_URL, title: 'x' }, status: { resolved: false, icon: {} } },
+      object: {
+        url: JS_URL,
+        title: '<script>window.__pwned=2</script>',
+        summary: '<b onmouseover="window.__pwned=3">hover</b>',
+        icon: { url16x16: JS_URL, title: 'x' },
+        status: { resolved: false, icon: {} },
+      },
     },
   ];
   // Make the app treat that URL as a customer's support link, so the issue panel's evidence shows it.
@@ -43,7 +51,11 @@ async function pwned(frame: Frame): Promise<unknown> {
 }
 
 async function javascriptHrefs(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => Array.from((globalThis as unknown as Dom).document.querySelectorAll('[href], [src]') as ArrayLike<{ getAttribute(n: string): string | null }>).map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '').filter((v) => /^\s*javascript:/i.test(v)));
+  return frame.evaluate(() =>
+    Array.from((globalThis as unknown as Dom).document.querySelectorAll('[href], [src]') as ArrayLike<{ getAttribute(n: string): string | null }>)
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
+      .filter((v) => /^\s*javascript:/i.test(v)),
+  );
 }
 
 describe('Hostile Jira data is shown as text', () => {
@@ -77,7 +89,11 @@ describe('Hostile Jira data is shown as text', () => {
     await row.waitFor({ timeout: 30_000 });
     // The search is debounced: the hostile issue may already be on the unfiltered first page, so wait for the
     // filtered answer (one row) rather than for the row alone.
-    await eventually(() => f.locator('table tbody tr').count(), (n) => n === 1, { what: 'the search to leave one row' });
+    await eventually(
+      () => f.locator('table tbody tr').count(),
+      (n) => n === 1,
+      { what: 'the search to leave one row' },
+    );
     await expect(row.getByText(SUMMARY, { exact: true }).isVisible()).resolves.toBe(true);
 
     const frame = await moduleFrame(page, 'project-page');

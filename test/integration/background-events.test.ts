@@ -12,7 +12,14 @@ const NOW = '2026-11-25T00:00:00.000Z';
 
 async function start(queue?: PreviewOptions['queue'], faults?: string): Promise<Preview> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vr-bg-'));
-  return startPreview({ port: 0, seed: { ...generateDemoSite(), config: DEMO_CONFIG }, now: NOW, dataDir, ...(queue ? { queue } : {}), ...(faults ? { faults } : {}) });
+  return startPreview({
+    port: 0,
+    seed: { ...generateDemoSite(), config: DEMO_CONFIG },
+    now: NOW,
+    dataDir,
+    ...(queue ? { queue } : {}),
+    ...(faults ? { faults } : {}),
+  });
 }
 
 async function settle(url: string): Promise<void> {
@@ -50,7 +57,10 @@ async function scores(url: string, scoreField: string): Promise<Record<string, u
   const out: Record<string, unknown> = {};
   let nextPageToken: string | undefined;
   do {
-    const res = await jira(url, '/rest/api/3/search/jql', { method: 'POST', body: JSON.stringify({ jql: 'project = PAY ORDER BY key', fields: [scoreField], maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) }) });
+    const res = await jira(url, '/rest/api/3/search/jql', {
+      method: 'POST',
+      body: JSON.stringify({ jql: 'project = PAY ORDER BY key', fields: [scoreField], maxResults: 100, ...(nextPageToken ? { nextPageToken } : {}) }),
+    });
     for (const issue of res.body.issues as { key: string; fields: Record<string, unknown> }[]) out[issue.key] = issue.fields[scoreField] ?? null;
     nextPageToken = res.body.nextPageToken;
   } while (nextPageToken);
@@ -67,10 +77,18 @@ describe('background work touches enrolled projects only', () => {
   it('an edit in a project nobody opened in ValueRank costs no Jira request and writes no score', async () => {
     await openPay(preview.url);
     const { score } = await fieldIds(preview.url);
-    const ticket = (await jira(preview.url, '/rest/api/3/search/jql', { method: 'POST', body: JSON.stringify({ jql: 'project = SUP ORDER BY key', fields: ['summary'], maxResults: 1 }) })).body.issues[0];
+    const ticket = (
+      await jira(preview.url, '/rest/api/3/search/jql', {
+        method: 'POST',
+        body: JSON.stringify({ jql: 'project = SUP ORDER BY key', fields: ['summary'], maxResults: 1 }),
+      })
+    ).body.issues[0];
     preview.sim.resetStats();
 
-    const edit = await jira(preview.url, `/rest/api/3/issue/${ticket.key}`, { method: 'PUT', body: JSON.stringify({ fields: { summary: `${ticket.fields.summary} (edited)` } }) });
+    const edit = await jira(preview.url, `/rest/api/3/issue/${ticket.key}`, {
+      method: 'PUT',
+      body: JSON.stringify({ fields: { summary: `${ticket.fields.summary} (edited)` } }),
+    });
     expect(edit.status).toBe(204);
     await settle(preview.url);
 
@@ -111,7 +129,10 @@ describe('events delivered concurrently, out of order and twice', () => {
       await openPay(serial.url);
       ids = await fieldIds(serial.url);
       const backlog = await invoke(serial.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
-      plan = edits((backlog.data.items as { key: string }[]).slice(10, 15).map((i) => i.key), ids);
+      plan = edits(
+        (backlog.data.items as { key: string }[]).slice(10, 15).map((i) => i.key),
+        ids,
+      );
       serial.sim.resetStats();
       await changeGlobalWeights(serial.url);
       for (const e of plan) {
@@ -124,7 +145,16 @@ describe('events delivered concurrently, out of order and twice', () => {
       await serial.close();
     }
 
-    const concurrent = await start({ redeliveryRate: 1, random: ((rng) => () => rng.next())(new Rng(42)) }, 'latency=2ms,jitter=15ms');
+    const concurrent = await start(
+      {
+        redeliveryRate: 1,
+        random: (
+          (rng) => () =>
+            rng.next()
+        )(new Rng(42)),
+      },
+      'latency=2ms,jitter=15ms',
+    );
     try {
       await openPay(concurrent.url);
       concurrent.sim.resetStats();
@@ -151,7 +181,14 @@ describe('events delivered twice', () => {
       const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
       const key = (backlog.data.items as { key: string }[])[20]!.key;
       preview.sim.resetStats();
-      expect((await jira(preview.url, `/rest/api/3/issue/${key}`, { method: 'PUT', body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }) })).status).toBe(204);
+      expect(
+        (
+          await jira(preview.url, `/rest/api/3/issue/${key}`, {
+            method: 'PUT',
+            body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }),
+          })
+        ).status,
+      ).toBe(204);
       await settle(preview.url);
       const { 'PUT /rest/api/3/issue/{issueIdOrKey}': edit, ...rest } = preview.sim.stats().byEndpoint;
       expect(edit).toBe(1);
@@ -176,13 +213,25 @@ describe('a project override', () => {
       const ids = await fieldIds(preview.url);
       const current = await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, { accountId: PO, ...projectPage('PAY') });
       const weights = { ...current.data.config.weights, techDebt: current.data.config.weights.techDebt * 4 };
-      const saved = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: { ...current.data.config, weights } }, { accountId: PO, ...projectPage('PAY') });
+      const saved = await invoke(
+        preview.url,
+        'saveConfig',
+        { projectKey: 'PAY', expectedVersion: 0, config: { ...current.data.config, weights } },
+        { accountId: PO, ...projectPage('PAY') },
+      );
       expect(saved.ok).toBe(true);
       expect(saved.data.version).toBe(current.data.version);
       const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
       const key = (backlog.data.items as { key: string }[])[20]!.key;
 
-      expect((await jira(preview.url, `/rest/api/3/issue/${key}`, { method: 'PUT', body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }) })).status).toBe(204);
+      expect(
+        (
+          await jira(preview.url, `/rest/api/3/issue/${key}`, {
+            method: 'PUT',
+            body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }),
+          })
+        ).status,
+      ).toBe(204);
       await settle(preview.url);
       const afterEdit = await scores(preview.url, ids.score);
       await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });

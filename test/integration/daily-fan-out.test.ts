@@ -14,7 +14,13 @@ const keyOf = (n: number): string => `P${String(n).padStart(3, '0')}`;
 /** A site with `n` empty software projects P001…, each browsable by the admin. */
 function projects(n: number): Record<string, unknown> {
   return aSeed([], {
-    projects: Array.from({ length: n }, (_, i) => ({ key: keyOf(i + 1), id: String(20000 + i), name: `Project ${i + 1}`, projectTypeKey: 'software', permissions: { [ADMIN]: FULL } })),
+    projects: Array.from({ length: n }, (_, i) => ({
+      key: keyOf(i + 1),
+      id: String(20000 + i),
+      name: `Project ${i + 1}`,
+      projectTypeKey: 'software',
+      permissions: { [ADMIN]: FULL },
+    })),
   });
 }
 
@@ -43,11 +49,15 @@ describe('daily recompute and enrolment', () => {
     runtime = installForgeRuntime({ jiraBaseUrl: sim.url, store: new NetworkKvsStore(), queue });
     app = await import('../../src/index');
     daily.clear();
-    queue.register('recompute', (async (event: Delivered) => {
-      if (typeof event.body.dailyAfter === 'string') return (app.onRecompute as (e: unknown) => Promise<unknown>)(event);
-      if (event.body.reason === 'daily recompute' && event.body.projectKey !== undefined) daily.add(event.body.projectKey);
-      return undefined;
-    }) as never, { moduleKey: 'recompute-consumer', timeoutSeconds: 900 });
+    queue.register(
+      'recompute',
+      (async (event: Delivered) => {
+        if (typeof event.body.dailyAfter === 'string') return (app.onRecompute as (e: unknown) => Promise<unknown>)(event);
+        if (event.body.reason === 'daily recompute' && event.body.projectKey !== undefined) daily.add(event.body.projectKey);
+        return undefined;
+      }) as never,
+      { moduleKey: 'recompute-consumer', timeoutSeconds: 900 },
+    );
   }
 
   afterEach(async () => {

@@ -23,7 +23,12 @@ export interface InvokeResult<T = any> {
 }
 
 /** POST /__forge/invoke as the UI would, with a module context. */
-export async function invoke<T = any>(url: string, functionKey: string, payload: unknown, ctx: { accountId: string; moduleKey?: string; extension?: unknown }): Promise<InvokeResult<T>> {
+export async function invoke<T = any>(
+  url: string,
+  functionKey: string,
+  payload: unknown,
+  ctx: { accountId: string; moduleKey?: string; extension?: unknown },
+): Promise<InvokeResult<T>> {
   const res = await fetch(`${url}/__forge/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -32,4 +37,7 @@ export async function invoke<T = any>(url: string, functionKey: string, payload:
   return (await res.json()) as InvokeResult<T>;
 }
 
-export const projectPage = (projectKey: string) => ({ moduleKey: 'valuerank-project-page', extension: { type: 'jira:projectPage', project: { key: projectKey } } });
+export const projectPage = (projectKey: string) => ({
+  moduleKey: 'valuerank-project-page',
+  extension: { type: 'jira:projectPage', project: { key: projectKey } },
+});

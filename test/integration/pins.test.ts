@@ -69,7 +69,8 @@ describe('pins', () => {
 
   it('drops the pin of an issue that left the backlog at the next background recompute, and keeps the others', async () => {
     const [leaving, staying] = [candidates[5]!, candidates[6]!];
-    for (const key of [leaving, staying]) expect((await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key, quarter: '2027-Q1' }, PO)).ok).toBe(true);
+    for (const key of [leaving, staying])
+      expect((await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key, quarter: '2027-Q1' }, PO)).ok).toBe(true);
     // A workflow transition to Done (the simulator has no transitions endpoint; Jira's workflow would do this).
     preview.sim.state.getIssue(leaving)!.fields.status = structuredClone(doneIssue.fields.status);
     expect((await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' })).status).toBeLessThan(300);

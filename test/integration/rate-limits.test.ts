@@ -11,7 +11,12 @@ describe('a user whose Jira budget is spent', () => {
   });
 
   it('gets RATE_LIMITED with the wait Jira asked for, at once, instead of a call that hangs or blames Jira', async () => {
-    const res = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') });
+    const res = await invoke(
+      preview.url,
+      'getBacklog',
+      { projectKey: 'PAY', pageSize: 5 },
+      { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') },
+    );
     expect(res.ok).toBe(false);
     expect(res.error?.code).toBe('RATE_LIMITED');
     expect(res.error?.message).toMatch(/Wait/);

@@ -43,7 +43,13 @@ function sprintPageSchema(): { root: Record<string, unknown>; schema: Record<str
     schema: {
       type: 'object',
       additionalProperties: false,
-      properties: { isLast: { type: 'boolean' }, maxResults: { type: 'integer' }, startAt: { type: 'integer' }, total: { type: 'integer' }, values: { type: 'array', items: schema } },
+      properties: {
+        isLast: { type: 'boolean' },
+        maxResults: { type: 'integer' },
+        startAt: { type: 'integer' },
+        total: { type: 'integer' },
+        values: { type: 'array', items: schema },
+      },
     },
   };
 }
@@ -53,7 +59,10 @@ function replyProblems(r: RecordedExchange, openMaps: Set<string>): string[] {
   if (r.status === 204) return r.response === undefined ? [] : [`${where}: a 204 with a body`];
   let target: { root: Record<string, unknown>; schema: Record<string, unknown> };
   try {
-    target = r.template === '/rest/agile/1.0/board/{boardId}/sprint' && r.status === 200 ? sprintPageSchema() : responseSchema(specOf(r.template), r.method, r.template, String(r.status));
+    target =
+      r.template === '/rest/agile/1.0/board/{boardId}/sprint' && r.status === 200
+        ? sprintPageSchema()
+        : responseSchema(specOf(r.template), r.method, r.template, String(r.status));
   } catch (e) {
     // Most error statuses carry no schema in the spec; Jira answers them as an ErrorCollection.
     if (r.status < 400) return [`${where}: ${(e as Error).message}`];
@@ -63,8 +72,7 @@ function replyProblems(r: RecordedExchange, openMaps: Set<string>): string[] {
   // Jira, answer the list as an array of them.
   const listOfOne = r.template === '/rest/api/3/issue/{issueIdOrKey}/remotelink' && Array.isArray(r.response);
   const schema = listOfOne ? { type: 'array', items: target.schema } : target.schema;
-  const problems = check(target.root, schema, r.response, '$', { strict: true, openMaps })
-    .map((p) => `${where}: ${p}`);
+  const problems = check(target.root, schema, r.response, '$', { strict: true, openMaps }).map((p) => `${where}: ${p}`);
   const issues = issuesIn(r.response);
   issues.forEach((issue, i) => {
     for (const [fieldId, value] of Object.entries(issue.fields ?? {})) {
@@ -72,7 +80,11 @@ function replyProblems(r: RecordedExchange, openMaps: Set<string>): string[] {
       if (known === undefined || value === null || value === undefined) continue;
       const { root, schema } = componentSchema('platform', known.component);
       const s = known.array ? { type: 'array', items: schema } : schema;
-      problems.push(...check(root, s, value, `issues[${i}].fields.${fieldId}`, { strict: true, openMaps, ...(known.oneSided ? { required: false } : {}) }).map((p) => `${where}: ${p}`));
+      problems.push(
+        ...check(root, s, value, `issues[${i}].fields.${fieldId}`, { strict: true, openMaps, ...(known.oneSided ? { required: false } : {}) }).map(
+          (p) => `${where}: ${p}`,
+        ),
+      );
     }
   });
   return problems;
@@ -94,7 +106,12 @@ describe('the app and the simulated Jira speak the Jira OpenAPI specs', () => {
     try {
       const po = { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') };
       const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, po);
-      await invoke(preview.url, 'explainIssue', { issueKey: backlog.data.items[1].key }, { ...po, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: backlog.data.items[1].key } } });
+      await invoke(
+        preview.url,
+        'explainIssue',
+        { issueKey: backlog.data.items[1].key },
+        { ...po, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: backlog.data.items[1].key } } },
+      );
       await invoke(preview.url, 'getRoadmap', { projectKey: 'PAY' }, po);
       await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, po);
       await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: backlog.data.items[3].key, position: 1 }, po);
@@ -139,7 +156,8 @@ describe('the app and the simulated Jira speak the Jira OpenAPI specs', () => {
       }
       const schema = requestSchema(which, r.method, r.template);
       if (schema === null) {
-        if (r.body !== undefined && r.body !== null && JSON.stringify(r.body) !== '{}') problems.push(`${r.method} ${r.template}: sends a body the spec does not take`);
+        if (r.body !== undefined && r.body !== null && JSON.stringify(r.body) !== '{}')
+          problems.push(`${r.method} ${r.template}: sends a body the spec does not take`);
         continue;
       }
       for (const p of check(schema.root, schema.schema, r.body)) problems.push(`${r.method} ${r.template}: ${p}`);

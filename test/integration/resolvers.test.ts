@@ -49,7 +49,12 @@ describe('resolvers through the local Forge runtime against the simulated demo s
   it('explains an issue with the same contributions as the backlog shows', async () => {
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 10 }, { accountId: PO, ...projectPage('PAY') });
     const third = backlog.data.items[2];
-    const e = await invoke(preview.url, 'explainIssue', { issueKey: third.key }, { accountId: PO, moduleKey: 'valuerank-issue-panel', extension: { issue: { key: third.key }, project: { key: 'PAY' } } });
+    const e = await invoke(
+      preview.url,
+      'explainIssue',
+      { issueKey: third.key },
+      { accountId: PO, moduleKey: 'valuerank-issue-panel', extension: { issue: { key: third.key }, project: { key: 'PAY' } } },
+    );
     expect(e.error).toBeUndefined();
     expect(e.data.item.rank).toBe(3);
     expect(e.data.above.key).toBe(backlog.data.items[1].key);
@@ -73,7 +78,12 @@ describe('resolvers through the local Forge runtime against the simulated demo s
     const cfg = await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, { accountId: DEV, ...projectPage('PAY') });
     expect(cfg.ok).toBe(true);
     expect(cfg.data.access).toBe('summary');
-    const save = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: defaultConfig() }, { accountId: DEV, moduleKey: 'valuerank-project-settings', extension: { project: { key: 'PAY' } } });
+    const save = await invoke(
+      preview.url,
+      'saveConfig',
+      { projectKey: 'PAY', expectedVersion: 0, config: defaultConfig() },
+      { accountId: DEV, moduleKey: 'valuerank-project-settings', extension: { project: { key: 'PAY' } } },
+    );
     expect(save.error!.code).toBe('FORBIDDEN');
     const pin = await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: 'PAY-10', position: 1 }, { accountId: DEV, ...projectPage('PAY') });
     expect(pin.error!.code).toBe('FORBIDDEN');
@@ -97,7 +107,8 @@ describe('resolvers through the local Forge runtime against the simulated demo s
     expect(plan.data.moves.length).toBeGreaterThan(0);
     preview.sim.resetStats();
     let applied = await invoke(preview.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, ctx);
-    for (let i = 0; i < 5 && applied.data?.status === 'partial'; i++) applied = await invoke(preview.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, ctx);
+    for (let i = 0; i < 5 && applied.data?.status === 'partial'; i++)
+      applied = await invoke(preview.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, ctx);
     expect(applied.data.status).toBe('done');
     expect(preview.sim.stats().byEndpoint['PUT /rest/agile/1.0/issue/rank']).toBe(plan.data.calls);
     const again = await invoke(preview.url, 'planRankSync', { projectKey: 'PAY' }, ctx);
@@ -119,7 +130,10 @@ describe('roadmap through the preview', () => {
       expect(r.data.quarters[0].label).toBe('2026-Q4');
       const overdue = placed.filter((i: any) => i.atRisk?.startsWith('overdue since'));
       expect(overdue.length).toBeGreaterThan(0);
-      for (const q of r.data.quarters) expect(q.used.feature + q.used.debt).toBeLessThanOrEqual(q.capacity + 1e-9 + Math.max(0, ...q.items.map((i: any) => i.points)) * (q.items.length === 1 ? 1 : 0));
+      for (const q of r.data.quarters)
+        expect(q.used.feature + q.used.debt).toBeLessThanOrEqual(
+          q.capacity + 1e-9 + Math.max(0, ...q.items.map((i: any) => i.points)) * (q.items.length === 1 ? 1 : 0),
+        );
     } finally {
       await preview.close();
     }

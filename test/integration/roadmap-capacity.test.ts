@@ -6,19 +6,56 @@ const TODO = { name: 'To Do', id: '10000', statusCategory: { id: 2, key: 'new', 
 
 /** Three closed two-week sprints and an active one; the seed holds sprint membership and resolution dates only. */
 const SPRINTS = [
-  { id: 11, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 11', startDate: '2026-09-28T09:00:00.000Z', endDate: '2026-10-12T08:00:00.000Z', completeDate: '2026-10-12T09:15:00.000Z' },
-  { id: 12, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 12', startDate: '2026-10-12T09:00:00.000Z', endDate: '2026-10-26T08:00:00.000Z', completeDate: '2026-10-26T09:40:00.000Z' },
-  { id: 13, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 13', startDate: '2026-10-26T09:00:00.000Z', endDate: '2026-11-09T08:00:00.000Z', completeDate: '2026-11-09T10:05:00.000Z' },
+  {
+    id: 11,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 11',
+    startDate: '2026-09-28T09:00:00.000Z',
+    endDate: '2026-10-12T08:00:00.000Z',
+    completeDate: '2026-10-12T09:15:00.000Z',
+  },
+  {
+    id: 12,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 12',
+    startDate: '2026-10-12T09:00:00.000Z',
+    endDate: '2026-10-26T08:00:00.000Z',
+    completeDate: '2026-10-26T09:40:00.000Z',
+  },
+  {
+    id: 13,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 13',
+    startDate: '2026-10-26T09:00:00.000Z',
+    endDate: '2026-11-09T08:00:00.000Z',
+    completeDate: '2026-11-09T10:05:00.000Z',
+  },
   { id: 14, originBoardId: 1, state: 'active', name: 'PRJ Sprint 14', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-23T08:00:00.000Z' },
 ];
 
 let n = 0;
 function issue(fields: Record<string, unknown>): Record<string, unknown> {
   n += 1;
-  return { id: String(10000 + n), key: `PRJ-${n}`, fields: { summary: `Work ${n}`, issuetype: { name: 'Story', subtask: false, hierarchyLevel: 0 }, labels: [], created: '2026-09-01T10:00:00.000+0000', updated: '2026-11-20T10:00:00.000+0000', ...fields } };
+  return {
+    id: String(10000 + n),
+    key: `PRJ-${n}`,
+    fields: {
+      summary: `Work ${n}`,
+      issuetype: { name: 'Story', subtask: false, hierarchyLevel: 0 },
+      labels: [],
+      created: '2026-09-01T10:00:00.000+0000',
+      updated: '2026-11-20T10:00:00.000+0000',
+      ...fields,
+    },
+  };
 }
-const done = (sprints: number[], resolved: string, points: unknown) => issue({ status: DONE, customfield_10020: sprints, resolutiondate: resolved, customfield_10016: points });
-const open = (points: number, sprints: number[] = []) => issue({ status: TODO, customfield_10016: points, ...(sprints.length > 0 ? { customfield_10020: sprints } : {}) });
+const done = (sprints: number[], resolved: string, points: unknown) =>
+  issue({ status: DONE, customfield_10020: sprints, resolutiondate: resolved, customfield_10016: points });
+const open = (points: number, sprints: number[] = []) =>
+  issue({ status: TODO, customfield_10016: points, ...(sprints.length > 0 ? { customfield_10020: sprints } : {}) });
 
 const issues = [
   // Sprint 11: 5 + 3 = 8 delivered; a 13-point issue resolved after the sprint was closed counts for no sprint.
@@ -43,8 +80,23 @@ const issues = [
 const seed = {
   now: '2026-11-25T00:00:00Z',
   users: [{ accountId: PO, displayName: 'Pat Owner', groups: [] }],
-  projects: [{ key: 'PRJ', id: '10000', name: 'Product', projectTypeKey: 'software', permissions: { [PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] } }],
-  fields: [{ id: 'customfield_10016', name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 } }],
+  projects: [
+    {
+      key: 'PRJ',
+      id: '10000',
+      name: 'Product',
+      projectTypeKey: 'software',
+      permissions: { [PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] },
+    },
+  ],
+  fields: [
+    {
+      id: 'customfield_10016',
+      name: 'Story Points',
+      custom: true,
+      schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 },
+    },
+  ],
   issues,
   boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
   sprints: SPRINTS,

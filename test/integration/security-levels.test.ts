@@ -15,7 +15,9 @@ function siteWithLevels(): { seed: Json; confidential: string; withHiddenFeedbac
   const issues = seed.issues as Json[];
   const isCandidate = (i: Json) => i.key.startsWith('PAY-') && i.fields.issuetype?.name !== 'Epic' && i.fields.status?.statusCategory?.key !== 'done';
   const ticketsOf = (i: Json): string[] =>
-    ((i.fields.issuelinks ?? []) as Json[]).map((l) => (l.outwardIssue ?? l.inwardIssue)?.key).filter((k: unknown): k is string => typeof k === 'string' && k.startsWith('SUP-'));
+    ((i.fields.issuelinks ?? []) as Json[])
+      .map((l) => (l.outwardIssue ?? l.inwardIssue)?.key)
+      .filter((k: unknown): k is string => typeof k === 'string' && k.startsWith('SUP-'));
   const candidates = issues.filter(isCandidate);
   const withHiddenFeedback = candidates.find((i) => ticketsOf(i).length > 0)!;
   const confidential = candidates.find((i) => i !== withHiddenFeedback && ticketsOf(i).length === 0)!;
@@ -62,7 +64,12 @@ describe('issue security levels, as the app meets them', () => {
   }, 60_000);
 
   it('counts no customer from feedback tickets nobody may see, and does not fail on them', async () => {
-    const po = await invoke(preview.url, 'explainIssue', { issueKey: site.withHiddenFeedback }, { accountId: PO, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: site.withHiddenFeedback } } });
+    const po = await invoke(
+      preview.url,
+      'explainIssue',
+      { issueKey: site.withHiddenFeedback },
+      { accountId: PO, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: site.withHiddenFeedback } } },
+    );
     expect(po.ok).toBe(true);
     const evidence = JSON.stringify(po.data.item.factors.customerVoice.evidence);
     for (const key of site.hiddenTickets) expect(evidence).not.toContain(key);

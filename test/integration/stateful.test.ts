@@ -17,7 +17,11 @@ async function rankOrder(url: string): Promise<string[]> {
   const r = await fetch(`${url}/rest/api/3/search/jql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jql: 'project = PAY AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC', fields: ['key'], maxResults: 5000 }),
+    body: JSON.stringify({
+      jql: 'project = PAY AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC',
+      fields: ['key'],
+      maxResults: 5000,
+    }),
   });
   return ((await r.json()) as { issues: { key: string }[] }).issues.map((i) => i.key);
 }
@@ -43,7 +47,9 @@ describe('stateful operations through the preview', () => {
     const history = await invoke(preview.url, 'getConfigHistory', {}, admin);
     expect(history.data.entries[0].version).toBe(current.data.version + 1);
     expect(history.data.entries[0].by).toBe(ADMIN);
-    expect(history.data.entries[0].changes).toEqual([{ path: 'weights.customerVoice', from: current.data.config.weights.customerVoice, to: expect.any(Number) }]);
+    expect(history.data.entries[0].changes).toEqual([
+      { path: 'weights.customerVoice', from: current.data.config.weights.customerVoice, to: expect.any(Number) },
+    ]);
   }, 30_000);
 
   it('reverts to an earlier version exactly', async () => {
@@ -65,8 +71,16 @@ describe('stateful operations through the preview', () => {
     mine.weights.techDebt = 60;
     const saved = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: mine }, { accountId: PO, ...settings('PAY') });
     expect(saved.error).toBeUndefined();
-    expect((await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, { accountId: PO, ...settings('PAY') })).data).toMatchObject({ scope: 'project', version: 1 });
-    const global = await invoke(preview.url, 'saveConfig', { expectedVersion: 0, config: mine }, { accountId: PO, moduleKey: 'valuerank-admin-page', extension: {} });
+    expect((await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, { accountId: PO, ...settings('PAY') })).data).toMatchObject({
+      scope: 'project',
+      version: 1,
+    });
+    const global = await invoke(
+      preview.url,
+      'saveConfig',
+      { expectedVersion: 0, config: mine },
+      { accountId: PO, moduleKey: 'valuerank-admin-page', extension: {} },
+    );
     expect(global.error!.code).toBe('FORBIDDEN');
   }, 30_000);
 

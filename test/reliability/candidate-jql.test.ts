@@ -31,7 +31,12 @@ describe('the candidate JQL as Jira reads it', () => {
   async function saveCandidateJql(jql: string | null) {
     const current = await call(resolver, 'getConfig', {}, { accountId: ADMIN, ...adminPage });
     if (!current.ok) throw new Error(current.error.message);
-    return call(resolver, 'saveConfig', { expectedVersion: current.data.version, config: { ...current.data.config, candidateJql: jql } }, { accountId: ADMIN, ...adminPage });
+    return call(
+      resolver,
+      'saveConfig',
+      { expectedVersion: current.data.version, config: { ...current.data.config, candidateJql: jql } },
+      { accountId: ADMIN, ...adminPage },
+    );
   }
 
   async function stats(): Promise<Record<string, number>> {
@@ -62,7 +67,12 @@ describe('the candidate JQL as Jira reads it', () => {
   it('ranks the project with a candidate JQL that stays within it, parsed by Jira at save and on load', async () => {
     await fetch(`${preview.url}/__sim/stats/reset`, { method: 'POST' });
     expect((await saveCandidateJql('issuetype = Bug')).ok).toBe(true);
-    const r = await call<{ items: { key: string; issueType: string }[]; total: number }>(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, { accountId: PO, ...projectPage('PAY') });
+    const r = await call<{ items: { key: string; issueType: string }[]; total: number }>(
+      resolver,
+      'getBacklog',
+      { projectKey: 'PAY', pageSize: 500, refresh: true },
+      { accountId: PO, ...projectPage('PAY') },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data.total).toBeGreaterThan(0);

@@ -43,7 +43,11 @@ describe('config: validation, migration and size', () => {
     ['a weight that is Infinity', 'config.weights.businessValue', (c) => (c.weights.businessValue = Infinity)],
     ['a weight given as a string', 'config.weights.timeCriticality', (c) => (c.weights.timeCriticality = '15')],
     ['all weights 0', 'config.weights', (c) => Object.keys(c.weights).forEach((k) => (c.weights[k] = 0))],
-    ['a misspelled weight (the real one is then missing)', 'config.weights.customerVoice', (c) => ((c.weights.custmerVoice = c.weights.customerVoice), delete c.weights.customerVoice)],
+    [
+      'a misspelled weight (the real one is then missing)',
+      'config.weights.customerVoice',
+      (c) => ((c.weights.custmerVoice = c.weights.customerVoice), delete c.weights.customerVoice),
+    ],
     ['a half-life of 0 days', 'config.customerVoice.halfLifeDays', (c) => (c.customerVoice.halfLifeDays = 0)],
     ['a half-life over ten years', 'config.timeCriticality.halfLifeDays', (c) => (c.timeCriticality.halfLifeDays = 4000)],
     ['an effort exponent of 3', 'config.effort.exponent', (c) => (c.effort.exponent = 3)],
@@ -54,7 +58,11 @@ describe('config: validation, migration and size', () => {
     ['a field id carrying JQL', 'config.fields.storyPoints', (c) => (c.fields.storyPoints = 'customfield_1" OR 1=1')],
     ['a lower-case feedback project key', 'config.customerVoice.feedbackProjects.0', (c) => (c.customerVoice.feedbackProjects = ['sup'])],
     ['an invalid regular expression', 'config.customerVoice.remoteLinkPatterns.0', (c) => (c.customerVoice.remoteLinkPatterns = ['(unclosed'])],
-    ['a lookahead pattern the linear-time engine cannot run', 'config.customerVoice.remoteLinkPatterns.1', (c) => (c.customerVoice.remoteLinkPatterns = ['^https://x/', '^https://(?=a)(?<customer>\\w+)'])],
+    [
+      'a lookahead pattern the linear-time engine cannot run',
+      'config.customerVoice.remoteLinkPatterns.1',
+      (c) => (c.customerVoice.remoteLinkPatterns = ['^https://x/', '^https://(?=a)(?<customer>\\w+)']),
+    ],
     ['a blank tech-debt label', 'config.techDebt.labels.0', (c) => (c.techDebt.labels = ['   '])],
     ['a negative option value', 'config.businessValue.optionValues.high', (c) => (c.businessValue.optionValues = { high: -1 })],
     ['a newer schema version', 'config.schemaVersion', (c) => (c.schemaVersion = 2)],
@@ -104,7 +112,9 @@ describe('config: validation, migration and size', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const history = await call(resolver, 'getConfigHistory', {}, admin);
     if (!history.ok) throw new Error('history failed');
-    expect(history.data.entries[0].changes).toEqual([{ path: 'weights.customerVoice', from: before.config.weights.customerVoice, to: next.weights.customerVoice }]);
+    expect(history.data.entries[0].changes).toEqual([
+      { path: 'weights.customerVoice', from: before.config.weights.customerVoice, to: next.weights.customerVoice },
+    ]);
   });
 
   it('migrates a config stored by an older schema (no schemaVersion, only some sections) on read', async () => {
@@ -141,7 +151,13 @@ describe('config: validation, migration and size', () => {
   });
 
   it('migrates an explicit schemaVersion 0 record of another scope the same way', async () => {
-    await kvs.set('cfg:project:SUP:v:000000001', { version: 1, config: { schemaVersion: 0, effort: { exponent: 0 } }, at: '2025-01-01T00:00:00.000Z', by: ADMIN, changes: [] });
+    await kvs.set('cfg:project:SUP:v:000000001', {
+      version: 1,
+      config: { schemaVersion: 0, effort: { exponent: 0 } },
+      at: '2025-01-01T00:00:00.000Z',
+      by: ADMIN,
+      changes: [],
+    });
     await kvs.set('cfg:project:SUP:head', { version: 1 });
     const r = await call(resolver, 'getConfig', { projectKey: 'SUP' }, admin);
     expect(r.ok ? null : r.error).toBeNull();
@@ -233,7 +249,13 @@ describe('config: validation, migration and size', () => {
   it('a stored config newer than the app gives a clear error, not a crash', async () => {
     const head = (await kvs.get<{ version: number }>('cfg:global:head'))!.version;
     const next = head + 1;
-    await kvs.set(`cfg:global:v:${String(next).padStart(9, '0')}`, { version: next, config: { ...defaultConfig(), schemaVersion: 99 }, at: '2027-01-01T00:00:00.000Z', by: ADMIN, changes: [] });
+    await kvs.set(`cfg:global:v:${String(next).padStart(9, '0')}`, {
+      version: next,
+      config: { ...defaultConfig(), schemaVersion: 99 },
+      at: '2027-01-01T00:00:00.000Z',
+      by: ADMIN,
+      changes: [],
+    });
     const r = await call(resolver, 'getConfig', {}, admin);
     expect(r.ok).toBe(false);
     if (r.ok) return;

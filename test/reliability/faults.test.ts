@@ -104,7 +104,7 @@ describe('read operations under injected Jira faults', () => {
   }, 60_000);
 
   it('pages of a faulted backlog never repeat or lose an issue', async () => {
-    const baseKeys = ((baseline.backlog as { data: { items: { key: string }[] } }).data.items).map((i) => i.key);
+    const baseKeys = (baseline.backlog as { data: { items: { key: string }[] } }).data.items.map((i) => i.key);
     const keys: string[] = [];
     for (let page = 0; page < 20; page++) {
       const r = await untilOk(4, () => call(resolver, 'getBacklog', { projectKey: 'PAY', page, pageSize: 37, refresh: page % 2 === 0 }, po), []);

@@ -28,7 +28,9 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
 
   it('the judge itself is not lenient: it flags a wrong code, an unnamed field, a thrown-away error and INTERNAL', () => {
     expect(judge('getBacklog', { projectKey: 7 }, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } }, false)).toMatch(/not INVALID_PAYLOAD/);
-    expect(judge('getBacklog', { projectKey: 7 }, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Invalid request' } }, false)).toMatch(/does not name projectKey/);
+    expect(judge('getBacklog', { projectKey: 7 }, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Invalid request' } }, false)).toMatch(
+      /does not name projectKey/,
+    );
     expect(judge('getBacklog', { projectKey: 'PAY' }, { ok: false, error: { code: 'INTERNAL', message: 'x' } }, false)).toMatch(/INTERNAL/);
     expect(judge('getBacklog', { projectKey: 'PAY' }, { ok: false, error: { code: 'OOPS', message: 'x' } }, false)).toMatch(/unknown error code/);
     expect(judge('getBacklog', { projectKey: 'PAY' }, { ok: true, data: {} }, false)).toMatch(/no access/);
@@ -45,7 +47,11 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
         fc.oneof(fc.anything({ maxDepth: 3 }), fc.record({ project: fc.record({ key: nasty }), issue: fc.record({ key: nasty }) })),
         async (key, accountId, extension) => {
           const payload = validPayload(key);
-          const answer = await call(resolver, key, payload, { accountId, moduleKey: 'valuerank-project-page', extension: extension as Record<string, unknown> });
+          const answer = await call(resolver, key, payload, {
+            accountId,
+            moduleKey: 'valuerank-project-page',
+            extension: extension as Record<string, unknown>,
+          });
           const problem = judge(key, payload, answer, key === 'getConfig' && accountId !== '');
           if (problem !== null) violations.push({ key, payload: show({ accountId: accountId.slice(0, 40), extension }), answer: show(answer), problem });
         },
@@ -56,7 +62,10 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
   }, 60_000);
 
   it('valid-shaped payloads from the Product Owner give data or a contract error, with finite numbers only', async () => {
-    const weights = fc.record(Object.fromEntries(FACTOR_IDS.map((id) => [id, fc.double({ min: 0, max: 100, noNaN: true })])) as Record<string, fc.Arbitrary<number>>, { requiredKeys: [] });
+    const weights = fc.record(
+      Object.fromEntries(FACTOR_IDS.map((id) => [id, fc.double({ min: 0, max: 100, noNaN: true })])) as Record<string, fc.Arbitrary<number>>,
+      { requiredKeys: [] },
+    );
     const issueKey = fc.integer({ min: 1, max: 400 }).map((n) => `PAY-${n}`);
     const arbs: Partial<Record<OperationKey, fc.Arbitrary<unknown>>> = {
       getBacklog: fc.record(
@@ -81,10 +90,18 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
         { requiredKeys: ['projectKey'] },
       ),
       explainIssue: issueKey.map((k) => ({ issueKey: k })),
-      getRoadmap: fc.record({ projectKey: fc.constant('PAY'), quarters: fc.integer({ min: 1, max: 8 }), capacityOverride: fc.double({ min: 0.001, max: 1_000_000, noNaN: true }) }, { requiredKeys: ['projectKey'] }),
+      getRoadmap: fc.record(
+        { projectKey: fc.constant('PAY'), quarters: fc.integer({ min: 1, max: 8 }), capacityOverride: fc.double({ min: 0.001, max: 1_000_000, noNaN: true }) },
+        { requiredKeys: ['projectKey'] },
+      ),
       previewWeights: fc.record({ projectKey: fc.constant('PAY'), weights }),
       setPin: fc.record(
-        { projectKey: fc.constant('PAY'), issueKey, position: fc.integer({ min: 1, max: 1_000_000 }), quarter: fc.constantFrom('2026-Q4', '2027-Q1', '1999-Q1', '9999-Q4') },
+        {
+          projectKey: fc.constant('PAY'),
+          issueKey,
+          position: fc.integer({ min: 1, max: 1_000_000 }),
+          quarter: fc.constantFrom('2026-Q4', '2027-Q1', '1999-Q1', '9999-Q4'),
+        },
         { requiredKeys: ['projectKey', 'issueKey'] },
       ),
       applyRankSync: fc.record({ projectKey: fc.constant('PAY'), planId: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) }),
@@ -113,7 +130,10 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
   }, 60_000);
 
   it('a sample through HTTP (POST /__forge/invoke) answers in the same contract shape', async () => {
-    const samples = fc.sample(fc.tuple(fc.constantFrom(...OPERATION_KEYS), fc.oneof(fc.anything({ maxDepth: 3 }), objectWithDangerousKeys)), { numRuns: 150, seed: 8 });
+    const samples = fc.sample(fc.tuple(fc.constantFrom(...OPERATION_KEYS), fc.oneof(fc.anything({ maxDepth: 3 }), objectWithDangerousKeys)), {
+      numRuns: 150,
+      seed: 8,
+    });
     for (const [key, payload] of samples) {
       if (jsonBytes(payload) > 450 * 1024) continue;
       const r = await invoke(preview.url, key, payload, { accountId: NOBODY });

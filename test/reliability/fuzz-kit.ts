@@ -22,7 +22,15 @@ function nested(depth: number, leaf: unknown, asArray: boolean): unknown {
 }
 export const DEEP_OBJECT = nested(50, 'PAY', false);
 export const DEEP_ARRAY = nested(50, 1, true);
-export const INJECTION = ['PAY" OR project = SUP', '../../rest/api/3/myself', 'PAY%2F..', 'PAY AND 1=1', "'; DROP TABLE x; --", '<script>alert(1)</script>', '${jndi:ldap://x}'];
+export const INJECTION = [
+  'PAY" OR project = SUP',
+  '../../rest/api/3/myself',
+  'PAY%2F..',
+  'PAY AND 1=1',
+  "'; DROP TABLE x; --",
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+];
 export const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
 
 /** Values that are wrong in interesting ways: NaN, ±Infinity, negative and enormous numbers, huge strings, deep nesting… */
@@ -42,7 +50,14 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
   const weights = Object.fromEntries(FACTOR_IDS.map((id, i) => [id, 10 + i]));
   switch (key) {
     case 'getBacklog':
-      return { projectKey: 'PAY', page: 0, pageSize: 50, refresh: false, filter: { types: ['Story'], labels: ['tech-debt'], epicKey: 'PAY-1', debtOnly: true, feedbackOnly: false, gapsOnly: false, text: 'pay' }, weightsOverride: weights };
+      return {
+        projectKey: 'PAY',
+        page: 0,
+        pageSize: 50,
+        refresh: false,
+        filter: { types: ['Story'], labels: ['tech-debt'], epicKey: 'PAY-1', debtOnly: true, feedbackOnly: false, gapsOnly: false, text: 'pay' },
+        weightsOverride: weights,
+      };
     case 'explainIssue':
       return { issueKey: 'PAY-10' };
     case 'getRoadmap':
@@ -90,9 +105,20 @@ function setPath(root: unknown, path: string[], value: unknown): unknown {
 export function shaped(key: OperationKey): fc.Arbitrary<unknown> {
   const base = validPayload(key);
   const paths = pathsOf(base);
-  const extraKey = fc.tuple(fc.constantFrom(...paths.map((p) => p.slice(0, -1)), []), fc.constantFrom(...DANGEROUS_KEYS, 'projectKey', 'issueKey', 'config', 'extra'));
-  const target = paths.length === 0 ? extraKey.map(([p, k]) => [...p, k]) : fc.oneof(fc.constantFrom(...paths), extraKey.map(([p, k]) => [...p, k]));
-  return fc.array(fc.tuple(target, nasty), { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce<unknown>((acc, [path, value]) => setPath(acc, path, value), base));
+  const extraKey = fc.tuple(
+    fc.constantFrom(...paths.map((p) => p.slice(0, -1)), []),
+    fc.constantFrom(...DANGEROUS_KEYS, 'projectKey', 'issueKey', 'config', 'extra'),
+  );
+  const target =
+    paths.length === 0
+      ? extraKey.map(([p, k]) => [...p, k])
+      : fc.oneof(
+          fc.constantFrom(...paths),
+          extraKey.map(([p, k]) => [...p, k]),
+        );
+  return fc
+    .array(fc.tuple(target, nasty), { minLength: 1, maxLength: 3 })
+    .map((edits) => edits.reduce<unknown>((acc, [path, value]) => setPath(acc, path, value), base));
 }
 
 export const objectWithDangerousKeys = fc.object({
@@ -158,12 +184,18 @@ export function judge(key: OperationKey, payload: unknown, answer: unknown, allo
   return null;
 }
 
-
 /**
  * Fuzzes one operation with `arb` as `ctx`; returns the violations (one entry per bad answer) and how many
  * payloads got past the schema and the permission check into the use case.
  */
-export async function fuzz(resolver: ResolverHandler, key: OperationKey, arb: fc.Arbitrary<unknown>, runs: number, ctx: Ctx = nobody, seed?: number): Promise<Violation[] & { reached: number }> {
+export async function fuzz(
+  resolver: ResolverHandler,
+  key: OperationKey,
+  arb: fc.Arbitrary<unknown>,
+  runs: number,
+  ctx: Ctx = nobody,
+  seed?: number,
+): Promise<Violation[] & { reached: number }> {
   const violations = Object.assign([] as Violation[], { reached: 0 });
   // A no-access user may read the global config (getConfig without a project): it is what every project shows.
   // Anyone with access may get data.
@@ -202,7 +234,12 @@ export function garbageTests(keys: readonly OperationKey[], resolver: () => Reso
     it(`${key}: ${GARBAGE_RUNS} × fc.anything(), ${GARBAGE_RUNS} × fc.object() and ${GARBAGE_RUNS} shaped-but-wrong payloads never break the contract`, async () => {
       const violations = [
         ...(await fuzz(resolver(), key, fc.anything(), GARBAGE_RUNS)),
-        ...(await fuzz(resolver(), key, fc.anything({ withNullPrototype: true, withBoxedValues: true, withDate: true, withSparseArray: true, maxDepth: 4 }), 300)),
+        ...(await fuzz(
+          resolver(),
+          key,
+          fc.anything({ withNullPrototype: true, withBoxedValues: true, withDate: true, withSparseArray: true, maxDepth: 4 }),
+          300,
+        )),
         ...(await fuzz(resolver(), key, objectWithDangerousKeys, GARBAGE_RUNS)),
         ...(await fuzz(resolver(), key, shaped(key), GARBAGE_RUNS)),
       ];

@@ -18,8 +18,14 @@ export interface Ctx {
   extension?: Record<string, unknown>;
 }
 
-export const projectPage = (projectKey: string): Omit<Ctx, 'accountId'> => ({ moduleKey: 'valuerank-project-page', extension: { type: 'jira:projectPage', project: { key: projectKey } } });
-export const projectSettings = (projectKey: string): Omit<Ctx, 'accountId'> => ({ moduleKey: 'valuerank-project-settings', extension: { type: 'jira:projectSettingsPage', project: { key: projectKey } } });
+export const projectPage = (projectKey: string): Omit<Ctx, 'accountId'> => ({
+  moduleKey: 'valuerank-project-page',
+  extension: { type: 'jira:projectPage', project: { key: projectKey } },
+});
+export const projectSettings = (projectKey: string): Omit<Ctx, 'accountId'> => ({
+  moduleKey: 'valuerank-project-settings',
+  extension: { type: 'jira:projectSettingsPage', project: { key: projectKey } },
+});
 export const issuePanel = (issueKey: string): Omit<Ctx, 'accountId'> => ({
   moduleKey: 'valuerank-issue-panel',
   extension: { type: 'jira:issuePanel', issue: { key: issueKey }, project: { key: issueKey.slice(0, issueKey.lastIndexOf('-')) } },
@@ -97,7 +103,11 @@ export async function resetStats(url: string): Promise<void> {
  * Jira's own Rank order of a project's backlog candidates (not Done, no epics, no sub-tasks), read from the
  * simulator as the site admin. Faults are switched off by the caller when reading.
  */
-export async function jiraRankOrder(url: string, projectKey = 'PAY', jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`): Promise<string[]> {
+export async function jiraRankOrder(
+  url: string,
+  projectKey = 'PAY',
+  jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`,
+): Promise<string[]> {
   await searchIndexCaughtUp();
   const keys: string[] = [];
   let token: string | undefined;

@@ -60,7 +60,12 @@ describe('answers from a site with huge evidence', () => {
   it('keeps explainIssue small and getRoadmap and previewWeights under the response limit', async () => {
     const explain = await call(resolver, 'explainIssue', { issueKey: 'HUGE-4' }, { accountId: HUGE_PO, ...issuePanel('HUGE-4') });
     const roadmap = await call(resolver, 'getRoadmap', { projectKey: 'HUGE' }, page);
-    const preview = await call(resolver, 'previewWeights', { projectKey: 'HUGE', weights: { customerVoice: 1, businessValue: 50, timeCriticality: 1, techDebt: 1, enablement: 1 } }, page);
+    const preview = await call(
+      resolver,
+      'previewWeights',
+      { projectKey: 'HUGE', weights: { customerVoice: 1, businessValue: 50, timeCriticality: 1, techDebt: 1, enablement: 1 } },
+      page,
+    );
     for (const answer of [explain, roadmap, preview]) {
       expect(answer.ok).toBe(true);
       expect(jsonBytes(answer)).toBeLessThan(MAX_ANSWER_BYTES);

@@ -73,7 +73,9 @@ describe('odd Jira data', () => {
 
     const gaps = new Map(r.data.items.map((i) => [i.key, i.gaps]));
     // Strings, arrays, objects and negatives in number fields; nulls; unreadable dates; unreadable feedback and remote links.
-    expect(gaps.get('MAL-1')).toEqual(expect.arrayContaining(['effort.malformed', 'customerCount.malformed', 'feedback.unreadable', 'feedback.undated', 'remoteLink.malformed']));
+    expect(gaps.get('MAL-1')).toEqual(
+      expect.arrayContaining(['effort.malformed', 'customerCount.malformed', 'feedback.unreadable', 'feedback.undated', 'remoteLink.malformed']),
+    );
     expect(gaps.get('MAL-2')).toEqual(expect.arrayContaining(['effort.missing', 'businessValue.missing']));
     expect(gaps.get('MAL-9')).toEqual(expect.arrayContaining(['dueDate.malformed', 'created.malformed']));
     expect(gaps.get('MAL-10')).toEqual(expect.arrayContaining(['dueDate.malformed', 'created.malformed']));
@@ -93,7 +95,12 @@ describe('odd Jira data', () => {
   }, 60_000);
 
   it('the 10,000-label issue counts as tech debt and the blocking cycle ends (each member enables the others)', async () => {
-    const r = await call<{ items: (Item & { isDebt: boolean })[] }>(resolver, 'getBacklog', { projectKey: 'MAL', pageSize: 500, filter: { debtOnly: true } }, page('MAL'));
+    const r = await call<{ items: (Item & { isDebt: boolean })[] }>(
+      resolver,
+      'getBacklog',
+      { projectKey: 'MAL', pageSize: 500, filter: { debtOnly: true } },
+      page('MAL'),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data.items.map((i) => i.key)).toEqual(expect.arrayContaining(['MAL-3', 'MAL-9', 'MAL-11']));
@@ -108,7 +115,12 @@ describe('odd Jira data', () => {
       expect(e.ok ? null : e.error).toBeNull();
       expect(nonFiniteNumbers(e)).toEqual([]);
     }
-    const p = await call(raw, 'previewWeights', { projectKey: 'MAL', weights: { customerVoice: 0, businessValue: 0, timeCriticality: 0, techDebt: 0, enablement: 100 } }, page('MAL'));
+    const p = await call(
+      raw,
+      'previewWeights',
+      { projectKey: 'MAL', weights: { customerVoice: 0, businessValue: 0, timeCriticality: 0, techDebt: 0, enablement: 100 } },
+      page('MAL'),
+    );
     expect(p.ok ? null : p.error).toBeNull();
     expect(nonFiniteNumbers(p)).toEqual([]);
     if (p.ok) expect(p.data.moves).toHaveLength(MAL_CANDIDATES.length);
@@ -119,7 +131,10 @@ describe('odd Jira data', () => {
     expect(r.ok ? null : r.error).toBeNull();
     if (!r.ok) return;
     expect(nonFiniteNumbers(r)).toEqual([]);
-    const placed = [...r.data.quarters.flatMap((q: { items: { key: string }[] }) => q.items.map((i) => i.key)), ...r.data.later.map((i: { key: string }) => i.key)];
+    const placed = [
+      ...r.data.quarters.flatMap((q: { items: { key: string }[] }) => q.items.map((i) => i.key)),
+      ...r.data.later.map((i: { key: string }) => i.key),
+    ];
     expect(placed.sort()).toEqual([...MAL_CANDIDATES].sort());
   }, 30_000);
 
@@ -132,7 +147,9 @@ describe('odd Jira data', () => {
     const backlog = await call<{ items: Item[] }>(resolver, 'getBacklog', { projectKey: 'MAL', pageSize: 500 }, page('MAL'));
     if (!backlog.ok) throw new Error('backlog failed');
     // MAL-13 has no issue type at all, so `issuetype not in (…)` would skip it: epics and sub-tasks are left out by key.
-    const order = (await jiraRankOrder(preview.url, 'MAL', 'project = MAL AND statusCategory != Done ORDER BY Rank ASC')).filter((k) => k !== 'MAL-16' && k !== 'MAL-17');
+    const order = (await jiraRankOrder(preview.url, 'MAL', 'project = MAL AND statusCategory != Done ORDER BY Rank ASC')).filter(
+      (k) => k !== 'MAL-16' && k !== 'MAL-17',
+    );
     expect(order).toEqual(backlog.data.items.map((i) => i.key));
   }, 30_000);
 

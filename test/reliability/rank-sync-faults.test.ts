@@ -72,7 +72,9 @@ describe('rank sync under Jira faults', () => {
 
     // Refused by Jira on every rank call (207): the first and the last moved issue, and an anchor that itself moves.
     const moved = new Set(moves.map((m) => m.key));
-    const anchorThatMoves = moves.map((m) => m.before ?? m.after).find((a) => a !== undefined && moved.has(a) && a !== moves[0]!.key && a !== moves[moves.length - 1]!.key);
+    const anchorThatMoves = moves
+      .map((m) => m.before ?? m.after)
+      .find((a) => a !== undefined && moved.has(a) && a !== moves[0]!.key && a !== moves[moves.length - 1]!.key);
     const victims = [moves[0]!.key, moves[moves.length - 1]!.key, ...(anchorThatMoves ? [anchorThatMoves] : [])];
     await useFaults(`${RATES},failRank=${victims.join('|')}`);
 
@@ -105,7 +107,7 @@ describe('rank sync under Jira faults', () => {
       }
     }
     expect(last).not.toBeNull();
-    expect(((last as { data: { failed: { key: string }[] } }).data.failed).length).toBeGreaterThan(0);
+    expect((last as { data: { failed: { key: string }[] } }).data.failed.length).toBeGreaterThan(0);
 
     // Jira recovers from the per-issue failures (429/5xx continue): resuming finishes the job.
     await useFaults(RATES);

@@ -10,7 +10,24 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import type { ResolverHandler } from '../../dev/runtime';
 import { defaultConfig } from '../../src/domain';
 import { startDemo } from '../integration/harness';
-import { ADMIN, adminPage, call, DEV, issuePanel, jiraRankOrder, loadResolver, PO, projectPage, projectSettings, resetStats, settleQueue, simStats, SUPPORT, type Answer, type Ctx } from './helpers';
+import {
+  ADMIN,
+  adminPage,
+  call,
+  DEV,
+  issuePanel,
+  jiraRankOrder,
+  loadResolver,
+  PO,
+  projectPage,
+  projectSettings,
+  resetStats,
+  settleQueue,
+  simStats,
+  SUPPORT,
+  type Answer,
+  type Ctx,
+} from './helpers';
 
 type Persona = 'anonymous' | 'developer' | 'supportAgent' | 'productOwner' | 'jiraAdmin';
 const ACCOUNT: Record<Persona, string> = { anonymous: '', developer: DEV, supportAgent: SUPPORT, productOwner: PO, jiraAdmin: ADMIN };
@@ -75,7 +92,12 @@ describe('security', () => {
     // Version 1 of PAY's override exists (so revert has a target); the global config is version 1 (the seed's).
     const cfg = await call(resolver, 'getConfig', { projectKey: 'PAY' }, { accountId: PO, ...projectSettings('PAY') });
     if (!cfg.ok) throw new Error('getConfig failed');
-    const saved = await call(resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: cfg.data.config }, { accountId: PO, ...projectSettings('PAY') });
+    const saved = await call(
+      resolver,
+      'saveConfig',
+      { projectKey: 'PAY', expectedVersion: 0, config: cfg.data.config },
+      { accountId: PO, ...projectSettings('PAY') },
+    );
     if (!saved.ok) throw new Error(`override not saved: ${saved.error.message}`);
     const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: ADMIN, ...projectPage('PAY') });
     if (!backlog.ok) throw new Error('backlog failed');
@@ -96,7 +118,12 @@ describe('security', () => {
   }
 
   async function configVersion(scope: 'global' | 'PAY'): Promise<number> {
-    const r = await call(resolver, 'getConfig', scope === 'global' ? {} : { projectKey: 'PAY' }, scope === 'global' ? { accountId: ADMIN, ...adminPage } : { accountId: ADMIN, ...projectSettings('PAY') });
+    const r = await call(
+      resolver,
+      'getConfig',
+      scope === 'global' ? {} : { projectKey: 'PAY' },
+      scope === 'global' ? { accountId: ADMIN, ...adminPage } : { accountId: ADMIN, ...projectSettings('PAY') },
+    );
     if (!r.ok) throw new Error('getConfig failed');
     return r.data.version;
   }
@@ -108,14 +135,22 @@ describe('security', () => {
     order: string[];
   }
   async function snapshot(): Promise<Snapshot> {
-    return { global: await configVersion('global'), pay: await configVersion('PAY'), pins: (await kvs.query().where('key', WhereConditions.beginsWith('pin:PAY:')).limit(100).getMany()).results, order: await jiraRankOrder(preview.url) };
+    return {
+      global: await configVersion('global'),
+      pay: await configVersion('PAY'),
+      pins: (await kvs.query().where('key', WhereConditions.beginsWith('pin:PAY:')).limit(100).getMany()).results,
+      order: await jiraRankOrder(preview.url),
+    };
   }
 
   /** The call a persona's UI would make for a matrix row (payloads that would succeed for someone allowed). */
   async function request(row: string): Promise<{ key: string; payload: unknown; ctx: Omit<Ctx, 'accountId'> }> {
     const issue = candidates[3]!;
     const cfgOf = async (scope: 'global' | 'PAY') => {
-      const r = await call(resolver, 'getConfig', scope === 'global' ? {} : { projectKey: 'PAY' }, { accountId: ADMIN, ...(scope === 'global' ? adminPage : projectSettings('PAY')) });
+      const r = await call(resolver, 'getConfig', scope === 'global' ? {} : { projectKey: 'PAY' }, {
+        accountId: ADMIN,
+        ...(scope === 'global' ? adminPage : projectSettings('PAY')),
+      });
       if (!r.ok) throw new Error('getConfig failed');
       const config = structuredClone(r.data.config);
       config.weights.enablement = config.weights.enablement === 15 ? 16 : 15;
@@ -203,7 +238,10 @@ describe('security', () => {
    * and who saved it only to someone who may change that scope; everyone else the weights and the version, which
    * is all the project page's what-if panel reads.
    */
-  const CONFIG_VIEW: Record<'getConfig(project)' | 'getConfig(global)', [Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full']> = {
+  const CONFIG_VIEW: Record<
+    'getConfig(project)' | 'getConfig(global)',
+    [Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full', Verdict | 'summary' | 'full']
+  > = {
     //                    anon dev        supp       PO         admin
     'getConfig(project)': [F, 'summary', F, 'full', 'full'],
     'getConfig(global)': [F, 'summary', 'summary', 'summary', 'full'],
@@ -225,7 +263,8 @@ describe('security', () => {
         expect(r.data.version).toEqual(expect.any(Number));
         if (!full) {
           const json = JSON.stringify(r.data);
-          for (const secret of ['remoteLinkPatterns', 'feedbackProjects', 'candidateJql', 'optionValues', 'customfield_', ADMIN, PO]) if (json.includes(secret)) leaks.push(`${persona} sees ${secret}`);
+          for (const secret of ['remoteLinkPatterns', 'feedbackProjects', 'candidateJql', 'optionValues', 'customfield_', ADMIN, PO])
+            if (json.includes(secret)) leaks.push(`${persona} sees ${secret}`);
         }
       }
       expect(seen).toEqual(PERSONA_ORDER.map((p, i) => `${p}: ${CONFIG_VIEW[row][i]}`));
@@ -237,17 +276,21 @@ describe('security', () => {
     ['an empty accountId', ''],
     ['a blank accountId', ' '],
     ['a tab as accountId', '\t'],
-  ])('anonymous-like context (%s) is refused for every operation and changes nothing', async (_what, accountId) => {
-    const before = await snapshot();
-    const outcomes: string[] = [];
-    for (const row of Object.keys(MATRIX)) {
-      const req = await request(row);
-      const r = await call(resolver, req.key, req.payload, { accountId, ...req.ctx });
-      outcomes.push(`${row}: ${r.ok ? 'allow' : r.error.code}`);
-    }
-    expect(outcomes).toEqual(Object.keys(MATRIX).map((row) => `${row}: FORBIDDEN`));
-    expect(await snapshot()).toEqual(before);
-  }, 60_000);
+  ])(
+    'anonymous-like context (%s) is refused for every operation and changes nothing',
+    async (_what, accountId) => {
+      const before = await snapshot();
+      const outcomes: string[] = [];
+      for (const row of Object.keys(MATRIX)) {
+        const req = await request(row);
+        const r = await call(resolver, req.key, req.payload, { accountId, ...req.ctx });
+        outcomes.push(`${row}: ${r.ok ? 'allow' : r.error.code}`);
+      }
+      expect(outcomes).toEqual(Object.keys(MATRIX).map((row) => `${row}: FORBIDDEN`));
+      expect(await snapshot()).toEqual(before);
+    },
+    60_000,
+  );
 
   describe('tampered context', () => {
     const cases: [string, string, unknown, Ctx][] = [
@@ -256,12 +299,37 @@ describe('security', () => {
       ['support agent claims a PAY page', 'getBacklog', { projectKey: 'PAY' }, { accountId: SUPPORT, ...projectPage('PAY') }],
       ['support agent on their SUP page explains a PAY issue', 'explainIssue', { issueKey: 'PAY-10' }, { accountId: SUPPORT, ...projectPage('SUP') }],
       ['a PAY issue panel asked about another issue', 'explainIssue', { issueKey: 'PAY-11' }, { accountId: PO, ...issuePanel('PAY-10') }],
-      ['lower-case project key in the extension', 'previewWeights', { projectKey: 'PAY', weights: { customerVoice: 1 } }, { accountId: PO, moduleKey: 'valuerank-project-page', extension: { project: { key: 'pay' } } }],
-      ['PO saves a PAY override from a SUP settings page', 'saveConfig', { projectKey: 'PAY', expectedVersion: 1, config: defaultConfig() }, { accountId: PO, ...projectSettings('SUP') }],
-      ['Jira admin saves the global config from a project page', 'saveConfig', { expectedVersion: 1, config: defaultConfig() }, { accountId: ADMIN, ...projectSettings('PAY') }],
-      ['Jira admin reverts the global config from a project page', 'revertConfig', { toVersion: 1, expectedVersion: 1 }, { accountId: ADMIN, ...projectSettings('PAY') }],
+      [
+        'lower-case project key in the extension',
+        'previewWeights',
+        { projectKey: 'PAY', weights: { customerVoice: 1 } },
+        { accountId: PO, moduleKey: 'valuerank-project-page', extension: { project: { key: 'pay' } } },
+      ],
+      [
+        'PO saves a PAY override from a SUP settings page',
+        'saveConfig',
+        { projectKey: 'PAY', expectedVersion: 1, config: defaultConfig() },
+        { accountId: PO, ...projectSettings('SUP') },
+      ],
+      [
+        'Jira admin saves the global config from a project page',
+        'saveConfig',
+        { expectedVersion: 1, config: defaultConfig() },
+        { accountId: ADMIN, ...projectSettings('PAY') },
+      ],
+      [
+        'Jira admin reverts the global config from a project page',
+        'revertConfig',
+        { toVersion: 1, expectedVersion: 1 },
+        { accountId: ADMIN, ...projectSettings('PAY') },
+      ],
       ['PO lists fields from a SUP settings page', 'listFields', {}, { accountId: PO, ...projectSettings('SUP') }],
-      ['PO pins a SUP issue in SUP (no Schedule Issues there)', 'setPin', { projectKey: 'SUP', issueKey: 'SUP-1', position: 1 }, { accountId: PO, ...projectPage('SUP') }],
+      [
+        'PO pins a SUP issue in SUP (no Schedule Issues there)',
+        'setPin',
+        { projectKey: 'SUP', issueKey: 'SUP-1', position: 1 },
+        { accountId: PO, ...projectPage('SUP') },
+      ],
       ['PO plans a rank sync for SUP from a PAY page', 'planRankSync', { projectKey: 'SUP' }, { accountId: PO, ...projectPage('PAY') }],
       ['developer reads PAY history from the admin page', 'getConfigHistory', { projectKey: 'PAY' }, { accountId: DEV, ...adminPage }],
     ];
@@ -289,7 +357,11 @@ describe('security', () => {
 
   describe('injection', () => {
     function carried(): string[] {
-      return recorded.flatMap((r) => INJECTIONS.filter((s) => r.url.includes(s) || r.body.includes(s) || r.body.includes(JSON.stringify(s).slice(1, -1))).map((s) => `${r.method} ${r.url}: ${s}`));
+      return recorded.flatMap((r) =>
+        INJECTIONS.filter((s) => r.url.includes(s) || r.body.includes(s) || r.body.includes(JSON.stringify(s).slice(1, -1))).map(
+          (s) => `${r.method} ${r.url}: ${s}`,
+        ),
+      );
     }
 
     it('project keys, issue keys, plan ids and field ids carrying JQL or paths are INVALID_PAYLOAD naming the field, and reach no Jira endpoint', async () => {
@@ -319,13 +391,29 @@ describe('security', () => {
           ['setPin', { projectKey: 'PAY', issueKey: 'PAY-1', quarter: s }, po, 'quarter'],
           ['planRankSync', { projectKey: s }, { accountId: PO, moduleKey: 'valuerank-project-page', extension: {} }, 'projectKey'],
           ['applyRankSync', { projectKey: 'PAY', planId: s }, po, 'planId'],
-          ['saveConfig', { expectedVersion: cfg.data.version, config: { ...cfg.data.config, fields: { ...cfg.data.config.fields, storyPoints: s } } }, admin, 'config.fields.storyPoints'],
-          ['saveConfig', { expectedVersion: cfg.data.version, config: { ...cfg.data.config, fields: { ...cfg.data.config.fields, businessValue: `customfield_1${s}` } } }, admin, 'config.fields.businessValue'],
-          ['saveConfig', { expectedVersion: cfg.data.version, config: { ...cfg.data.config, customerVoice: { ...cfg.data.config.customerVoice, feedbackProjects: [s] } } }, admin, 'config.customerVoice.feedbackProjects'],
+          [
+            'saveConfig',
+            { expectedVersion: cfg.data.version, config: { ...cfg.data.config, fields: { ...cfg.data.config.fields, storyPoints: s } } },
+            admin,
+            'config.fields.storyPoints',
+          ],
+          [
+            'saveConfig',
+            { expectedVersion: cfg.data.version, config: { ...cfg.data.config, fields: { ...cfg.data.config.fields, businessValue: `customfield_1${s}` } } },
+            admin,
+            'config.fields.businessValue',
+          ],
+          [
+            'saveConfig',
+            { expectedVersion: cfg.data.version, config: { ...cfg.data.config, customerVoice: { ...cfg.data.config.customerVoice, feedbackProjects: [s] } } },
+            admin,
+            'config.customerVoice.feedbackProjects',
+          ],
         ];
         for (const [key, payload, ctx, field] of attempts) {
           const r = await call(resolver, key, payload, ctx);
-          if (r.ok || r.error.code !== 'INVALID_PAYLOAD' || !r.error.message.includes(field)) problems.push(`${key} ${field}=${JSON.stringify(s)} → ${r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`}`);
+          if (r.ok || r.error.code !== 'INVALID_PAYLOAD' || !r.error.message.includes(field))
+            problems.push(`${key} ${field}=${JSON.stringify(s)} → ${r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`}`);
         }
       }
       expect(problems).toEqual([]);
@@ -338,7 +426,12 @@ describe('security', () => {
       recorded.length = 0;
       const problems: string[] = [];
       for (const s of INJECTIONS) {
-        const r = (await call(resolver, 'getBacklog', { projectKey: 'PAY', filter: { labels: [s], types: [s], text: s } }, { accountId: PO, ...projectPage('PAY') })) as Answer;
+        const r = (await call(
+          resolver,
+          'getBacklog',
+          { projectKey: 'PAY', filter: { labels: [s], types: [s], text: s } },
+          { accountId: PO, ...projectPage('PAY') },
+        )) as Answer;
         if (r.ok ? r.data.items.length !== 0 : r.error.code !== 'INVALID_PAYLOAD') problems.push(`${JSON.stringify(s)} → ${JSON.stringify(r).slice(0, 200)}`);
       }
       expect(problems).toEqual([]);
@@ -407,7 +500,10 @@ describe('security', () => {
     });
 
     it('asApp() appears only under src/events/ and src/adapters/', () => {
-      const offenders = files.filter((p) => /\basApp\s*\(/.test(code(p))).map(rel).filter((p) => !p.startsWith('events/') && !p.startsWith('adapters/'));
+      const offenders = files
+        .filter((p) => /\basApp\s*\(/.test(code(p)))
+        .map(rel)
+        .filter((p) => !p.startsWith('events/') && !p.startsWith('adapters/'));
       expect(offenders).toEqual([]);
       // And it does appear (in the adapter that wraps requestJira), so the scan is not vacuous.
       expect(files.filter((p) => /\basApp\s*\(/.test(code(p))).map(rel)).toContain('adapters/jira/request.ts');

@@ -4,10 +4,21 @@ import type { BacklogItem } from '../../src/contract/model';
 function item(over: Partial<BacklogItem> = {}): BacklogItem {
   const f = (contribution: number) => ({ value: 0.5, weight: 20, contribution, evidence: {} });
   return {
-    key: 'PRJ-1', id: '10001', summary: 'Export invoices', issueType: 'Story', status: 'To Do', rank: 1, jiraRank: 3,
-    score: 42.123, confidence: 0.8,
+    key: 'PRJ-1',
+    id: '10001',
+    summary: 'Export invoices',
+    issueType: 'Story',
+    status: 'To Do',
+    rank: 1,
+    jiraRank: 3,
+    score: 42.123,
+    confidence: 0.8,
     factors: { customerVoice: f(10), businessValue: f(12.5), timeCriticality: f(4), techDebt: f(0), enablement: f(15.623) },
-    effort: { points: 5, divisor: 2.24, estimated: false }, customers: 3, isDebt: false, pin: null, gaps: [],
+    effort: { points: 5, divisor: 2.24, estimated: false },
+    customers: 3,
+    isDebt: false,
+    pin: null,
+    gaps: [],
     ...over,
   };
 }
@@ -44,7 +55,12 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('joins cells with commas and rows with CRLF, ending with CRLF', () => {
-    expect(toCsv([['a', 1], ['b,c', null]])).toBe('a,1\r\n"b,c",\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b,c', null],
+      ]),
+    ).toBe('a,1\r\n"b,c",\r\n');
   });
 });
 

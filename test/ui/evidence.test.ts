@@ -19,7 +19,11 @@ describe('evidenceLines', () => {
   it('lists customers with their dates and feedback tickets, bugs caused and blocked issues', () => {
     const lines = evidenceLines(
       factors({
-        customerVoice: { customers: [{ id: 'org:Acme', label: 'Acme', weight: 1, at: '2026-10-01T00:00:00Z', sources: ['SUP-4', 'https://support.example.com/t/9'] }], moreCustomers: 2, votes: null },
+        customerVoice: {
+          customers: [{ id: 'org:Acme', label: 'Acme', weight: 1, at: '2026-10-01T00:00:00Z', sources: ['SUP-4', 'https://support.example.com/t/9'] }],
+          moreCustomers: 2,
+          votes: null,
+        },
         techDebt: { isDebt: true, matchedBy: ['label:tech-debt'], interestIssues: ['PRJ-9'], interestCount: 1, ageDays: 400 },
         enablement: { direct: 2, indirect: 1, blocks: ['PRJ-2', 'PRJ-3'], enabledValue: 2.5 },
         timeCriticality: { dueDate: '2026-11-20', source: 'duedate', daysLeft: -5 },

@@ -1,4 +1,16 @@
-import { confidenceLevel, formatDate, formatEffort, formatPercent, formatScore, gapHint, movement, positionText, relativeTime, round, weightShares } from '../../static/shared/format';
+import {
+  confidenceLevel,
+  formatDate,
+  formatEffort,
+  formatPercent,
+  formatScore,
+  gapHint,
+  movement,
+  positionText,
+  relativeTime,
+  round,
+  weightShares,
+} from '../../static/shared/format';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 

@@ -16,7 +16,9 @@ describe('unwrapResult', () => {
   });
 
   it('throws a typed failure with the code, message and details of an error', () => {
-    const f = failure(() => unwrapResult('saveConfig', { ok: false, error: { code: 'CONFIG_CONFLICT', message: 'Someone saved.', details: { currentVersion: 4 } } }));
+    const f = failure(() =>
+      unwrapResult('saveConfig', { ok: false, error: { code: 'CONFIG_CONFLICT', message: 'Someone saved.', details: { currentVersion: 4 } } }),
+    );
     expect(f).toBeInstanceOf(Error);
     expect(f.code).toBe('CONFIG_CONFLICT');
     expect(f.message).toBe('Someone saved.');

@@ -67,9 +67,12 @@ describe('LatestOnly', () => {
 
   it('turns a send that throws into a delivered failure', async () => {
     const delivered: { ok: boolean }[] = [];
-    const l = new LatestOnly<number, string>(() => {
-      throw new Error('sync');
-    }, (o) => delivered.push(o));
+    const l = new LatestOnly<number, string>(
+      () => {
+        throw new Error('sync');
+      },
+      (o) => delivered.push(o),
+    );
     l.request(1);
     await flush();
     expect(delivered).toMatchObject([{ ok: false, value: 1 }]);

@@ -47,10 +47,11 @@ function compileCompare(clause: Extract<Clause, { kind: 'compare' }>, ctx: JqlCo
       const target = atoms[0] ?? 0;
       const cmp = field.type === 'key' ? (h: Atom) => keyCompareSameProject(String(h), String(target)) : (h: Atom) => Number(h) - Number(target);
       const test = { '>': (d: number) => d > 0, '>=': (d: number) => d >= 0, '<': (d: number) => d < 0, '<=': (d: number) => d <= 0 }[op];
-      return (issue) => field.atoms(issue).some((h) => {
-        const d = cmp(h);
-        return !Number.isNaN(d) && test(d);
-      });
+      return (issue) =>
+        field.atoms(issue).some((h) => {
+          const d = cmp(h);
+          return !Number.isNaN(d) && test(d);
+        });
     }
   }
 }
@@ -130,4 +131,3 @@ export function compileQuery(query: Query, ctx: JqlContext): { predicate: Predic
   const predicate: Predicate = query.where ? compileWhere(query.where, ctx) : () => true;
   return { predicate, compare: compileOrder(query.orderBy, ctx) };
 }
-

@@ -33,8 +33,8 @@ export interface JqlField {
   listFunctions?: Record<string, (issue: SimIssue) => boolean>;
 }
 
-const SUPPORTED = 'project, statusCategory, status, issuetype, labels, key, component, fixVersion, parent, priority, created, updated, duedate, resolutiondate, sprint, custom fields';
-
+const SUPPORTED =
+  'project, statusCategory, status, issuetype, labels, key, component, fixVersion, parent, priority, created, updated, duedate, resolutiondate, sprint, custom fields';
 
 export function isEmptyValue(v: unknown): boolean {
   return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -294,7 +294,8 @@ export function resolveField(ref: FieldRef, ctx: JqlContext): JqlField {
   }
   const lower = name.toLowerCase();
   const matches = state.fields.filter((x) => (x['custom'] === true || x.id.startsWith('customfield_')) && (x.name.toLowerCase() === lower || x.id === lower));
-  if (matches.length > 1) throw new JqlError(`The field name '${name}' is ambiguous: use ${matches.map((m) => `cf[${m.id.replace('customfield_', '')}]`).join(' or ')}.`);
+  if (matches.length > 1)
+    throw new JqlError(`The field name '${name}' is ambiguous: use ${matches.map((m) => `cf[${m.id.replace('customfield_', '')}]`).join(' or ')}.`);
   const only = matches[0];
   if (only) return customField(only, name, ctx);
   if (state.fields.some((x) => x.name.toLowerCase() === lower || x.id.toLowerCase() === lower)) {

@@ -17,10 +17,7 @@ export interface FieldRef {
   customId?: string;
 }
 
-export type Value =
-  | { kind: 'literal'; text: string; quoted: boolean }
-  | { kind: 'empty' }
-  | { kind: 'function'; name: string; args: string[] };
+export type Value = { kind: 'literal'; text: string; quoted: boolean } | { kind: 'empty' } | { kind: 'function'; name: string; args: string[] };
 
 export type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'not in';
 
@@ -185,7 +182,8 @@ class Parser {
         this.i++;
         return { kind: 'is-empty', field, negated };
       }
-      if (w === 'was' || w === 'changed') throw new JqlError(`The operator '${tok.v.toUpperCase()}' is not supported by the simulator (field '${field.text}').`);
+      if (w === 'was' || w === 'changed')
+        throw new JqlError(`The operator '${tok.v.toUpperCase()}' is not supported by the simulator (field '${field.text}').`);
     }
     throw this.unexpected('an operator');
   }
@@ -206,7 +204,8 @@ class Parser {
     if (tok.t === 'word') {
       const lower = tok.v.toLowerCase();
       if (lower === 'empty' || lower === 'null') return { kind: 'empty' };
-      if (RESERVED.has(lower)) throw new JqlError(`Error in the JQL Query: '${tok.v}' is a reserved JQL word; quote it to use it as a value. (position ${tok.pos + 1})`);
+      if (RESERVED.has(lower))
+        throw new JqlError(`Error in the JQL Query: '${tok.v}' is a reserved JQL word; quote it to use it as a value. (position ${tok.pos + 1})`);
       if (this.acceptPunct('(')) {
         const args: string[] = [];
         if (!this.acceptPunct(')')) {

@@ -39,7 +39,12 @@ function rankIssues(ctx: RequestContext): Reply {
   for (const ref of refs) {
     const issue = visibleIssue(state, ctx.actor, ref);
     if (!issue) {
-      entries.push({ issueId: /^\d+$/.test(ref) ? Number(ref) : null, issueKey: ref, status: 404, errors: ['Issue does not exist or you do not have permission to see it.'] });
+      entries.push({
+        issueId: /^\d+$/.test(ref) ? Number(ref) : null,
+        issueKey: ref,
+        status: 404,
+        errors: ['Issue does not exist or you do not have permission to see it.'],
+      });
       continue;
     }
     if (!can(ctx.actor, state.projectOf(issue), 'SCHEDULE_ISSUES')) throw forbidden('You do not have permission to rank issues (Schedule Issues).');
@@ -55,13 +60,30 @@ function rankIssues(ctx: RequestContext): Reply {
   }
   if (moving.length > 0) {
     const was = state.rankIndex();
-    ctx.sim.searchIndex.recordMove([...was.keys()], moving.map((i) => i.id), before !== undefined ? 'before' : 'after', anchor.id);
-    state.moveIssues(moving.map((i) => i.id), before !== undefined ? 'before' : 'after', anchor.id);
+    ctx.sim.searchIndex.recordMove(
+      [...was.keys()],
+      moving.map((i) => i.id),
+      before !== undefined ? 'before' : 'after',
+      anchor.id,
+    );
+    state.moveIssues(
+      moving.map((i) => i.id),
+      before !== undefined ? 'before' : 'after',
+      anchor.id,
+    );
     const now = state.rankIndex();
     const fieldId = state.fields.find((f) => f.name === 'Rank')?.id ?? 'customfield_10019';
     for (const issue of moving) {
       const higher = (now.get(issue.id) ?? 0) < (was.get(issue.id) ?? 0);
-      const item = { field: 'Rank', fieldtype: 'custom' as const, fieldId, from: null, fromString: null, to: null, toString: higher ? 'Ranked higher' : 'Ranked lower' };
+      const item = {
+        field: 'Rank',
+        fieldtype: 'custom' as const,
+        fieldId,
+        from: null,
+        fromString: null,
+        to: null,
+        toString: higher ? 'Ranked higher' : 'Ranked lower',
+      };
       ctx.sim.emit(issueUpdated(issue, [item], ctx.actor.accountId));
     }
     ctx.sim.changed();
@@ -79,7 +101,14 @@ function page<T>(ctx: RequestContext, items: T[]): { startAt: number; maxResults
 function boardView(ctx: RequestContext, board: SeedBoard): Record<string, unknown> {
   const project = boardProject(ctx, board);
   const location = project
-    ? { projectId: Number(project.id), projectKey: project.key, projectName: project.name ?? project.key, projectTypeKey: project.projectTypeKey, displayName: `${project.name ?? project.key} (${project.key})`, ...board.location }
+    ? {
+        projectId: Number(project.id),
+        projectKey: project.key,
+        projectName: project.name ?? project.key,
+        projectTypeKey: project.projectTypeKey,
+        displayName: `${project.name ?? project.key} (${project.key})`,
+        ...board.location,
+      }
     : board.location;
   return { ...board, self: `${ctx.baseUrl}/rest/agile/1.0/board/${board.id}`, ...(location ? { location } : {}) };
 }
@@ -110,7 +139,10 @@ function listBoards(ctx: RequestContext): Reply {
   if (types.length > 0) boards = boards.filter((b) => types.includes(b.type));
   const name = q.get('name');
   if (name !== null) boards = boards.filter((b) => b.name.toLowerCase().includes(name.toLowerCase()));
-  const result = page(ctx, boards.map((b) => boardView(ctx, b)));
+  const result = page(
+    ctx,
+    boards.map((b) => boardView(ctx, b)),
+  );
   return { status: 200, body: { ...result, total: boards.length } };
 }
 
@@ -129,7 +161,10 @@ const STATE_ORDER = ['closed', 'active', 'future'];
 
 function listSprints(ctx: RequestContext): Reply {
   const board = visibleBoard(ctx);
-  const states = (ctx.url.searchParams.get('state') ?? '').split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const states = (ctx.url.searchParams.get('state') ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
   const bad = states.filter((s) => !STATE_ORDER.includes(s));
   if (bad.length > 0) throw badRequest(`Invalid sprint state: ${bad.join(', ')} (valid: future, active, closed).`);
   const rank = (s: string): number => {

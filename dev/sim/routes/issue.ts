@@ -108,7 +108,10 @@ function bulkFetch(ctx: RequestContext): Reply {
   const ids = stringList(b['issueIdsOrKeys'], 'issueIdsOrKeys');
   if (!ids || ids.length === 0) throw badRequest('No issue IDs or keys were provided.');
   if (ids.length > BULK_LIMIT) throw badRequest(`At most ${BULK_LIMIT} issues can be requested at once; ${ids.length} were requested.`);
-  const sel = parseFieldSelection(stringList(b['fields'], 'fields')?.flatMap((f) => f.split(',').map((s) => s.trim())), '*navigable');
+  const sel = parseFieldSelection(
+    stringList(b['fields'], 'fields')?.flatMap((f) => f.split(',').map((s) => s.trim())),
+    '*navigable',
+  );
   const options = { viewer: ctx.actor, properties: stringList(b['properties'], 'properties'), expand: expandList(b['expand']) };
   const seen = new Set<string>();
   const found: SimIssue[] = [];
@@ -131,4 +134,3 @@ export const issueRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
 ];
-

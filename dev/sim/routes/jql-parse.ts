@@ -56,7 +56,9 @@ function clause(c: Clause): Json {
 function structure(q: Query): Json {
   return {
     ...(q.where === undefined ? {} : { where: clause(q.where) }),
-    ...(q.orderBy.length === 0 ? {} : { orderBy: { fields: q.orderBy.map((k) => ({ field: field(k.field), ...(k.direction === undefined ? {} : { direction: k.direction }) })) } }),
+    ...(q.orderBy.length === 0
+      ? {}
+      : { orderBy: { fields: q.orderBy.map((k) => ({ field: field(k.field), ...(k.direction === undefined ? {} : { direction: k.direction }) })) } }),
   };
 }
 

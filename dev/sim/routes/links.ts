@@ -51,7 +51,8 @@ function visibleLink(ctx: RequestContext): NonNullable<ReturnType<RequestContext
     const issue = state.getIssue(id);
     return issue === undefined || canSee(state, ctx.actor, issue);
   };
-  if (!found || !bothVisible(found.sourceId) || !bothVisible(found.destinationId)) throw notFound('No issue link with id ' + (ctx.params['linkId'] ?? '') + ' exists.');
+  if (!found || !bothVisible(found.sourceId) || !bothVisible(found.destinationId))
+    throw notFound('No issue link with id ' + (ctx.params['linkId'] ?? '') + ' exists.');
   return found;
 }
 
@@ -59,9 +60,30 @@ function getLink(ctx: RequestContext): Reply {
   const { link, sourceId, destinationId } = visibleLink(ctx);
   const ref = (id: string): Record<string, unknown> => {
     const issue = ctx.sim.state.getIssue(id);
-    return issue ? { id: issue.id, key: issue.key, self: `${ctx.baseUrl}/rest/api/3/issue/${issue.id}`, fields: { summary: issue.fields['summary'], status: issue.fields['status'], issuetype: issue.fields['issuetype'], priority: issue.fields['priority'] } } : { id };
+    return issue
+      ? {
+          id: issue.id,
+          key: issue.key,
+          self: `${ctx.baseUrl}/rest/api/3/issue/${issue.id}`,
+          fields: {
+            summary: issue.fields['summary'],
+            status: issue.fields['status'],
+            issuetype: issue.fields['issuetype'],
+            priority: issue.fields['priority'],
+          },
+        }
+      : { id };
   };
-  return { status: 200, body: { id: link.id, self: `${ctx.baseUrl}/rest/api/3/issueLink/${link.id}`, type: link.type, inwardIssue: ref(sourceId), outwardIssue: ref(destinationId) } };
+  return {
+    status: 200,
+    body: {
+      id: link.id,
+      self: `${ctx.baseUrl}/rest/api/3/issueLink/${link.id}`,
+      type: link.type,
+      inwardIssue: ref(sourceId),
+      outwardIssue: ref(destinationId),
+    },
+  };
 }
 
 function deleteLink(ctx: RequestContext): Reply {

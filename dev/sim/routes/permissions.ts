@@ -8,7 +8,10 @@ import { badRequest, bodyObject, forbidden, JiraHttpError, notFound, type Reply,
 import type { SeedProject } from '../seed';
 
 function requestedKeys(raw: string | null): string[] {
-  const keys = (raw ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const keys = (raw ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   if (keys.length === 0) throw badRequest("The 'permissions' parameter is required, e.g. permissions=BROWSE_PROJECTS,EDIT_ISSUES.");
   const unknown = keys.filter((k) => PERMISSIONS[k] === undefined);
   if (unknown.length > 0) throw badRequest(`Invalid permissions: ${unknown.join(', ')}`);
@@ -36,10 +39,12 @@ function myPermissions(ctx: RequestContext): Reply {
     project = state.projectByKeyOrId(projectRef);
     if (!project || !canBrowse(ctx.actor, project)) throw notFound(`No project could be found with key '${projectRef}'.`);
   }
-  const permissions = Object.fromEntries(keys.map((key) => {
-    const info = PERMISSIONS[key];
-    return [key, { ...info, key, havePermission: holds(ctx, ctx.actor, key, project) }];
-  }));
+  const permissions = Object.fromEntries(
+    keys.map((key) => {
+      const info = PERMISSIONS[key];
+      return [key, { ...info, key, havePermission: holds(ctx, ctx.actor, key, project) }];
+    }),
+  );
   return { status: 200, body: { permissions } };
 }
 

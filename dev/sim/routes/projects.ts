@@ -22,7 +22,10 @@ function view(ctx: RequestContext, p: SeedProject): Record<string, unknown> {
 function search(ctx: RequestContext): Reply {
   const q = ctx.url.searchParams;
   const typeKey = q.get('typeKey');
-  const keys = q.getAll('keys').flatMap((k) => k.split(',')).filter((k) => k !== '');
+  const keys = q
+    .getAll('keys')
+    .flatMap((k) => k.split(','))
+    .filter((k) => k !== '');
   const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
   const maxResults = Math.min(100, Math.max(1, Number(q.get('maxResults') ?? 50) || 50));
   const all = [...ctx.sim.state.projects.values()]

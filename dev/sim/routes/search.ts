@@ -109,7 +109,8 @@ function search(ctx: RequestContext, input: SearchInput): Reply {
   } else {
     const t = decodeToken(input.nextPageToken, input.jql);
     const kept = open.get(t.cursor);
-    if (kept === undefined || kept.accountId !== ctx.actor.accountId || now - kept.at > CURSOR_TTL_MS) throw badRequest('The provided next page token is invalid or expired.');
+    if (kept === undefined || kept.accountId !== ctx.actor.accountId || now - kept.at > CURSOR_TTL_MS)
+      throw badRequest('The provided next page token is invalid or expired.');
     ({ ids } = kept);
     cursorId = t.cursor;
     offset = t.offset;
@@ -117,7 +118,9 @@ function search(ctx: RequestContext, input: SearchInput): Reply {
   const slice = ids.slice(offset, offset + pageSize);
   // Issues deleted or hidden since the first page are left out, as Jira does.
   const page = slice.map((id) => visibleIssue(ctx.sim.state, ctx.actor, id)).filter((i): i is NonNullable<typeof i> => i !== undefined);
-  const issues = page.map((issue) => renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { viewer: ctx.actor, properties: input.properties, expand: input.expand }));
+  const issues = page.map((issue) =>
+    renderIssue(ctx.sim.state, issue, sel, ctx.baseUrl, { viewer: ctx.actor, properties: input.properties, expand: input.expand }),
+  );
   const isLast = offset + pageSize >= ids.length;
   const body: Record<string, unknown> = { issues, isLast };
   if (!isLast) {

@@ -21,7 +21,10 @@ const MAX_PAGES = 20;
 function parse<T extends z.ZodTypeAny>(schema: T, res: JiraResponse, what: string): z.infer<T> {
   const parsed = schema.safeParse(res.body);
   if (!parsed.success) {
-    throw new AppError('JIRA_UNAVAILABLE', `Jira answered ${what} in an unexpected shape: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+    throw new AppError(
+      'JIRA_UNAVAILABLE',
+      `Jira answered ${what} in an unexpected shape: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+    );
   }
   return parsed.data;
 }
@@ -56,18 +59,28 @@ export class ForgeJiraReader implements JiraReader {
     let token: string | undefined;
     let seen = 0;
     // The same list on every page, as the spec asks; ids are int64 and at most 50.
-    const reconcileIssues = reconcile.map(Number).filter((id) => Number.isSafeInteger(id)).slice(-RECONCILE_LIMIT);
+    const reconcileIssues = reconcile
+      .map(Number)
+      .filter((id) => Number.isSafeInteger(id))
+      .slice(-RECONCILE_LIMIT);
     for (let page = 0; page < MAX_PAGES && seen < limit; page++) {
       const res = await jiraRequest(
         this.principal,
         route`/rest/api/3/search/jql`,
         {
           method: 'POST',
-          body: { jql, fields, maxResults: IDS_PER_PAGE, ...(token === undefined ? {} : { nextPageToken: token }), ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}) },
+          body: {
+            jql,
+            fields,
+            maxResults: IDS_PER_PAGE,
+            ...(token === undefined ? {} : { nextPageToken: token }),
+            ...(reconcileIssues.length > 0 ? { reconcileIssues } : {}),
+          },
         },
         this.deadline,
       );
-      if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
+      if (res.status === 400)
+        throw new AppError('INVALID_PAYLOAD', `Jira refused the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
       if (res.status !== 200) throw unexpected('search issues', res);
       const body = parse(schema, res, 'the search');
       seen += body.issues.length;
@@ -80,7 +93,8 @@ export class ForgeJiraReader implements JiraReader {
   /** Strict validation: with errors Jira leaves the structure out (platform spec, `parseJqlQueries`). */
   async parseJql(jql: string): Promise<{ errors: string[]; where: unknown }> {
     const res = await jiraRequest(this.principal, route`/rest/api/3/jql/parse?validation=strict`, { method: 'POST', body: { queries: [jql] } }, this.deadline);
-    if (res.status === 400) throw new AppError('INVALID_PAYLOAD', `Jira refused to parse the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
+    if (res.status === 400)
+      throw new AppError('INVALID_PAYLOAD', `Jira refused to parse the candidate JQL: ${messages(res.body)}. Check the JQL in the ValueRank settings.`);
     if (res.status !== 200) throw unexpected('parse the candidate JQL', res);
     const parsed = parse(S.parsedJqlQueries, res, 'the JQL parse').queries[0];
     if (parsed === undefined) throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the JQL parse without the query.');
@@ -95,7 +109,12 @@ export class ForgeJiraReader implements JiraReader {
   async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]> {
     const fetchAll = async (wanted: readonly string[]) => {
       const pages = await mapLimit(chunk(wanted, BULK_SIZE), BULK_CONCURRENCY, async (ids) => {
-        const res = await jiraRequest(this.principal, route`/rest/api/3/issue/bulkfetch`, { method: 'POST', body: { issueIdsOrKeys: ids, fields } }, this.deadline);
+        const res = await jiraRequest(
+          this.principal,
+          route`/rest/api/3/issue/bulkfetch`,
+          { method: 'POST', body: { issueIdsOrKeys: ids, fields } },
+          this.deadline,
+        );
         if (res.status !== 200) throw unexpected('read issues', res);
         const body = parse(S.bulkFetch, res, 'a bulk fetch');
         return { issues: body.issues, failed: (body.issueErrors ?? []).flatMap((e) => (isFailedId(e) ? [e.id] : [])) };
@@ -107,7 +126,11 @@ export class ForgeJiraReader implements JiraReader {
     if (first.failed.length > 0) {
       const again = await fetchAll(first.failed);
       if (again.failed.length > 0) {
-        throw new AppError('JIRA_UNAVAILABLE', `Jira could not return ${again.failed.length} issue(s) right now, so the backlog would be incomplete. Try again in a minute.`, { failedIssueIds: again.failed.slice(0, 20) });
+        throw new AppError(
+          'JIRA_UNAVAILABLE',
+          `Jira could not return ${again.failed.length} issue(s) right now, so the backlog would be incomplete. Try again in a minute.`,
+          { failedIssueIds: again.failed.slice(0, 20) },
+        );
       }
       issues = [...issues, ...again.issues];
     }
@@ -149,11 +172,19 @@ export class ForgeJiraReader implements JiraReader {
 
   async myPermissions(projectKey: string | null, permissions: readonly string[]): Promise<Set<string> | null> {
     const list = permissions.join(',');
-    const res = await this.get(projectKey === null ? route`/rest/api/3/mypermissions?permissions=${list}` : route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${list}`);
+    const res = await this.get(
+      projectKey === null
+        ? route`/rest/api/3/mypermissions?permissions=${list}`
+        : route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${list}`,
+    );
     if (res.status === 404 || res.status === 400) return null;
     if (res.status !== 200) throw unexpected('check permissions', res);
     const body = parse(S.myPermissions, res, 'permissions');
-    return new Set(Object.entries(body.permissions).filter(([, p]) => p.havePermission).map(([k]) => k));
+    return new Set(
+      Object.entries(body.permissions)
+        .filter(([, p]) => p.havePermission)
+        .map(([k]) => k),
+    );
   }
 
   async closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]> {

@@ -13,7 +13,10 @@ export const SCORE_IDS_PER_REQUEST = 1000;
  * Groups score writes into bulk requests: issues with the same value share one update entry, and one request
  * carries at most SCORE_IDS_PER_REQUEST issue ids. Scores are written with one decimal, as the UI shows them.
  */
-export function planScoreWrites(fieldKey: string, values: readonly { issueId: string; value: number | null }[]): { customField: string; issueIds: number[]; value: number | null }[][] {
+export function planScoreWrites(
+  fieldKey: string,
+  values: readonly { issueId: string; value: number | null }[],
+): { customField: string; issueIds: number[]; value: number | null }[][] {
   const byValue = new Map<string, number[]>();
   for (const v of values) {
     const id = Number(v.issueId);
@@ -27,7 +30,7 @@ export function planScoreWrites(fieldKey: string, values: readonly { issueId: st
   let current: { customField: string; issueIds: number[]; value: number | null }[] = [];
   let size = 0;
   for (const [value, ids] of byValue) {
-    for (let i = 0; i < ids.length; ) {
+    for (let i = 0; i < ids.length;) {
       const room = SCORE_IDS_PER_REQUEST - size;
       const part = ids.slice(i, i + room);
       current.push({ customField: fieldKey, issueIds: part, value: value === 'null' ? null : Number(value) });
@@ -53,7 +56,12 @@ export class ForgeJiraWriter implements JiraWriter {
 
   async writeScores(fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void> {
     for (const updates of planScoreWrites(fieldKey, values)) {
-      const res = await jiraRequest(this.principal, route`/rest/api/3/app/field/value?generateChangelog=${'false'}`, { method: 'POST', body: { updates } }, this.deadline);
+      const res = await jiraRequest(
+        this.principal,
+        route`/rest/api/3/app/field/value?generateChangelog=${'false'}`,
+        { method: 'POST', body: { updates } },
+        this.deadline,
+      );
       if (res.status !== 204 && res.status !== 200) throw unexpected('write Value score', res);
     }
   }
@@ -68,7 +76,8 @@ export class ForgeJiraWriter implements JiraWriter {
         .filter((e) => e.status >= 300)
         .map((e) => ({ key: e.issueKey ?? String(e.issueId ?? '?'), message: (e.errors ?? []).join('; ') || `HTTP ${e.status}` }));
     }
-    if (res.status === 403 || res.status === 401) throw new AppError('FORBIDDEN', 'Jira refused to change the rank: you need the Schedule Issues permission, and the project needs a board with ranking.');
+    if (res.status === 403 || res.status === 401)
+      throw new AppError('FORBIDDEN', 'Jira refused to change the rank: you need the Schedule Issues permission, and the project needs a board with ranking.');
     throw unexpected('change the rank', res);
   }
 }

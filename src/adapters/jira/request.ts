@@ -40,7 +40,8 @@ export async function jiraRequest(principal: Principal, path: Route, init: { met
       const refused = platformError(cause, principal);
       if (refused !== null) throw refused;
       last = { status: 0, retryAfterMs: null };
-      if (!(await waitBeforeRetry(attempt, null, deadline))) throw new AppError('JIRA_UNAVAILABLE', 'Jira could not be reached. Try again in a minute.', undefined, { cause });
+      if (!(await waitBeforeRetry(attempt, null, deadline)))
+        throw new AppError('JIRA_UNAVAILABLE', 'Jira could not be reached. Try again in a minute.', undefined, { cause });
       continue;
     }
     if (res.status === 429 || res.status >= 500) {
@@ -117,14 +118,24 @@ export function platformError(cause: unknown, principal: Principal): AppError | 
     const message =
       principal === 'user'
         ? 'ValueRank needs your permission to read Jira on your behalf. Open ValueRank in Jira, choose "Allow access" when asked, then try again.'
-        : 'Jira refused the app\'s own access. A Jira admin should check that ValueRank is installed and its access was granted (Apps → Manage apps).';
+        : "Jira refused the app's own access. A Jira admin should check that ValueRank is installed and its access was granted (Apps → Manage apps).";
     return new AppError('AUTH_REQUIRED', message, { principal, platformCode: cause.name }, { cause });
   }
   if (cause instanceof NotAllowedError) {
-    return new AppError('INTERNAL', 'The app asked Jira for something its manifest does not allow. Report this to the app vendor.', { platformCode: cause.name }, { cause });
+    return new AppError(
+      'INTERNAL',
+      'The app asked Jira for something its manifest does not allow. Report this to the app vendor.',
+      { platformCode: cause.name },
+      { cause },
+    );
   }
   if (cause instanceof ProxyRequestError) {
-    return new AppError('JIRA_UNAVAILABLE', `The Forge platform could not pass the request to Jira (${cause.errorCode}, HTTP ${cause.status}). Try again later; if it persists, report it.`, { platformCode: cause.errorCode }, { cause });
+    return new AppError(
+      'JIRA_UNAVAILABLE',
+      `The Forge platform could not pass the request to Jira (${cause.errorCode}, HTTP ${cause.status}). Try again later; if it persists, report it.`,
+      { platformCode: cause.errorCode },
+      { cause },
+    );
   }
   return null;
 }

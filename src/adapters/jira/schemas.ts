@@ -53,5 +53,7 @@ export const sprintPage = z.looseObject({
 });
 
 export const rank207 = z.looseObject({
-  entries: z.array(z.looseObject({ issueKey: z.string().optional(), issueId: z.number().optional(), status: z.number(), errors: z.array(z.string()).optional() })).default([]),
+  entries: z
+    .array(z.looseObject({ issueKey: z.string().optional(), issueId: z.number().optional(), status: z.number(), errors: z.array(z.string()).optional() }))
+    .default([]),
 });

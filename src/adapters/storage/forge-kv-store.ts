@@ -37,7 +37,8 @@ export class ForgeKvStore implements KeyValueStore {
     const bySize = chunkByBytes(entries, BATCH_BYTES);
     for (const part of bySize.flatMap((c) => chunk(c, BATCH))) {
       const res = await kvs.batchSet(part.map((e) => ({ key: e.key, value: e.value })));
-      if ((res.failedKeys ?? []).length > 0) throw new Error(`KVS refused ${res.failedKeys.length} of ${part.length} writes: ${JSON.stringify(res.failedKeys[0])}`);
+      if ((res.failedKeys ?? []).length > 0)
+        throw new Error(`KVS refused ${res.failedKeys.length} of ${part.length} writes: ${JSON.stringify(res.failedKeys[0])}`);
     }
   }
 
@@ -59,7 +60,10 @@ export class ForgeKvStore implements KeyValueStore {
     const out: { key: string; value: T }[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_QUERY_PAGES && out.length < limit; page++) {
-      let q = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(Math.min(100, limit - out.length));
+      let q = kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(prefix))
+        .limit(Math.min(100, limit - out.length));
       if (cursor !== undefined) q = q.cursor(cursor);
       const res = await q.getMany<T>();
       out.push(...res.results.map((r) => ({ key: r.key, value: r.value })));

@@ -39,7 +39,9 @@ export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer
   // project's permission scheme, or the project is gone. Retrying cannot change that; the project waits until the
   // app can see it again (users still get their own view, read as them).
   if ((await reader.project(projectKey)) === null) {
-    console.warn(`[valuerank] Skipped the background recompute of ${projectKey}: the app cannot browse it. A Jira admin can grant the app Browse Projects there.`);
+    console.warn(
+      `[valuerank] Skipped the background recompute of ${projectKey}: the app cannot browse it. A Jira admin can grant the app Browse Projects there.`,
+    );
     return { written: 0, total: 0 };
   }
   const fieldKey = findScoreField(await reader.fields(), deps.appIdentity());
@@ -52,7 +54,13 @@ export async function recomputeProject(deps: AppDeps, reader: JiraReader, writer
   const changed = [...next].filter(([id, s]) => previous.get(id) !== s).map(([issueId, value]) => ({ issueId, value }));
   if (fieldKey !== null && changed.length > 0) {
     await writer.writeScores(fieldKey, changed);
-    if (ranking.config.customerVoice.remoteLinkPatterns.length > 0) await restampRemoteLinks(deps.kv, reader, ranking, changed.map((c) => c.issueId));
+    if (ranking.config.customerVoice.remoteLinkPatterns.length > 0)
+      await restampRemoteLinks(
+        deps.kv,
+        reader,
+        ranking,
+        changed.map((c) => c.issueId),
+      );
   }
   await writeScores(deps.kv, projectKey, next);
   // The field id is remembered for single-issue rescoring, which must not spend a request on the field list.
@@ -109,7 +117,11 @@ async function writeContext(kv: KeyValueStore, projectKey: string, ranking: Rank
  * caller then recomputes the whole project.
  */
 export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string, issueId: string): Promise<boolean> {
-  const [meta, effective, pins] = await Promise.all([deps.kv.get<ContextMeta>(ctxMetaKey(projectKey)), deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
+  const [meta, effective, pins] = await Promise.all([
+    deps.kv.get<ContextMeta>(ctxMetaKey(projectKey)),
+    deps.configs.effective(projectKey),
+    deps.pins.all(projectKey),
+  ]);
   const config = effective.config;
   if (meta === undefined || meta.scoreField === null || meta.configDigest !== configDigest(config) || config.candidateJql !== null) return false;
   const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
@@ -129,7 +141,9 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     }
     if (links.length > 0) remoteLinks.set(issue.key, links);
   }
-  const edges = (await deps.kv.getMany<{ from: string; to: string; toDone: boolean }[]>(Array.from({ length: meta.chunks }, (_, n) => ctxChunkKey(projectKey, n)))).values();
+  const edges = (
+    await deps.kv.getMany<{ from: string; to: string; toDone: boolean }[]>(Array.from({ length: meta.chunks }, (_, n) => ctxChunkKey(projectKey, n)))
+  ).values();
   const scored = scoreBacklog({
     now: deps.clock(),
     config,

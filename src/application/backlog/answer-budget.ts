@@ -29,7 +29,12 @@ export function jsonBytes(value: unknown): number {
  * paging: its size divides the requested size, so `page · pageSize` is still the first item's offset and the
  * caller can go on with `page + 1` at the new size.
  */
-export function fitPage(items: BacklogItem[], page: number, pageSize: number, budget = MAX_ANSWER_BYTES): { items: BacklogItem[]; page: number; pageSize: number; capped: boolean } {
+export function fitPage(
+  items: BacklogItem[],
+  page: number,
+  pageSize: number,
+  budget = MAX_ANSWER_BYTES,
+): { items: BacklogItem[]; page: number; pageSize: number; capped: boolean } {
   const sizes = items.map(jsonBytes);
   let total = 0;
   for (const s of sizes) total += s;

@@ -15,7 +15,9 @@ export async function checkCandidateScope(reader: JiraReader, projectKey: string
   const parsed = await reader.parseJql(wrapped);
   if (parsed.errors.length > 0) {
     const why = parsed.errors.join('; ').slice(0, 500);
-    throw new AppError('INVALID_PAYLOAD', `candidateJql: Jira refused the candidate JQL for ${projectKey}: ${why}. Fix the JQL in the ValueRank settings.`, [{ path: 'candidateJql', message: why }]);
+    throw new AppError('INVALID_PAYLOAD', `candidateJql: Jira refused the candidate JQL for ${projectKey}: ${why}. Fix the JQL in the ValueRank settings.`, [
+      { path: 'candidateJql', message: why },
+    ]);
   }
   if (!confinedTo(parsed.where, projectKey)) {
     throw new AppError(

@@ -19,13 +19,19 @@ const byName = (fields: readonly JiraField[], ...names: string[]): JiraField | u
 export function discoverFields(config: ValueRankConfig, fields: readonly JiraField[]): ResolvedFields {
   const storyPoints =
     config.fields.storyPoints ??
-    (byName(fields, 'Story Points', 'Story points') ?? fields.find((f) => f.schema?.custom === SP_JSW) ?? byName(fields, 'Story point estimate') ?? fields.find((f) => f.schema?.custom === SP_FLOAT && /story ?points?/i.test(f.name)))?.id ??
+    (
+      byName(fields, 'Story Points', 'Story points') ??
+      fields.find((f) => f.schema?.custom === SP_JSW) ??
+      byName(fields, 'Story point estimate') ??
+      fields.find((f) => f.schema?.custom === SP_FLOAT && /story ?points?/i.test(f.name))
+    )?.id ??
     null;
   return {
     storyPoints,
     businessValue: config.fields.businessValue ?? byName(fields, 'Business Value', 'Business value')?.id ?? null,
     customerCount: config.fields.customerCount,
-    organizations: config.fields.organizations ?? (fields.find((f) => f.schema?.custom === ORGANIZATIONS) ?? byName(fields, 'Organizations', 'Organisations'))?.id ?? null,
+    organizations:
+      config.fields.organizations ?? (fields.find((f) => f.schema?.custom === ORGANIZATIONS) ?? byName(fields, 'Organizations', 'Organisations'))?.id ?? null,
     customerTier: config.fields.customerTier ?? byName(fields, 'Customer tier', 'Customer Tier')?.id ?? null,
   };
 }

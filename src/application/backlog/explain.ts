@@ -6,7 +6,13 @@ import { rankProject, withWeights, type AppDeps } from './rank-project';
 import { fitMoves } from './answer-budget';
 
 /** The issue's place in its project's value order, and why, against its neighbours. */
-export async function explainIssue(deps: AppDeps, reader: JiraReader, principal: string, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
+export async function explainIssue(
+  deps: AppDeps,
+  reader: JiraReader,
+  principal: string,
+  projectKey: string,
+  p: Payload<'explainIssue'>,
+): Promise<ResultMap['explainIssue']> {
   const ranking = await rankProject(deps, reader, projectKey, undefined, { principal });
   const e = explainDomain(ranking.backlog, p.issueKey);
   if (e === null) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
@@ -23,6 +29,7 @@ export async function previewWeights(deps: AppDeps, reader: JiraReader, principa
   const { backlog } = current;
   const moves: ResultMap['previewWeights']['moves'] = [];
   // Both rank the same candidates, so an issue is found in the other order by its Jira rank.
-  for (let pos = 0; pos < backlog.length; pos++) moves.push({ key: backlog.keyAt(pos), from: pos + 1, to: next.positionOfJiraRank(backlog.jiraRankAt(pos)) + 1 });
+  for (let pos = 0; pos < backlog.length; pos++)
+    moves.push({ key: backlog.keyAt(pos), from: pos + 1, to: next.positionOfJiraRank(backlog.jiraRankAt(pos)) + 1 });
   return fitMoves(moves);
 }

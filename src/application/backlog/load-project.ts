@@ -92,7 +92,10 @@ export async function loadProject(args: {
   }
   if (recent.replay.length > 0) {
     const byKey = new Map(candidates.map((c) => [c.key, c]));
-    const order = replayMoves(candidates.map((c) => c.key), recent.replay);
+    const order = replayMoves(
+      candidates.map((c) => c.key),
+      recent.replay,
+    );
     candidates.splice(0, candidates.length, ...order.map((k) => byKey.get(k)!));
   }
 
@@ -142,4 +145,3 @@ async function resolveFeedbackProjects(reader: JiraReader, config: ValueRankConf
   if (config.customerVoice.feedbackProjects !== null) return new Set(config.customerVoice.feedbackProjects);
   return new Set((await reader.projectsOfType('service_desk')).map((p) => p.key));
 }
-

@@ -23,7 +23,10 @@ export class PinStore {
   constructor(private readonly kv: KeyValueStore) {}
 
   async all(projectKey: string): Promise<Map<string, Pin>> {
-    const [legacy, own] = await Promise.all([this.kv.get<Record<string, Pin>>(legacyKey(projectKey)), this.kv.listByPrefix<Pin>(pinPrefix(projectKey), MAX_PINS)]);
+    const [legacy, own] = await Promise.all([
+      this.kv.get<Record<string, Pin>>(legacyKey(projectKey)),
+      this.kv.listByPrefix<Pin>(pinPrefix(projectKey), MAX_PINS),
+    ]);
     const pins = new Map(Object.entries(legacy ?? {}));
     const prefix = pinPrefix(projectKey);
     for (const { key, value } of own) pins.set(key.slice(prefix.length), value);

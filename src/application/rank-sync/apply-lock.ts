@@ -27,7 +27,11 @@ const lockKey = (p: string): string => `rs:${p}:lock`;
 const takeoverKey = (p: string, owner: string): string => `rs:${p}:lock:takeover:${owner}`;
 
 const busy = (held?: Lock): AppError =>
-  new AppError('BUSY', 'Another "apply order to Jira" is running for this project. Wait for it to finish, then try again.', held === undefined ? undefined : { since: new Date(held.at).toISOString() });
+  new AppError(
+    'BUSY',
+    'Another "apply order to Jira" is running for this project. Wait for it to finish, then try again.',
+    held === undefined ? undefined : { since: new Date(held.at).toISOString() },
+  );
 
 /** Takes the project's apply lock, or throws BUSY while another apply holds a fresh one. `now` in epoch ms. */
 export async function takeLock(kv: KeyValueStore, projectKey: string, planId: string, now: () => number = Date.now): Promise<HeldLock> {

@@ -88,7 +88,21 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
   const planId = randomUUID().replace(/-/g, '');
   const order = chunkByBytes(ranking.loaded.candidates.map((c) => c.id));
   await deps.kv.setMany(order.map((ids, n) => ({ key: orderKey(p.projectKey, planId, n), value: ids })));
-  const meta: PlanMeta = { planId, projectKey: p.projectKey, createdBy: accountId, createdAt: deps.clock().toISOString(), madeAt: Date.now(), orderChunks: order.length, chunks: 0, starts: [], batches: 0, next: 0, applied: 0, failed: [], rounds: 0 };
+  const meta: PlanMeta = {
+    planId,
+    projectKey: p.projectKey,
+    createdBy: accountId,
+    createdAt: deps.clock().toISOString(),
+    madeAt: Date.now(),
+    orderChunks: order.length,
+    chunks: 0,
+    starts: [],
+    batches: 0,
+    next: 0,
+    applied: 0,
+    failed: [],
+    rounds: 0,
+  };
   await storePlan(deps.kv, meta, withIds(plan.batches, ranking));
   const { backlog } = ranking;
   const moves: RankMove[] = plan.moves.map((m) => {
@@ -115,7 +129,11 @@ export async function applyRankSync(
   let meta = await kv.get<PlanMeta>(metaKey(p.projectKey, p.planId));
   if (meta === undefined) throw new AppError('NOT_FOUND', 'This rank-sync plan does not exist (it may be from another project). Plan the rank sync again.');
   if (meta.madeAt === undefined || Date.now() - meta.madeAt > PLAN_TTL_MS) {
-    throw new AppError('PLAN_EXPIRED', `This plan is more than ${PLAN_TTL_MS / 60_000} minutes old and may no longer match the backlog. Plan again to see the moves that are needed now.`, { madeAt: meta.madeAt === undefined ? null : new Date(meta.madeAt).toISOString() });
+    throw new AppError(
+      'PLAN_EXPIRED',
+      `This plan is more than ${PLAN_TTL_MS / 60_000} minutes old and may no longer match the backlog. Plan again to see the moves that are needed now.`,
+      { madeAt: meta.madeAt === undefined ? null : new Date(meta.madeAt).toISOString() },
+    );
   }
   if (!Array.isArray(meta.starts)) throw new AppError('NOT_FOUND', 'This rank-sync plan was stored by an older version of the app. Plan the rank sync again.');
   const lock = await takeLock(kv, p.projectKey, p.planId);
@@ -172,9 +190,13 @@ async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: Pl
   const config = (await deps.configs.effective(meta.projectKey)).config;
   // No limit of its own: the reader bounds the pages, and a cut-short answer reads as "changed", the safe side.
   const { reconcile } = await readAfterWrite(deps.kv, meta.projectKey);
-  for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER, reconcile)) now.push(...ids.filter((id) => planned.has(id)));
+  for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER, reconcile))
+    now.push(...ids.filter((id) => planned.has(id)));
   if (now.length !== then.length || now.some((id, i) => id !== then[i])) {
-    throw new AppError('PLAN_OUTDATED', "Jira's order changed since this plan was made (someone ranked, finished or removed an issue), so its moves could undo their change. Plan again from Jira's current order.");
+    throw new AppError(
+      'PLAN_OUTDATED',
+      "Jira's order changed since this plan was made (someone ranked, finished or removed an issue), so its moves could undo their change. Plan again from Jira's current order.",
+    );
   }
 }
 

@@ -43,7 +43,12 @@ export interface ReadAfterWrite {
  * Remembers what an apply just did: the ids it moved (in the order moved) and the rank calls that moved them (only
  * the issues Jira accepted). Merges with the previous apply's when that is still within the window.
  */
-export async function rememberMoved(kv: KeyValueStore, projectKey: string, moves: { ids: readonly string[]; batches: readonly RankBatch[] }, now: number = Date.now()): Promise<void> {
+export async function rememberMoved(
+  kv: KeyValueStore,
+  projectKey: string,
+  moves: { ids: readonly string[]; batches: readonly RankBatch[] },
+  now: number = Date.now(),
+): Promise<void> {
   if (moves.ids.length === 0) return;
   const held = await kv.get<RecentMoves>(recentKey(projectKey));
   const earlier = held !== undefined && now - held.at < RECONCILE_WINDOW_MS ? held : { ids: [], moved: 0, batches: [] };

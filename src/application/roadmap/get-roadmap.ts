@@ -12,7 +12,9 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
   const now = deps.clock();
   const { config, loaded } = ranking;
   const needHistory = p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null;
-  const history: SprintHistoryResult = needHistory ? await sprintHistory(reader, deps.kv, p.projectKey, loaded.fields.storyPoints, now.getTime()) : { deliveries: [], truncated: false };
+  const history: SprintHistoryResult = needHistory
+    ? await sprintHistory(reader, deps.kv, p.projectKey, loaded.fields.storyPoints, now.getTime())
+    : { deliveries: [], truncated: false };
   const fromSprints = capacityFromDeliveries(history.deliveries, daysInQuarter(now));
   const capacityPerQuarter = p.capacityOverride ?? config.roadmap.capacityPerQuarter ?? fromSprints.perQuarter ?? config.roadmap.fallbackCapacityPerQuarter;
 
@@ -51,7 +53,12 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     if (entry.atRisk !== undefined && due !== undefined && due < today) entry.atRisk = `overdue since ${due}; ${entry.atRisk.replace(/^due [0-9-]+, /, '')}`;
   }
   if (needHistory && fromSprints.perQuarter === null) {
-    const why = history.missing === 'no-points-field' ? 'No story points field' : history.missing === 'no-sprint-field' ? 'This site has no Sprint field' : 'No closed sprint with start and completion dates';
+    const why =
+      history.missing === 'no-points-field'
+        ? 'No story points field'
+        : history.missing === 'no-sprint-field'
+          ? 'This site has no Sprint field'
+          : 'No closed sprint with start and completion dates';
     roadmap.warnings.unshift(`${why}: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
   }
   if (history.truncated) roadmap.warnings.unshift('The last closed sprints hold more done issues than are read for capacity; capacity may read low.');

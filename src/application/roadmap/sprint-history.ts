@@ -53,7 +53,13 @@ export interface SprintHistoryResult {
  *
  * @param pointsField the story-points field id (null: none configured or found, so no history).
  */
-export async function sprintHistory(reader: JiraReader, kv: KeyValueStore, projectKey: string, pointsField: string | null, nowMs: number): Promise<SprintHistoryResult> {
+export async function sprintHistory(
+  reader: JiraReader,
+  kv: KeyValueStore,
+  projectKey: string,
+  pointsField: string | null,
+  nowMs: number,
+): Promise<SprintHistoryResult> {
   if (pointsField === null) return { deliveries: [], missing: 'no-points-field', truncated: false };
   const stored = await kv.get<SprintHistory>(historyKey(projectKey));
   const usable = stored !== undefined && stored.pointsField === pointsField ? stored : undefined;
@@ -93,7 +99,11 @@ function delivery(s: SprintDelivery): SprintDelivery {
   return { id: s.id, points: s.points, days: s.days };
 }
 
-async function readDeliveries(reader: JiraReader, sprints: JiraSprint[], pointsField: string): Promise<{ deliveries: SprintDelivery[]; truncated: boolean } | null> {
+async function readDeliveries(
+  reader: JiraReader,
+  sprints: JiraSprint[],
+  pointsField: string,
+): Promise<{ deliveries: SprintDelivery[]; truncated: boolean } | null> {
   const sprintField = findSprintField(await reader.fields());
   if (sprintField === null) return null;
   const ids: string[] = [];
@@ -102,7 +112,11 @@ async function readDeliveries(reader: JiraReader, sprints: JiraSprint[], pointsF
   const truncated = ids.length > MAX_SPRINT_ISSUES;
   if (truncated) ids.length = MAX_SPRINT_ISSUES;
   const issues = ids.length === 0 ? [] : await reader.fetchIssues(ids, [sprintField, 'resolutiondate', pointsField]);
-  const done: SprintIssue[] = issues.map((i) => ({ sprintIds: sprintIdsOf(i.fields[sprintField]), resolved: i.fields.resolutiondate, points: i.fields[pointsField] }));
+  const done: SprintIssue[] = issues.map((i) => ({
+    sprintIds: sprintIdsOf(i.fields[sprintField]),
+    resolved: i.fields.resolutiondate,
+    points: i.fields[pointsField],
+  }));
   const records: SprintRecord[] = sprints.map((s) => ({ id: s.id, state: s.state, startDate: s.startDate, endDate: s.endDate, completeDate: s.completeDate }));
   return { deliveries: deliveredBySprint(records, done), truncated };
 }

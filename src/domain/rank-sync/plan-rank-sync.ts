@@ -95,9 +95,7 @@ function placeRun(target: readonly string[], start: number, end: number, plan: R
 function indexSameIssues(current: readonly string[], target: readonly string[]): Map<string, number> {
   const retry = 'Reload the backlog and plan the rank sync again.';
   if (current.length !== target.length) {
-    throw new RankSyncInputError(
-      `Jira's order has ${current.length} issues but the target order has ${target.length}. ${retry}`,
-    );
+    throw new RankSyncInputError(`Jira's order has ${current.length} issues but the target order has ${target.length}. ${retry}`);
   }
   const targetPosition = new Map<string, number>();
   target.forEach((key, position) => {
@@ -128,9 +126,7 @@ export function applyBatches(order: readonly string[], batches: readonly RankBat
   for (const batch of batches) {
     const moving = new Set(batch.issues);
     if (batch.issues.length === 0 || batch.issues.length > MAX_RANK_BATCH || moving.size !== batch.issues.length) {
-      throw new RankSyncInputError(
-        `A rank call needs 1–${MAX_RANK_BATCH} distinct issues; this one has [${batch.issues.join(', ')}].`,
-      );
+      throw new RankSyncInputError(`A rank call needs 1–${MAX_RANK_BATCH} distinct issues; this one has [${batch.issues.join(', ')}].`);
     }
     const { rankBeforeIssue: before, rankAfterIssue: after } = batch;
     const anchor = before ?? after;

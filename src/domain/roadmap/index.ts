@@ -8,19 +8,5 @@ export {
   type SprintIssue,
   type SprintRecord,
 } from './capacity';
-export {
-  DEFAULT_DEBT_SHARE,
-  MAX_QUARTERS,
-  planRoadmap,
-  RoadmapInputError,
-  type RoadmapCandidate,
-  type RoadmapInput,
-} from './plan-roadmap';
-export {
-  daysInQuarter,
-  proRatedCapacity,
-  quarterHorizon,
-  quarterLabel,
-  quarterOffset,
-  type QuarterSlot,
-} from './quarters';
+export { DEFAULT_DEBT_SHARE, MAX_QUARTERS, planRoadmap, RoadmapInputError, type RoadmapCandidate, type RoadmapInput } from './plan-roadmap';
+export { daysInQuarter, proRatedCapacity, quarterHorizon, quarterLabel, quarterOffset, type QuarterSlot } from './quarters';

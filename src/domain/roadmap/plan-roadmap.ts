@@ -154,8 +154,7 @@ function resolvePin(item: RoadmapCandidate, now: Date, slots: QuarterSlot[], war
   }
   if (offset > last) {
     warnings.push(
-      `${item.key} is pinned to ${item.pinQuarter}, beyond this ${slots.length}-quarter plan; ` +
-        `planned in its last quarter ${label(slots, last)}`,
+      `${item.key} is pinned to ${item.pinQuarter}, beyond this ${slots.length}-quarter plan; ` + `planned in its last quarter ${label(slots, last)}`,
     );
     return last;
   }
@@ -212,9 +211,7 @@ function linkBlockers(nodes: PlanNode[], warnings: string[]): void {
     if (ignored.has(c)) members.set(c, [...(members.get(c) ?? []), node.item.key]);
   }
   for (const [c, keys] of members) {
-    warnings.push(
-      `blocking cycle among ${keys.join(', ')}: planned in rank order, ignoring ${(ignored.get(c) ?? []).join('; ')}`,
-    );
+    warnings.push(`blocking cycle among ${keys.join(', ')}: planned in rank order, ignoring ${(ignored.get(c) ?? []).join('; ')}`);
   }
 }
 
@@ -424,8 +421,7 @@ class Planner {
     for (let i = earliest; i < this.later; i++) {
       if (!this.fits(i, points, locked)) continue;
       const where = label(this.slots, i);
-      const skipped =
-        i > earliest ? `${this.range(earliest, i - 1)} full; ${where} is the first quarter with room` : `fits ${where}`;
+      const skipped = i > earliest ? `${this.range(earliest, i - 1)} full; ${where} is the first quarter with room` : `fits ${where}`;
       this.put(node, i);
       node.reason = [...placed, `${skipped} ${this.usage(i, kind, locked)}`].join('; ');
       return;
@@ -474,8 +470,7 @@ class Planner {
       if (reserve > EPS && debt <= reserve + EPS) {
         return `(${fmt(debt)} of ${fmt(reserve)} reserved points used); uses the tech-debt reserve`;
       }
-      const beyond =
-        reserve > EPS ? `; beyond the ${fmt(reserve)}-point tech-debt reserve, as debt may use the whole quarter` : '';
+      const beyond = reserve > EPS ? `; beyond the ${fmt(reserve)}-point tech-debt reserve, as debt may use the whole quarter` : '';
       return `(${fmt(feature + debt)} of ${fmt(capacity)} points used)${beyond}`;
     }
     if (locked) return `(${fmt(feature)} of ${fmt(capacity - reserve)} feature points used)`;
@@ -487,10 +482,7 @@ class Planner {
     const share = `${fmt(this.debtShare * 100)}%`;
     const featureRoom = this.fullCapacity * (1 - this.debtShare);
     if (locked && points > featureRoom + EPS) {
-      return (
-        `needs ${fmt(points)} points but a quarter has ${fmt(featureRoom)} feature points ` +
-        `while tech debt waits (${share} reserved)`
-      );
+      return `needs ${fmt(points)} points but a quarter has ${fmt(featureRoom)} feature points ` + `while tech debt waits (${share} reserved)`;
     }
     if (!locked && points > this.fullCapacity + EPS && this.fullCapacity > 0) {
       return (
@@ -501,9 +493,7 @@ class Planner {
     let most = 0;
     for (let i = earliest; i < this.later; i++) {
       const capacity = this.capacity[i] as number;
-      const taken = locked
-        ? (this.featureUsed[i] as number) + Math.max(this.reserve[i] as number, this.debtUsed[i] as number)
-        : this.used(i);
+      const taken = locked ? (this.featureUsed[i] as number) + Math.max(this.reserve[i] as number, this.debtUsed[i] as number) : this.used(i);
       most = Math.max(most, capacity - taken);
     }
     const room = locked ? ` for features; ${share} of each quarter is kept for waiting tech debt` : '';
@@ -544,10 +534,7 @@ class Planner {
     for (const node of this.nodes) {
       for (const blocker of node.blockers) {
         if (blocker.quarter > node.quarter) {
-          this.warnings.push(
-            `${blocker.item.key} blocks ${node.item.key} ` +
-              `but is planned ${this.where(blocker)}, after it (${this.where(node)})`,
-          );
+          this.warnings.push(`${blocker.item.key} blocks ${node.item.key} ` + `but is planned ${this.where(blocker)}, after it (${this.where(node)})`);
         }
       }
     }

@@ -2,16 +2,7 @@
  * Calendar quarters for the roadmap: labels (`2026-Q4`), first/last days and how much of the current quarter is
  * still open to plan. Dates are calendar dates in the process's time zone (UTC on Forge); all arithmetic is date-fns.
  */
-import {
-  addQuarters,
-  differenceInCalendarDays,
-  differenceInCalendarQuarters,
-  endOfQuarter,
-  format,
-  isValid,
-  parse,
-  startOfQuarter,
-} from 'date-fns';
+import { addQuarters, differenceInCalendarDays, differenceInCalendarQuarters, endOfQuarter, format, isValid, parse, startOfQuarter } from 'date-fns';
 
 const LABEL_FORMAT = "yyyy-'Q'Q";
 const LABEL_PATTERN = /^\d{4}-Q[1-4]$/;

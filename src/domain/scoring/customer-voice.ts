@@ -64,7 +64,11 @@ function fnv1a(text: string, seed: number): number {
  * a support-tool URL are the same customer (case, spaces and punctuation are ignored).
  */
 export function orgId(name: string): string {
-  return `org:${name.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}`;
+  return `org:${name
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')}`;
 }
 const MAX_SOURCES = 5;
 
@@ -294,7 +298,10 @@ export class CustomerVoiceAccumulator {
   private merge(id: string, weight: number, at: string | null, source: string): void {
     const i = this.signals.findIndex((s) => s.id === id);
     const prev = this.signals[i]!;
-    const next: CustomerSignal = { ...prev, sources: prev.sources.includes(source) || prev.sources.length >= MAX_SOURCES ? prev.sources : [...prev.sources, source] };
+    const next: CustomerSignal = {
+      ...prev,
+      sources: prev.sources.includes(source) || prev.sources.length >= MAX_SOURCES ? prev.sources : [...prev.sources, source],
+    };
     if (weight > prev.weight) {
       next.weight = weight;
       next.at = at;

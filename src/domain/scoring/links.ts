@@ -106,7 +106,8 @@ export function classifyLinks(key: string, raw: unknown, rules: LinkRules): Clas
     const typeName = typeof link.type.name === 'string' ? link.type.name.trim().toLowerCase() : '';
     const outward = typeof link.type.outward === 'string' ? link.type.outward.trim().toLowerCase() : '';
     if (inFeedbackProject(otherKey, rules)) {
-      if (rules.feedbackLinkTypes.size === 0 || rules.feedbackLinkTypes.has(typeName)) (out.feedback === EMPTY ? (out.feedback = []) : out.feedback).push(otherKey);
+      if (rules.feedbackLinkTypes.size === 0 || rules.feedbackLinkTypes.has(typeName))
+        (out.feedback === EMPTY ? (out.feedback = []) : out.feedback).push(otherKey);
       continue;
     }
     const fields = isRecord(other.fields) ? other.fields : null;

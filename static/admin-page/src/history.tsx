@@ -63,12 +63,15 @@ export function History({ projectKey }: { projectKey: string | null }) {
   if (!history.data) return <Loading label="Loading history…" />;
   const entries = [...history.data.entries, ...(older?.entries ?? [])];
   const nextCursor = older === null ? history.data.nextCursor : older.nextCursor;
-  if (entries.length === 0) return <EmptyView header="No changes yet" description="The defaults are in use. Every save will be listed here, with who made it and what changed." />;
+  if (entries.length === 0)
+    return <EmptyView header="No changes yet" description="The defaults are in use. Every save will be listed here, with who made it and what changed." />;
   const newest = entries[0]?.version;
 
   return (
     <div>
-      {error && <ErrorView error={error} title={error.code === 'CONFIG_CONFLICT' ? 'Someone saved meanwhile: the list is refreshed, try again' : 'Not reverted'} />}
+      {error && (
+        <ErrorView error={error} title={error.code === 'CONFIG_CONFLICT' ? 'Someone saved meanwhile: the list is refreshed, try again' : 'Not reverted'} />
+      )}
       <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {entries.map((e) => (
           <li key={e.version} style={{ borderBottom: `1px solid ${token('color.border', '#091E4224')}`, padding: `${token('space.150', '12px')} 0` }}>
@@ -100,7 +103,9 @@ export function History({ projectKey }: { projectKey: string | null }) {
           </li>
         ))}
       </ol>
-      {olderError && <ErrorView error={olderError} title="Older changes could not be loaded" onRetry={nextCursor ? () => void loadOlder(nextCursor) : undefined} />}
+      {olderError && (
+        <ErrorView error={olderError} title="Older changes could not be loaded" onRetry={nextCursor ? () => void loadOlder(nextCursor) : undefined} />
+      )}
       {nextCursor && (
         <div style={{ marginTop: token('space.150', '12px') }}>
           <Button onClick={() => void loadOlder(nextCursor)} isLoading={loadingOlder}>

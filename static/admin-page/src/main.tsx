@@ -29,7 +29,9 @@ function AdminPage() {
           <Tab>History</Tab>
         </TabList>
         <TabPanel>
-          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 0 && <SettingsForm projectKey={projectKey} onSaved={() => setHistoryTick((t) => t + 1)} />}</div>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>
+            {tab === 0 && <SettingsForm projectKey={projectKey} onSaved={() => setHistoryTick((t) => t + 1)} />}
+          </div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 1 && <History key={historyTick} projectKey={projectKey} />}</div>

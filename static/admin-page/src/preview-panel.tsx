@@ -38,7 +38,15 @@ export function PreviewPanel({ projectKey, weights }: { projectKey: string | nul
   const moved = (result?.moves ?? []).filter((m) => m.from !== m.to).sort((a, b) => Math.abs(b.from - b.to) - Math.abs(a.from - a.to) || a.to - b.to);
 
   return (
-    <section aria-label="Preview the weights" style={{ border: `1px dashed ${token('color.border', '#091E4224')}`, borderRadius: 6, padding: token('space.200', '16px'), marginBottom: token('space.200', '16px') }}>
+    <section
+      aria-label="Preview the weights"
+      style={{
+        border: `1px dashed ${token('color.border', '#091E4224')}`,
+        borderRadius: 6,
+        padding: token('space.200', '16px'),
+        marginBottom: token('space.200', '16px'),
+      }}
+    >
       <h2 style={{ fontSize: 16, margin: '0 0 8px' }}>Preview the weights</h2>
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap' }}>
         {projectKey === null && (
@@ -46,7 +54,13 @@ export function PreviewPanel({ projectKey, weights }: { projectKey: string | nul
             <label htmlFor="preview-project" style={{ fontSize: 13 }}>
               Project key to preview on
             </label>
-            <Textfield id="preview-project" value={typed} placeholder="PRJ" isInvalid={typed !== '' && !valid} onChange={(e) => setTyped((e.target as HTMLInputElement).value)} />
+            <Textfield
+              id="preview-project"
+              value={typed}
+              placeholder="PRJ"
+              isInvalid={typed !== '' && !valid}
+              onChange={(e) => setTyped((e.target as HTMLInputElement).value)}
+            />
           </div>
         )}
         <Button onClick={() => void run()} isDisabled={!valid || busy} isLoading={busy}>
@@ -63,13 +77,23 @@ export function PreviewPanel({ projectKey, weights }: { projectKey: string | nul
           </p>
           {moved.length > 0 && (
             <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-              <caption style={{ textAlign: 'left', color: text.subtle }}>Largest moves first{moved.length > SHOWN ? ` (${SHOWN} of ${moved.length})` : ''}</caption>
+              <caption style={{ textAlign: 'left', color: text.subtle }}>
+                Largest moves first{moved.length > SHOWN ? ` (${SHOWN} of ${moved.length})` : ''}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>Issue</th>
-                  <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>Now</th>
-                  <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>Would be</th>
-                  <th scope="col" style={{ textAlign: 'left' }}>Move</th>
+                  <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>
+                    Issue
+                  </th>
+                  <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>
+                    Now
+                  </th>
+                  <th scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>
+                    Would be
+                  </th>
+                  <th scope="col" style={{ textAlign: 'left' }}>
+                    Move
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -8,7 +8,16 @@ import { token } from '@atlaskit/tokens';
 import type { ValueRankConfig } from '../../../src/contract/config';
 import type { ResultMap } from '../../../src/contract/operations';
 import { flag } from '../../shared/bridge';
-import { describeValue, diffConfig, expectedVersionFor, formatList, invalidPatterns, parseList, rebaseEdits, type ConfigChange } from '../../shared/config-edit';
+import {
+  describeValue,
+  diffConfig,
+  expectedVersionFor,
+  formatList,
+  invalidPatterns,
+  parseList,
+  rebaseEdits,
+  type ConfigChange,
+} from '../../shared/config-edit';
 import { validateConfig } from '../../shared/config-validate';
 import { invoke } from '../../shared/invoke';
 import { OperationFailure, toOperationFailure } from '../../shared/invoke-core';
@@ -22,7 +31,11 @@ type Loaded = Extract<ResultMap['getConfig'], { access: 'full' }>;
 
 function fullConfig(r: ResultMap['getConfig']): Loaded {
   if (r.access === 'full') return r;
-  throw new OperationFailure('getConfig', 'FORBIDDEN', 'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.');
+  throw new OperationFailure(
+    'getConfig',
+    'FORBIDDEN',
+    'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.',
+  );
 }
 type FieldKey = keyof ValueRankConfig['fields'];
 
@@ -42,7 +55,14 @@ interface Conflict {
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <fieldset style={{ border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: 6, padding: token('space.200', '16px'), margin: `0 0 ${token('space.200', '16px')}` }}>
+    <fieldset
+      style={{
+        border: `1px solid ${token('color.border', '#091E4224')}`,
+        borderRadius: 6,
+        padding: token('space.200', '16px'),
+        margin: `0 0 ${token('space.200', '16px')}`,
+      }}
+    >
       <legend style={{ fontWeight: 600, padding: '0 4px' }}>{title}</legend>
       <div style={{ display: 'grid', gap: token('space.150', '12px') }}>{children}</div>
     </fieldset>
@@ -59,7 +79,23 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 }
 
 /** A comma-separated list edited as text (kept as typed, parsed into the config on every change). */
-function ListField({ id, label, hint, value, onChange, error, multiline }: { id: string; label: string; hint?: string; value: readonly string[]; onChange: (v: string[]) => void; error?: string | undefined; multiline?: boolean }) {
+function ListField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  multiline,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: readonly string[];
+  onChange: (v: string[]) => void;
+  error?: string | undefined;
+  multiline?: boolean;
+}) {
   const [textValue, setText] = useState(multiline ? value.join('\n') : formatList(value));
   const errId = `${id}-error`;
   return (
@@ -76,9 +112,23 @@ function ListField({ id, label, hint, value, onChange, error, multiline }: { id:
           aria-describedby={error ? errId : undefined}
           onChange={(e) => {
             setText(e.target.value);
-            onChange(e.target.value.split('\n').map((s) => s.trim()).filter((s) => s !== ''));
+            onChange(
+              e.target.value
+                .split('\n')
+                .map((s) => s.trim())
+                .filter((s) => s !== ''),
+            );
           }}
-          style={{ width: '100%', fontFamily: 'monospace', fontSize: 12, color: text.color, background: token('color.background.input', '#FFFFFF'), border: `2px solid ${error ? token('color.border.danger', '#E2483D') : token('color.border.input', '#8590A2')}`, borderRadius: 3, padding: 6 }}
+          style={{
+            width: '100%',
+            fontFamily: 'monospace',
+            fontSize: 12,
+            color: text.color,
+            background: token('color.background.input', '#FFFFFF'),
+            border: `2px solid ${error ? token('color.border.danger', '#E2483D') : token('color.border.input', '#8590A2')}`,
+            borderRadius: 3,
+            padding: 6,
+          }}
         />
       ) : (
         <Textfield
@@ -100,7 +150,25 @@ function ListField({ id, label, hint, value, onChange, error, multiline }: { id:
 }
 
 /** A number input; empty means `null` when `nullable`. Keeps what is typed; reports non-numbers inline. */
-function NumberField({ id, label, hint, value, onChange, error, nullable, step }: { id: string; label: string; hint?: string; value: number | null; onChange: (v: number | null) => void; error?: string | undefined; nullable?: boolean; step?: number }) {
+function NumberField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  nullable,
+  step,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+  error?: string | undefined;
+  nullable?: boolean;
+  step?: number;
+}) {
   const [textValue, setText] = useState(value === null ? '' : String(value));
   const parsed = textValue.trim() === '' ? null : Number(textValue);
   const local = parsed !== null && !Number.isFinite(parsed) ? 'Enter a number.' : parsed === null && !nullable ? 'Required.' : undefined;
@@ -163,7 +231,17 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
 
   if (loaded.error && !base) return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data && loaded.data.access !== 'full' && !base) {
-    return <ErrorView error={new OperationFailure('getConfig', 'FORBIDDEN', 'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.')} />;
+    return (
+      <ErrorView
+        error={
+          new OperationFailure(
+            'getConfig',
+            'FORBIDDEN',
+            'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.',
+          )
+        }
+      />
+    );
   }
   if (!base || !draft) return <Loading label="Loading settings…" />;
 
@@ -190,7 +268,12 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
     } catch (e) {
       const failure = toOperationFailure('saveConfig', e);
       if (failure.code === 'CONFIG_CONFLICT') {
-        const [latest, history] = await Promise.all([invoke('getConfig', scope).then(fullConfig).catch(() => null), invoke('getConfigHistory', scope).catch(() => null)]);
+        const [latest, history] = await Promise.all([
+          invoke('getConfig', scope)
+            .then(fullConfig)
+            .catch(() => null),
+          invoke('getConfigHistory', scope).catch(() => null),
+        ]);
         setConflict({ error: failure, latest, lastChange: history?.entries[0] ?? null });
       } else setSaveError(failure);
     } finally {
@@ -224,7 +307,8 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       }}
     >
       <p style={{ color: text.subtle, fontSize: 12, marginTop: 0 }}>
-        Editing the {base.scope === 'project' ? `${projectKey} override` : projectKey ? `global settings as a new ${projectKey} override` : 'global settings'} · version {base.version}
+        Editing the {base.scope === 'project' ? `${projectKey} override` : projectKey ? `global settings as a new ${projectKey} override` : 'global settings'} ·
+        version {base.version}
         {base.updatedBy ? ` · last saved by ${base.updatedBy}` : ''}
         {base.updatedAt ? ` on ${new Date(base.updatedAt).toLocaleString()}` : ''}
       </p>
@@ -249,7 +333,16 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
               <label htmlFor={id} style={{ display: 'block', fontSize: 13 }}>
                 {FIELD_LABELS[key]}
               </label>
-              <Textfield id={id} value={value ?? ''} placeholder="Default (found automatically)" isInvalid={Boolean(error)} onChange={(e) => { const v = (e.target as HTMLInputElement).value.trim(); update((c) => void (c.fields[key] = v === '' ? null : v)); }} />
+              <Textfield
+                id={id}
+                value={value ?? ''}
+                placeholder="Default (found automatically)"
+                isInvalid={Boolean(error)}
+                onChange={(e) => {
+                  const v = (e.target as HTMLInputElement).value.trim();
+                  update((c) => void (c.fields[key] = v === '' ? null : v));
+                }}
+              />
               <FieldError id={`${id}-error`} message={error} />
             </div>
           ) : (
@@ -271,10 +364,36 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       </Section>
 
       <Section title="Technical debt">
-        <ListField id="debt-labels" label="Debt labels" hint="Comma separated, case-insensitive." value={draft.techDebt.labels} onChange={(v) => update((c) => void (c.techDebt.labels = v))} error={errorAt('techDebt.labels')} />
-        <ListField id="debt-types" label="Debt issue types" value={draft.techDebt.issueTypes} onChange={(v) => update((c) => void (c.techDebt.issueTypes = v))} error={errorAt('techDebt.issueTypes')} />
-        <ListField id="debt-components" label="Debt components" value={draft.techDebt.components} onChange={(v) => update((c) => void (c.techDebt.components = v))} error={errorAt('techDebt.components')} />
-        <ListField id="debt-interest-links" label="Link types meaning “causes” (debt → bug)" hint='Links whose outward text is "causes" always count.' value={draft.techDebt.interestLinkTypes} onChange={(v) => update((c) => void (c.techDebt.interestLinkTypes = v))} error={errorAt('techDebt.interestLinkTypes')} />
+        <ListField
+          id="debt-labels"
+          label="Debt labels"
+          hint="Comma separated, case-insensitive."
+          value={draft.techDebt.labels}
+          onChange={(v) => update((c) => void (c.techDebt.labels = v))}
+          error={errorAt('techDebt.labels')}
+        />
+        <ListField
+          id="debt-types"
+          label="Debt issue types"
+          value={draft.techDebt.issueTypes}
+          onChange={(v) => update((c) => void (c.techDebt.issueTypes = v))}
+          error={errorAt('techDebt.issueTypes')}
+        />
+        <ListField
+          id="debt-components"
+          label="Debt components"
+          value={draft.techDebt.components}
+          onChange={(v) => update((c) => void (c.techDebt.components = v))}
+          error={errorAt('techDebt.components')}
+        />
+        <ListField
+          id="debt-interest-links"
+          label="Link types meaning “causes” (debt → bug)"
+          hint='Links whose outward text is "causes" always count.'
+          value={draft.techDebt.interestLinkTypes}
+          onChange={(v) => update((c) => void (c.techDebt.interestLinkTypes = v))}
+          error={errorAt('techDebt.interestLinkTypes')}
+        />
       </Section>
 
       <Section title="Customer feedback">
@@ -284,9 +403,23 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
           onChange={(e) => update((c) => void (c.customerVoice.feedbackProjects = e.target.checked ? null : []))}
         />
         {draft.customerVoice.feedbackProjects !== null && (
-          <ListField id="feedback-projects" label="Feedback projects (keys)" hint="e.g. SUP, CS" value={draft.customerVoice.feedbackProjects} onChange={(v) => update((c) => void (c.customerVoice.feedbackProjects = v.map((k) => k.toUpperCase())))} error={errorAt('customerVoice.feedbackProjects')} />
+          <ListField
+            id="feedback-projects"
+            label="Feedback projects (keys)"
+            hint="e.g. SUP, CS"
+            value={draft.customerVoice.feedbackProjects}
+            onChange={(v) => update((c) => void (c.customerVoice.feedbackProjects = v.map((k) => k.toUpperCase())))}
+            error={errorAt('customerVoice.feedbackProjects')}
+          />
         )}
-        <ListField id="feedback-links" label="Feedback link types" hint="Empty = any link type between an issue and a feedback ticket." value={draft.customerVoice.linkTypes} onChange={(v) => update((c) => void (c.customerVoice.linkTypes = v))} error={errorAt('customerVoice.linkTypes')} />
+        <ListField
+          id="feedback-links"
+          label="Feedback link types"
+          hint="Empty = any link type between an issue and a feedback ticket."
+          value={draft.customerVoice.linkTypes}
+          onChange={(v) => update((c) => void (c.customerVoice.linkTypes = v))}
+          error={errorAt('customerVoice.linkTypes')}
+        />
         <ListField
           id="remote-patterns"
           label="Support-tool URL patterns (one regular expression per line)"
@@ -296,12 +429,34 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
           onChange={(v) => update((c) => void (c.customerVoice.remoteLinkPatterns = v))}
           error={badPatterns.length ? badPatterns.map((b) => `${b.pattern}: ${b.reason}`).join('; ') : errorAt('customerVoice.remoteLinkPatterns')}
         />
-        <NumberField id="half-life" label="Recency half-life (days)" hint="After this many days a customer's signal counts half." value={draft.customerVoice.halfLifeDays} onChange={(v) => v !== null && update((c) => void (c.customerVoice.halfLifeDays = v))} error={errorAt('customerVoice.halfLifeDays')} />
+        <NumberField
+          id="half-life"
+          label="Recency half-life (days)"
+          hint="After this many days a customer's signal counts half."
+          value={draft.customerVoice.halfLifeDays}
+          onChange={(v) => v !== null && update((c) => void (c.customerVoice.halfLifeDays = v))}
+          error={errorAt('customerVoice.halfLifeDays')}
+        />
       </Section>
 
       <Section title="Roadmap capacity">
-        <NumberField id="capacity" nullable label="Capacity per quarter (points)" hint="Empty = from the project's sprint history." value={draft.roadmap.capacityPerQuarter} onChange={(v) => update((c) => void (c.roadmap.capacityPerQuarter = v))} error={errorAt('roadmap.capacityPerQuarter')} />
-        <NumberField id="debt-share" label="Share reserved for tech debt (%)" step={1} value={Math.round(draft.roadmap.debtShare * 1000) / 10} onChange={(v) => v !== null && update((c) => void (c.roadmap.debtShare = v / 100))} error={errorAt('roadmap.debtShare')} />
+        <NumberField
+          id="capacity"
+          nullable
+          label="Capacity per quarter (points)"
+          hint="Empty = from the project's sprint history."
+          value={draft.roadmap.capacityPerQuarter}
+          onChange={(v) => update((c) => void (c.roadmap.capacityPerQuarter = v))}
+          error={errorAt('roadmap.capacityPerQuarter')}
+        />
+        <NumberField
+          id="debt-share"
+          label="Share reserved for tech debt (%)"
+          step={1}
+          value={Math.round(draft.roadmap.debtShare * 1000) / 10}
+          onChange={(v) => v !== null && update((c) => void (c.roadmap.debtShare = v / 100))}
+          error={errorAt('roadmap.debtShare')}
+        />
       </Section>
 
       {Object.keys(errors).length > 0 && (
@@ -338,7 +493,17 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
               <Button key="rebase" appearance="primary" onClick={reloadKeepingEdits} isDisabled={!conflict.latest}>
                 Reload, keep my edits
               </Button>,
-              <Button key="discard" onClick={() => { if (conflict.latest) { setBase(conflict.latest); setDraft(structuredClone(conflict.latest.config)); setFormKey((k) => k + 1); } setConflict(null); }}>
+              <Button
+                key="discard"
+                onClick={() => {
+                  if (conflict.latest) {
+                    setBase(conflict.latest);
+                    setDraft(structuredClone(conflict.latest.config));
+                    setFormKey((k) => k + 1);
+                  }
+                  setConflict(null);
+                }}
+              >
                 Reload, discard my edits
               </Button>,
             ]}
@@ -347,7 +512,8 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
             {conflict.lastChange && (
               <>
                 <p>
-                  Version {conflict.lastChange.version} was saved by <code>{conflict.lastChange.by}</code> on {new Date(conflict.lastChange.at).toLocaleString()}:
+                  Version {conflict.lastChange.version} was saved by <code>{conflict.lastChange.by}</code> on{' '}
+                  {new Date(conflict.lastChange.at).toLocaleString()}:
                 </p>
                 <ul>
                   {conflict.lastChange.changes.map((c) => (
@@ -358,15 +524,38 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
                 </ul>
               </>
             )}
-            <p style={{ fontSize: 12 }}>Code: <code>{conflict.error.code}</code></p>
+            <p style={{ fontSize: 12 }}>
+              Code: <code>{conflict.error.code}</code>
+            </p>
           </SectionMessage>
         </div>
       )}
-      {saveError && <ErrorView error={saveError} title={saveError.code === 'FORBIDDEN' ? (projectKey ? 'Only a project admin can change these settings' : 'Only a Jira admin can change these settings') : 'Not saved'} />}
+      {saveError && (
+        <ErrorView
+          error={saveError}
+          title={
+            saveError.code === 'FORBIDDEN'
+              ? projectKey
+                ? 'Only a project admin can change these settings'
+                : 'Only a Jira admin can change these settings'
+              : 'Not saved'
+          }
+        />
+      )}
 
       <PreviewPanel projectKey={projectKey} weights={draft.weights} />
 
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', position: 'sticky', bottom: 0, padding: `${token('space.100', '8px')} 0`, background: token('elevation.surface', '#FFFFFF') }}>
+      <div
+        style={{
+          display: 'flex',
+          gap: 8,
+          alignItems: 'center',
+          position: 'sticky',
+          bottom: 0,
+          padding: `${token('space.100', '8px')} 0`,
+          background: token('elevation.surface', '#FFFFFF'),
+        }}
+      >
         <Button appearance="primary" type="submit" isDisabled={!canSave} isLoading={saving}>
           Save
         </Button>

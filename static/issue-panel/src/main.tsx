@@ -11,7 +11,14 @@ import { useOperation } from '../../shared/use-operation';
 import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FACTOR_COLORS, Loading, mount, text } from '../../shared/ui';
 import { evidenceLines } from '../../shared/evidence';
 
-const section = { margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`, fontSize: '12px', fontWeight: 600, color: text.subtle, textTransform: 'uppercase' as const, letterSpacing: '0.03em' };
+const section = {
+  margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
+  fontSize: '12px',
+  fontWeight: 600,
+  color: text.subtle,
+  textTransform: 'uppercase' as const,
+  letterSpacing: '0.03em',
+};
 
 function Explain({ issueKey }: { issueKey: string }) {
   const explain = useOperation('explainIssue', { issueKey });
@@ -44,7 +51,8 @@ function Explain({ issueKey }: { issueKey: string }) {
         <ConfidenceLozenge confidence={item.confidence} />
       </div>
       <div style={{ fontSize: '12px', color: text.subtlest }}>
-        Jira rank #{item.jiraRank} · effort {formatEffort(item.effort)} (score ÷ {item.effort.divisor.toFixed(2)}) · {item.customers} customer{item.customers === 1 ? '' : 's'}
+        Jira rank #{item.jiraRank} · effort {formatEffort(item.effort)} (score ÷ {item.effort.divisor.toFixed(2)}) · {item.customers} customer
+        {item.customers === 1 ? '' : 's'}
       </div>
 
       <h2 style={section}>Factors</h2>
@@ -56,7 +64,12 @@ function Explain({ issueKey }: { issueKey: string }) {
               <span style={{ color: text.color }}>{FACTOR_LABELS[id]}</span>
               <span style={{ color: text.subtle, fontVariantNumeric: 'tabular-nums' }}>+{formatScore(f?.contribution ?? 0)}</span>
               <span style={{ gridColumn: '1 / span 2' }}>
-                <Bar share={(f?.contribution ?? 0) / maxContribution} color={FACTOR_COLORS[id]} label={`${FACTOR_LABELS[id]}: value ${Math.round((f?.value ?? 0) * 100)}%, weight ${f?.weight ?? 0}, contributes ${formatScore(f?.contribution ?? 0)} points`} width={300} />
+                <Bar
+                  share={(f?.contribution ?? 0) / maxContribution}
+                  color={FACTOR_COLORS[id]}
+                  label={`${FACTOR_LABELS[id]}: value ${Math.round((f?.value ?? 0) * 100)}%, weight ${f?.weight ?? 0}, contributes ${formatScore(f?.contribution ?? 0)} points`}
+                  width={300}
+                />
               </span>
             </li>
           );

@@ -101,16 +101,22 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
         {error && error.code === 'BUSY' && (
           <SectionMessage appearance="warning" title="Another apply is running">
             <p>{error.message}</p>
-            <p style={{ fontSize: 12 }}>Code: <code>BUSY</code></p>
+            <p style={{ fontSize: 12 }}>
+              Code: <code>BUSY</code>
+            </p>
           </SectionMessage>
         )}
         {error && STALE_PLAN.has(error.code) && (
           <SectionMessage appearance="warning" title={error.code === 'PLAN_EXPIRED' ? 'This plan is too old' : "Jira's order changed since this plan was made"}>
             <p>{error.message}</p>
-            <p style={{ fontSize: 12 }}>Code: <code>{error.code}</code></p>
+            <p style={{ fontSize: 12 }}>
+              Code: <code>{error.code}</code>
+            </p>
           </SectionMessage>
         )}
-        {error && error.code !== 'BUSY' && !STALE_PLAN.has(error.code) && <ErrorView error={error} title={error.code === 'FORBIDDEN' ? 'You cannot change the rank here (needs Schedule Issues)' : undefined} />}
+        {error && error.code !== 'BUSY' && !STALE_PLAN.has(error.code) && (
+          <ErrorView error={error} title={error.code === 'FORBIDDEN' ? 'You cannot change the rank here (needs Schedule Issues)' : undefined} />
+        )}
         {plan && (
           <>
             {moves.length === 0 ? (
@@ -119,7 +125,8 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
               </SectionMessage>
             ) : (
               <p>
-                <strong>{moves.length}</strong> of {plan.total} issues move ({plan.unchanged} stay where they are), in <strong>{plan.calls}</strong> rank call{plan.calls === 1 ? '' : 's'} to Jira.
+                <strong>{moves.length}</strong> of {plan.total} issues move ({plan.unchanged} stay where they are), in <strong>{plan.calls}</strong> rank call
+                {plan.calls === 1 ? '' : 's'} to Jira.
               </p>
             )}
             {(phase.kind === 'applying' || phase.kind === 'done' || (phase.kind === 'stopped' && applied > 0)) && moves.length > 0 && (
@@ -147,10 +154,18 @@ export function ApplyOrderModal({ projectKey, onClose }: { projectKey: string; o
                 <caption style={{ textAlign: 'left', color: text.subtle, fontSize: 12 }}>Moves (issue → new neighbour)</caption>
                 <thead>
                   <tr>
-                    <th scope="col" style={{ textAlign: 'left' }}>Issue</th>
-                    <th scope="col" style={{ textAlign: 'left' }}>Summary</th>
-                    <th scope="col" style={{ textAlign: 'right' }}>Jira rank now → after</th>
-                    <th scope="col" style={{ textAlign: 'left', paddingLeft: 12 }}>Placed</th>
+                    <th scope="col" style={{ textAlign: 'left' }}>
+                      Issue
+                    </th>
+                    <th scope="col" style={{ textAlign: 'left' }}>
+                      Summary
+                    </th>
+                    <th scope="col" style={{ textAlign: 'right' }}>
+                      Jira rank now → after
+                    </th>
+                    <th scope="col" style={{ textAlign: 'left', paddingLeft: 12 }}>
+                      Placed
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -78,7 +78,13 @@ function downloadCsv(projectKey: string, items: readonly BacklogItem[]): void {
 }
 
 /** The getBacklog payload of a page (the first page without filters is what the page asks for at start). */
-export function backlogPayload(projectKey: string, page: number, filter?: Payload<'getBacklog'>['filter'], fresh = false, pageSize = PAGE_SIZE): Payload<'getBacklog'> {
+export function backlogPayload(
+  projectKey: string,
+  page: number,
+  filter?: Payload<'getBacklog'>['filter'],
+  fresh = false,
+  pageSize = PAGE_SIZE,
+): Payload<'getBacklog'> {
   return { projectKey, page, pageSize, ...(filter ? { filter } : {}), ...(fresh ? { refresh: true } : {}) };
 }
 
@@ -88,12 +94,21 @@ const PreviewContext = createContext<Preview | null>(null);
 /** Where an issue would move with the what-if weights; "–" until a slider has moved. */
 function WhatIfCell({ itemKey }: { itemKey: string }) {
   const preview = useContext(PreviewContext);
-  if (preview === null) return <span style={{ color: text.subtlest }} aria-label="What-if: move a slider to preview">–</span>;
+  if (preview === null)
+    return (
+      <span style={{ color: text.subtlest }} aria-label="What-if: move a slider to preview">
+        –
+      </span>
+    );
   const whatIf = preview.moves.get(itemKey);
   const wi = whatIf ? movement(whatIf.from, whatIf.to) : null;
   if (!whatIf || !wi) return <span style={{ color: text.subtlest }}>?</span>;
   return (
-    <span aria-label={`What-if: ${wi.label}, to #${whatIf.to}`} title={`#${whatIf.from} → #${whatIf.to}`} style={{ fontWeight: 600, color: movementColor(wi.direction) }}>
+    <span
+      aria-label={`What-if: ${wi.label}, to #${whatIf.to}`}
+      title={`#${whatIf.from} → #${whatIf.to}`}
+      style={{ fontWeight: 600, color: movementColor(wi.direction) }}
+    >
       {wi.text}
     </span>
   );
@@ -137,7 +152,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
     });
   }, [backlog.data]);
 
-  const items = backlog.data?.items ?? [];
+  const items = useMemo(() => backlog.data?.items ?? [], [backlog.data]);
   const total = backlog.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
@@ -210,7 +225,12 @@ export function Backlog({ projectKey }: { projectKey: string }) {
               content: (
                 <span style={{ whiteSpace: 'nowrap' }}>
                   <span style={{ display: 'inline-block', minWidth: 34 }}>{formatScore(it.score)}</span>
-                  <Bar share={it.score / 100} color={token('color.background.brand.bold', '#0C66E4')} label={`Score ${formatScore(it.score)} of 100`} width={40} />
+                  <Bar
+                    share={it.score / 100}
+                    color={token('color.background.brand.bold', '#0C66E4')}
+                    label={`Score ${formatScore(it.score)} of 100`}
+                    width={40}
+                  />
                 </span>
               ),
             },
@@ -219,7 +239,9 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             {
               key: 'effort',
               content: (
-                <Tooltip content={`Score divided by ${it.effort.divisor.toFixed(2)} for effort${it.effort.estimated ? ' (project median used: no estimate)' : ''}`}>
+                <Tooltip
+                  content={`Score divided by ${it.effort.divisor.toFixed(2)} for effort${it.effort.estimated ? ' (project median used: no estimate)' : ''}`}
+                >
                   {(p) => (
                     <span {...p} tabIndex={0} style={{ color: it.effort.estimated ? text.subtlest : text.color }}>
                       {formatEffort(it.effort)}
@@ -242,7 +264,11 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             {
               key: 'delta',
               content: (
-                <span aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`} title={`Jira rank ${it.jiraRank}`} style={{ color: movementColor(vsJira.direction) }}>
+                <span
+                  aria-label={`${vsJira.label} versus Jira rank ${it.jiraRank}`}
+                  title={`Jira rank ${it.jiraRank}`}
+                  style={{ color: movementColor(vsJira.direction) }}
+                >
                   {vsJira.text}
                 </span>
               ),
@@ -255,7 +281,13 @@ export function Backlog({ projectKey }: { projectKey: string }) {
                   {it.pin?.position !== undefined && (
                     <>
                       <Lozenge appearance="inprogress">pinned #{it.pin.position}</Lozenge>
-                      <Button spacing="compact" appearance="subtle" onClick={() => void setPinAt(it.key, null)} isDisabled={pinBusy} aria-label={`Unpin ${it.key}`}>
+                      <Button
+                        spacing="compact"
+                        appearance="subtle"
+                        onClick={() => void setPinAt(it.key, null)}
+                        isDisabled={pinBusy}
+                        aria-label={`Unpin ${it.key}`}
+                      >
                         Unpin
                       </Button>
                     </>
@@ -289,7 +321,10 @@ export function Backlog({ projectKey }: { projectKey: string }) {
           anyFilter ? (
             <EmptyView header="No issue matches these filters" description="Clear a filter to see more of the backlog." />
           ) : (
-            <EmptyView header="Nothing to rank" description="This project has no open issues that ValueRank ranks (sub-tasks, epics and done issues are left out)." />
+            <EmptyView
+              header="Nothing to rank"
+              description="This project has no open issues that ValueRank ranks (sub-tasks, epics and done issues are left out)."
+            />
           )
         }
       />
@@ -300,9 +335,18 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   return (
     <div style={{ display: 'flex', gap: token('space.300', '24px'), alignItems: 'flex-start' }}>
       <section aria-label="Backlog" style={{ flex: 1, minWidth: 0 }}>
-        <div role="search" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', marginBottom: token('space.150', '12px') }}>
+        <div
+          role="search"
+          style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', marginBottom: token('space.150', '12px') }}
+        >
           <div style={{ width: 200 }}>
-            <Textfield aria-label="Search summary or key" placeholder="Search" value={filters.text} isCompact onChange={(e) => setFilters({ ...filters, text: (e.target as HTMLInputElement).value })} />
+            <Textfield
+              aria-label="Search summary or key"
+              placeholder="Search"
+              value={filters.text}
+              isCompact
+              onChange={(e) => setFilters({ ...filters, text: (e.target as HTMLInputElement).value })}
+            />
           </div>
           <div style={{ minWidth: 180 }}>
             <Select
@@ -317,10 +361,20 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             />
           </div>
           <div style={{ width: 160 }}>
-            <Textfield aria-label="Labels (comma separated)" placeholder="Labels, comma separated" value={filters.labels} isCompact onChange={(e) => setFilters({ ...filters, labels: (e.target as HTMLInputElement).value })} />
+            <Textfield
+              aria-label="Labels (comma separated)"
+              placeholder="Labels, comma separated"
+              value={filters.labels}
+              isCompact
+              onChange={(e) => setFilters({ ...filters, labels: (e.target as HTMLInputElement).value })}
+            />
           </div>
           <Checkbox label="Debt only" isChecked={filters.debtOnly} onChange={(e) => setFilters({ ...filters, debtOnly: e.target.checked })} />
-          <Checkbox label="Customer feedback only" isChecked={filters.feedbackOnly} onChange={(e) => setFilters({ ...filters, feedbackOnly: e.target.checked })} />
+          <Checkbox
+            label="Customer feedback only"
+            isChecked={filters.feedbackOnly}
+            onChange={(e) => setFilters({ ...filters, feedbackOnly: e.target.checked })}
+          />
           <Checkbox label="Data gaps only" isChecked={filters.gapsOnly} onChange={(e) => setFilters({ ...filters, gapsOnly: e.target.checked })} />
           {anyFilter && (
             <Button appearance="subtle" onClick={() => setFilters(NO_FILTERS)}>
@@ -365,15 +419,18 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             <SectionMessage appearance="information">Some scores are being recomputed; refresh in a moment for the newest order.</SectionMessage>
           </div>
         )}
-        {pin.error && <ErrorView error={pin.error} title={pin.error.code === 'FORBIDDEN' ? 'You cannot pin issues here (needs Schedule Issues)' : 'The pin was not saved'} />}
+        {pin.error && (
+          <ErrorView
+            error={pin.error}
+            title={pin.error.code === 'FORBIDDEN' ? 'You cannot pin issues here (needs Schedule Issues)' : 'The pin was not saved'}
+          />
+        )}
         {backlog.error && <ErrorView error={backlog.error} onRetry={backlog.reload} />}
         {!backlog.data && backlog.loading && <Loading label="Ranking the backlog…" />}
         {backlog.data && (
           // The table scrolls sideways inside its section rather than running under the what-if panel.
           <div style={{ overflowX: 'auto' }}>
-          <PreviewContext.Provider value={preview}>
-          {table}
-          </PreviewContext.Provider>
+            <PreviewContext.Provider value={preview}>{table}</PreviewContext.Provider>
           </div>
         )}
         {backlog.data && pages > 1 && (
@@ -392,11 +449,26 @@ export function Backlog({ projectKey }: { projectKey: string }) {
       </section>
       {showWhatIf && (
         <aside id="what-if-panel" aria-label="What-if weights" style={{ width: 300, flexShrink: 0 }}>
-          <WhatIfPanel projectKey={projectKey} onPreview={setPreview} onSaved={backlog.reload} onClose={() => { setShowWhatIf(false); setPreview(null); }} />
+          <WhatIfPanel
+            projectKey={projectKey}
+            onPreview={setPreview}
+            onSaved={backlog.reload}
+            onClose={() => {
+              setShowWhatIf(false);
+              setPreview(null);
+            }}
+          />
         </aside>
       )}
-      {applyOpen && <ApplyOrderModal projectKey={projectKey} onClose={(changed) => { setApplyOpen(false); if (changed) backlog.reload(); }} />}
+      {applyOpen && (
+        <ApplyOrderModal
+          projectKey={projectKey}
+          onClose={(changed) => {
+            setApplyOpen(false);
+            if (changed) backlog.reload();
+          }}
+        />
+      )}
     </div>
   );
 }
-

@@ -5,7 +5,19 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 
 /** The keyboard alternative to dragging a row: "Move to position…" pins the issue at a typed position. */
-export function MoveControl({ issueKey, current, max, busy, onMove }: { issueKey: string; current: number; max: number; busy: boolean; onMove: (position: number) => void }) {
+export function MoveControl({
+  issueKey,
+  current,
+  max,
+  busy,
+  onMove,
+}: {
+  issueKey: string;
+  current: number;
+  max: number;
+  busy: boolean;
+  onMove: (position: number) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(String(current));
   const n = Number(value);
@@ -34,8 +46,21 @@ export function MoveControl({ issueKey, current, max, busy, onMove }: { issueKey
           <label htmlFor={inputId} style={{ display: 'block', marginBottom: 4 }}>
             Pin {issueKey} at position (1–{max})
           </label>
-          <Textfield id={inputId} type="number" min={1} max={max} value={value} autoFocus isInvalid={!valid} onChange={(e) => setValue((e.target as HTMLInputElement).value)} />
-          {!valid && <div role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>Enter a whole number from 1 to {max}.</div>}
+          <Textfield
+            id={inputId}
+            type="number"
+            min={1}
+            max={max}
+            value={value}
+            autoFocus
+            isInvalid={!valid}
+            onChange={(e) => setValue((e.target as HTMLInputElement).value)}
+          />
+          {!valid && (
+            <div role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>
+              Enter a whole number from 1 to {max}.
+            </div>
+          )}
           <div style={{ display: 'flex', gap: 8, marginTop: 8, justifyContent: 'flex-end' }}>
             <Button onClick={() => setOpen(false)}>Cancel</Button>
             <Button appearance="primary" type="submit" isDisabled={!valid || busy}>

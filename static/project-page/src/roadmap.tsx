@@ -23,12 +23,17 @@ function CapacityBar({ q }: { q: RoadmapQuarter }) {
   const label = `${round(q.used.feature + q.used.debt)} of ${round(q.capacity)} points used: ${round(q.used.feature)} feature, ${round(q.used.debt)} debt`;
   return (
     <div>
-      <div role="img" aria-label={label} style={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', background: token('color.background.neutral', '#091E420F') }}>
+      <div
+        role="img"
+        aria-label={label}
+        style={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', background: token('color.background.neutral', '#091E420F') }}
+      >
         <span style={{ width: `${f * 100}%`, background: FEATURE }} />
         <span style={{ width: `${d * 100}%`, background: DEBT }} />
       </div>
       <div style={{ fontSize: 12, color: text.subtle, marginTop: 4 }}>
-        {round(q.used.feature + q.used.debt)} / {round(q.capacity)} pts · <span style={{ color: FEATURE }}>■</span> feature {round(q.used.feature)} · <span style={{ color: DEBT }}>■</span> debt {round(q.used.debt)}
+        {round(q.used.feature + q.used.debt)} / {round(q.capacity)} pts · <span style={{ color: FEATURE }}>■</span> feature {round(q.used.feature)} ·{' '}
+        <span style={{ color: DEBT }}>■</span> debt {round(q.used.debt)}
       </div>
     </div>
   );
@@ -36,7 +41,16 @@ function CapacityBar({ q }: { q: RoadmapQuarter }) {
 
 function Item({ item }: { item: { key: string; summary?: string; points: number; kind?: 'feature' | 'debt'; reason: string; atRisk?: string } }) {
   return (
-    <li style={{ listStyle: 'none', padding: '6px 8px', borderRadius: 4, marginBottom: 6, background: token('elevation.surface.raised', '#FFFFFF'), boxShadow: token('elevation.shadow.raised', '0 1px 1px #091E4240') }}>
+    <li
+      style={{
+        listStyle: 'none',
+        padding: '6px 8px',
+        borderRadius: 4,
+        marginBottom: 6,
+        background: token('elevation.surface.raised', '#FFFFFF'),
+        boxShadow: token('elevation.shadow.raised', '0 1px 1px #091E4240'),
+      }}
+    >
       <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${item.key}`)} aria-label={`Open ${item.key} in Jira`}>
           {item.key}
@@ -47,7 +61,9 @@ function Item({ item }: { item: { key: string; summary?: string; points: number;
           <Tooltip content={item.atRisk}>
             {(p) => (
               <span {...p} tabIndex={0} aria-label={`At risk: ${item.atRisk}`}>
-                <Lozenge appearance={item.atRisk?.startsWith('overdue') ? 'removed' : 'moved'}>{item.atRisk?.startsWith('overdue') ? 'overdue' : 'at risk'}</Lozenge>
+                <Lozenge appearance={item.atRisk?.startsWith('overdue') ? 'removed' : 'moved'}>
+                  {item.atRisk?.startsWith('overdue') ? 'overdue' : 'at risk'}
+                </Lozenge>
               </span>
             )}
           </Tooltip>
@@ -81,12 +97,24 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
           <label htmlFor="capacity-override" style={{ fontSize: 12, color: text.subtle }}>
             Capacity per quarter (points; empty = from sprint history)
           </label>
-          <Textfield id="capacity-override" type="number" min={1} value={capacityText} isInvalid={!capValid} isCompact onChange={(e) => setCapacityText((e.target as HTMLInputElement).value)} />
+          <Textfield
+            id="capacity-override"
+            type="number"
+            min={1}
+            value={capacityText}
+            isInvalid={!capValid}
+            isCompact
+            onChange={(e) => setCapacityText((e.target as HTMLInputElement).value)}
+          />
         </div>
         <Button type="submit" isDisabled={!capValid}>
           Re-plan
         </Button>
-        {!capValid && <span role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>Enter a positive number.</span>}
+        {!capValid && (
+          <span role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>
+            Enter a positive number.
+          </span>
+        )}
         <span style={{ flex: 1 }} />
         <Button onClick={roadmap.reload} isLoading={roadmap.loading}>
           Refresh
@@ -110,9 +138,21 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
           {roadmap.data.quarters.length === 0 && roadmap.data.later.length === 0 ? (
             <EmptyView header="Nothing to plan" description="There are no open issues to place on the roadmap." />
           ) : (
-            <div style={{ display: 'grid', gridTemplateColumns: `repeat(${roadmap.data.quarters.length + 1}, minmax(190px, 1fr))`, gap: 12, overflowX: 'auto', opacity: roadmap.loading ? 0.6 : 1 }}>
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: `repeat(${roadmap.data.quarters.length + 1}, minmax(190px, 1fr))`,
+                gap: 12,
+                overflowX: 'auto',
+                opacity: roadmap.loading ? 0.6 : 1,
+              }}
+            >
               {roadmap.data.quarters.map((q, i) => (
-                <section key={q.label} aria-label={`Quarter ${q.label}`} style={{ background: token('color.background.neutral', '#091E420F'), borderRadius: 6, padding: 8 }}>
+                <section
+                  key={q.label}
+                  aria-label={`Quarter ${q.label}`}
+                  style={{ background: token('color.background.neutral', '#091E420F'), borderRadius: 6, padding: 8 }}
+                >
                   <h3 style={{ margin: '0 0 4px', fontSize: 14 }}>
                     {q.label} {i === 0 && <Lozenge appearance="new">current</Lozenge>}
                   </h3>
@@ -120,13 +160,29 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
                     {q.start} – {q.end}
                   </div>
                   <CapacityBar q={q} />
-                  {q.items.length === 0 ? <p style={{ color: text.subtlest, fontSize: 12 }}>Nothing planned.</p> : <ul style={{ padding: 0, marginTop: 8 }}>{q.items.map((it) => <Item key={it.key} item={it} />)}</ul>}
+                  {q.items.length === 0 ? (
+                    <p style={{ color: text.subtlest, fontSize: 12 }}>Nothing planned.</p>
+                  ) : (
+                    <ul style={{ padding: 0, marginTop: 8 }}>
+                      {q.items.map((it) => (
+                        <Item key={it.key} item={it} />
+                      ))}
+                    </ul>
+                  )}
                 </section>
               ))}
               <section aria-label="Later" style={{ background: token('color.background.neutral', '#091E420F'), borderRadius: 6, padding: 8 }}>
                 <h3 style={{ margin: '0 0 4px', fontSize: 14 }}>Later</h3>
                 <div style={{ fontSize: 12, color: text.subtle }}>{roadmap.data.later.length} items that do not fit</div>
-                {roadmap.data.later.length === 0 ? <p style={{ color: text.subtlest, fontSize: 12 }}>Everything fits.</p> : <ul style={{ padding: 0, marginTop: 8 }}>{roadmap.data.later.map((it) => <Item key={it.key} item={it} />)}</ul>}
+                {roadmap.data.later.length === 0 ? (
+                  <p style={{ color: text.subtlest, fontSize: 12 }}>Everything fits.</p>
+                ) : (
+                  <ul style={{ padding: 0, marginTop: 8 }}>
+                    {roadmap.data.later.map((it) => (
+                      <Item key={it.key} item={it} />
+                    ))}
+                  </ul>
+                )}
               </section>
             </div>
           )}

@@ -22,7 +22,17 @@ export interface Preview {
  * asked at once; changes made while an answer is on its way collapse into one request for the newest weights
  * (`LatestOnly`), so a held arrow key sends one request per round trip and only the newest answer is shown.
  */
-export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { projectKey: string; onPreview: (p: Preview | null) => void; onSaved: () => void; onClose: () => void }) {
+export function WhatIfPanel({
+  projectKey,
+  onPreview,
+  onSaved,
+  onClose,
+}: {
+  projectKey: string;
+  onPreview: (p: Preview | null) => void;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
   const config = useOperation('getConfig', { projectKey });
   const [weights, setWeights] = useState<WeightMap | null>(null);
   const [previewError, setPreviewError] = useState<OperationFailure | null>(null);
@@ -88,7 +98,12 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
     setSaveError(null);
     try {
       const fresh = await invoke('getConfig', { projectKey });
-      if (fresh.access !== 'full') throw new OperationFailure('saveConfig', 'FORBIDDEN', 'Saving weights for the project needs the Administer Projects permission. You can still try weights here: nothing is saved.');
+      if (fresh.access !== 'full')
+        throw new OperationFailure(
+          'saveConfig',
+          'FORBIDDEN',
+          'Saving weights for the project needs the Administer Projects permission. You can still try weights here: nothing is saved.',
+        );
       await invoke('saveConfig', { projectKey, expectedVersion: expectedVersionFor(projectKey, fresh), config: { ...fresh.config, weights } });
       void flag('Project weights saved', `${projectKey} now ranks with these weights.`, 'success');
       config.reload();
@@ -103,7 +118,14 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
   };
 
   return (
-    <div style={{ border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: 6, padding: token('space.200', '16px'), background: token('elevation.surface.raised', '#FFFFFF') }}>
+    <div
+      style={{
+        border: `1px solid ${token('color.border', '#091E4224')}`,
+        borderRadius: 6,
+        padding: token('space.200', '16px'),
+        background: token('elevation.surface.raised', '#FFFFFF'),
+      }}
+    >
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
         <h2 style={{ fontSize: '16px', margin: 0 }}>What-if weights</h2>
         <Button appearance="subtle" spacing="compact" onClick={onClose}>
@@ -117,13 +139,29 @@ export function WhatIfPanel({ projectKey, onPreview, onSaved, onClose }: { proje
         <>
           <WeightsEditor idPrefix="whatif" weights={weights} onChange={setWeights} disabled={saving} />
           <div aria-live="polite" style={{ minHeight: 20, margin: '8px 0', color: text.subtle, fontSize: '12px' }}>
-            {previewing ? 'Previewing…' : dirty && changed !== null ? `${changed} issue${changed === 1 ? '' : 's'} would move (see the What-if column).` : 'Current weights.'}
+            {previewing
+              ? 'Previewing…'
+              : dirty && changed !== null
+                ? `${changed} issue${changed === 1 ? '' : 's'} would move (see the What-if column).`
+                : 'Current weights.'}
           </div>
           {previewError && <ErrorView error={previewError} title="Preview failed" />}
           {saveError && (
-            <SectionMessage appearance={saveError.code === 'CONFIG_CONFLICT' ? 'warning' : 'error'} title={saveError.code === 'CONFIG_CONFLICT' ? 'Someone changed the settings meanwhile' : saveError.code === 'FORBIDDEN' ? 'Only a project admin can save weights' : 'Not saved'}>
+            <SectionMessage
+              appearance={saveError.code === 'CONFIG_CONFLICT' ? 'warning' : 'error'}
+              title={
+                saveError.code === 'CONFIG_CONFLICT'
+                  ? 'Someone changed the settings meanwhile'
+                  : saveError.code === 'FORBIDDEN'
+                    ? 'Only a project admin can save weights'
+                    : 'Not saved'
+              }
+            >
               <p>{saveError.message}</p>
-              <p style={{ fontSize: 12 }}>Code: <code>{saveError.code}</code>{saveError.code === 'CONFIG_CONFLICT' ? ' — press Save again to save your weights on top of the newest settings.' : ''}</p>
+              <p style={{ fontSize: 12 }}>
+                Code: <code>{saveError.code}</code>
+                {saveError.code === 'CONFIG_CONFLICT' ? ' — press Save again to save your weights on top of the newest settings.' : ''}
+              </p>
             </SectionMessage>
           )}
           <div style={{ display: 'flex', gap: 8, marginTop: 8, flexWrap: 'wrap' }}>

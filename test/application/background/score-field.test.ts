@@ -22,7 +22,12 @@ describe('findScoreField', () => {
   it('ignores a field that only looks like it: same name or key suffix, another app or a plain custom field', () => {
     const fields: JiraField[] = [
       forgeField('customfield_10902', '99999999-0000-4000-8000-000000000000', APP.environmentId, 'DEVELOPMENT'),
-      { id: 'customfield_10903', name: 'Value score', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float' } },
+      {
+        id: 'customfield_10903',
+        name: 'Value score',
+        custom: true,
+        schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float' },
+      },
       { ...forgeField('customfield_10904', APP.appId, APP.environmentId, 'DEVELOPMENT', 'value-score-old') },
     ];
     expect(findScoreField(fields, APP)).toBeNull();

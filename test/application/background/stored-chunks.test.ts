@@ -27,7 +27,11 @@ const key = (n: number): string => `ABCDEFGHIJ-${1_000_000 + n}`;
 describe('what the background stores per project', () => {
   it('keeps every stored chunk under the KVS value limit when issue keys are long, and reads the edges back', async () => {
     const count = 6000;
-    const issues = Array.from({ length: count }, (_, i) => anIssue(key(i)).blocks(key(i + 1)).build());
+    const issues = Array.from({ length: count }, (_, i) =>
+      anIssue(key(i))
+        .blocks(key(i + 1))
+        .build(),
+    );
     const jira = new MemoryJira(issues, [SCORE_FIELD]);
     const kv = new MemoryKv();
     const deps = depsOver(kv);

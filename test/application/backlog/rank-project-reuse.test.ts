@@ -11,7 +11,14 @@ describe("reusing a user's recent load of a project", () => {
   it('loads again when a project override replaces the global config, though both are version 1', async () => {
     const kv = new MemoryKv();
     const clock = (): Date => NOW;
-    const deps: AppDeps = { kv, configs: new ConfigStore(kv, clock), pins: new PinStore(kv), clock, loadCache: new LoadCache(), appIdentity: () => ({ appId: 'a', environmentId: 'e' }) };
+    const deps: AppDeps = {
+      kv,
+      configs: new ConfigStore(kv, clock),
+      pins: new PinStore(kv),
+      clock,
+      loadCache: new LoadCache(),
+      appIdentity: () => ({ appId: 'a', environmentId: 'e' }),
+    };
     const links = new Map([['PAY-1', [{ globalId: 'z-1', object: { url: 'https://support.example.com/orgs/acme/tickets/1' } }]]]);
     const jira = new MemoryJira([anIssue('PAY-1').build(), anIssue('PAY-2').build()], [], links);
     await deps.configs.save({ kind: 'global' }, 0, defaultConfig(), 'admin');

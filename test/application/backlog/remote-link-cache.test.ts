@@ -12,7 +12,12 @@ describe('RemoteLinkCache', () => {
     const kv = new MemoryKv();
     const cache = await RemoteLinkCache.open(kv, 'PAY');
     const ids = Array.from({ length: 600 }, (_, i) => String(20000 + i));
-    for (const id of ids) cache.put(id, '2026-11-01T00:00:00.000+0000', Array.from({ length: 30 }, (_, n) => longLink(Number(id), n)));
+    for (const id of ids)
+      cache.put(
+        id,
+        '2026-11-01T00:00:00.000+0000',
+        Array.from({ length: 30 }, (_, n) => longLink(Number(id), n)),
+      );
     await cache.save();
 
     expect(Math.max(...[...kv.data.values()].map((v) => Buffer.byteLength(v)))).toBeLessThanOrEqual(MAX_VALUE_BYTES);
@@ -24,7 +29,12 @@ describe('RemoteLinkCache', () => {
   it('drops the parts a bucket no longer needs once its entries are forgotten', async () => {
     const kv = new MemoryKv();
     const cache = await RemoteLinkCache.open(kv, 'PAY');
-    for (let i = 0; i < 600; i++) cache.put(String(30000 + i), 'u', Array.from({ length: 30 }, (_, n) => longLink(i, n)));
+    for (let i = 0; i < 600; i++)
+      cache.put(
+        String(30000 + i),
+        'u',
+        Array.from({ length: 30 }, (_, n) => longLink(i, n)),
+      );
     await cache.save();
     const partsBefore = [...kv.data.keys()].filter((k) => /^rl:PAY:\d+:\d+$/.test(k)).length;
     cache.retainOnly(new Set(['30000']));
@@ -38,7 +48,11 @@ describe('RemoteLinkCache', () => {
   it('does not cache an issue whose links alone would not fit one value, so they are read again rather than cut', async () => {
     const kv = new MemoryKv();
     const cache = await RemoteLinkCache.open(kv, 'PAY');
-    cache.put('1', 'u', Array.from({ length: 100 }, (_, n) => ({ object: { url: `https://wiki.example.com/${n}/${'x'.repeat(1900)}` } })));
+    cache.put(
+      '1',
+      'u',
+      Array.from({ length: 100 }, (_, n) => ({ object: { url: `https://wiki.example.com/${n}/${'x'.repeat(1900)}` } })),
+    );
     cache.put('2', 'u', [{ object: { url: 'https://wiki.example.com/short' } }]);
     await cache.save();
     const again = await RemoteLinkCache.open(kv, 'PAY');
@@ -50,10 +64,13 @@ describe('RemoteLinkCache', () => {
   it('keeps every link of an issue with more than a hundred short ones', async () => {
     const kv = new MemoryKv();
     const cache = await RemoteLinkCache.open(kv, 'PAY');
-    cache.put('1', 'u', Array.from({ length: 150 }, (_, n) => ({ object: { url: `https://support.example.com/t/${n}` } })));
+    cache.put(
+      '1',
+      'u',
+      Array.from({ length: 150 }, (_, n) => ({ object: { url: `https://support.example.com/t/${n}` } })),
+    );
     await cache.save();
 
     expect((await RemoteLinkCache.open(kv, 'PAY')).get('1', 'u')).toHaveLength(150);
   });
-
 });

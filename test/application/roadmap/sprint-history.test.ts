@@ -4,7 +4,12 @@ import type { JiraIssueLike } from '../../../src/domain';
 import { MemoryJira } from '../../fakes/memory-jira';
 import { MemoryKv } from '../../fakes/memory-kv';
 
-const SPRINT_FIELD: JiraField = { id: 'customfield_10020', name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint' } };
+const SPRINT_FIELD: JiraField = {
+  id: 'customfield_10020',
+  name: 'Sprint',
+  custom: true,
+  schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint' },
+};
 const POINTS = 'customfield_10016';
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-25T00:00:00Z');
@@ -17,7 +22,11 @@ const S3 = sprint(3, '2026-10-29T09:00:00.000Z', '2026-11-12T09:00:00.000Z', '20
 let seq = 0;
 const done = (sprintIds: number[], resolved: string, points: number): JiraIssueLike => {
   seq += 1;
-  return { id: String(50000 + seq), key: `PRJ-${seq}`, fields: { customfield_10020: sprintIds.map((id) => ({ id, name: `S${id}`, state: 'closed', boardId: 1 })), resolutiondate: resolved, [POINTS]: points } };
+  return {
+    id: String(50000 + seq),
+    key: `PRJ-${seq}`,
+    fields: { customfield_10020: sprintIds.map((id) => ({ id, name: `S${id}`, state: 'closed', boardId: 1 })), resolutiondate: resolved, [POINTS]: points },
+  };
 };
 
 describe('sprintHistory', () => {

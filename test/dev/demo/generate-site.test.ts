@@ -63,19 +63,41 @@ describe('generateDemoSite: people, projects, fields', () => {
 
   it('declares the fields in GET /rest/api/3/field shape', () => {
     const ids = site.fields.map((f) => f.id);
-    for (const id of ['summary', 'issuetype', 'status', 'labels', 'priority', 'created', 'updated', 'duedate', 'issuelinks', 'components', 'fixVersions', 'reporter', 'parent']) {
+    for (const id of [
+      'summary',
+      'issuetype',
+      'status',
+      'labels',
+      'priority',
+      'created',
+      'updated',
+      'duedate',
+      'issuelinks',
+      'components',
+      'fixVersions',
+      'reporter',
+      'parent',
+    ]) {
       expect(ids).toContain(id);
     }
     const custom = Object.fromEntries(site.fields.filter((f) => f.custom).map((f) => [f.id, f]));
-    expect(custom[FIELD.storyPoints]).toMatchObject({ name: 'Story Points', schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 } });
+    expect(custom[FIELD.storyPoints]).toMatchObject({
+      name: 'Story Points',
+      schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 },
+    });
     expect(custom[FIELD.storyPointEstimate]?.schema.custom).toBe('com.pyxis.greenhopper.jira:jsw-story-points');
-    expect(custom[FIELD.businessValue]).toMatchObject({ name: 'Business Value', schema: { custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' } });
+    expect(custom[FIELD.businessValue]).toMatchObject({
+      name: 'Business Value',
+      schema: { custom: 'com.atlassian.jira.plugin.system.customfieldtypes:select' },
+    });
     expect(custom[FIELD.organizations]?.schema.custom).toBe('com.atlassian.servicedesk:sd-customer-organizations');
     expect(custom[FIELD.customerTier]?.schema.custom).toBe('com.atlassian.jira.plugin.system.customfieldtypes:select');
     expect(custom[FIELD.rank]?.schema.custom).toBe('com.pyxis.greenhopper.jira:gh-lexo-rank');
     expect(custom[FIELD.sprint]?.schema.custom).toBe('com.pyxis.greenhopper.jira:gh-sprint');
     for (const f of site.fields) {
-      expect(f).toEqual(expect.objectContaining({ id: expect.any(String), key: f.id, name: expect.any(String), custom: expect.any(Boolean), clauseNames: expect.any(Array) }));
+      expect(f).toEqual(
+        expect.objectContaining({ id: expect.any(String), key: f.id, name: expect.any(String), custom: expect.any(Boolean), clauseNames: expect.any(Array) }),
+      );
     }
   });
 
@@ -111,7 +133,16 @@ describe('generateDemoSite: issues', () => {
   it('gives every issue an id, a key and the basic fields, with unique ids and keys', () => {
     expect(byKey.size).toBe(site.issues.length);
     expect(byId.size).toBe(site.issues.length);
-    const category = { 'To Do': 'new', 'In Progress': 'indeterminate', 'In Review': 'indeterminate', Done: 'done', 'Waiting for support': 'new', 'Waiting for customer': 'indeterminate', Resolved: 'done', Closed: 'done' } as Record<string, string>;
+    const category = {
+      'To Do': 'new',
+      'In Progress': 'indeterminate',
+      'In Review': 'indeterminate',
+      Done: 'done',
+      'Waiting for support': 'new',
+      'Waiting for customer': 'indeterminate',
+      Resolved: 'done',
+      Closed: 'done',
+    } as Record<string, string>;
     for (const i of site.issues) {
       expect(i.id).toMatch(/^\d+$/);
       expect(i.key).toMatch(/^(PAY|SUP)-[1-9]\d*$/);
@@ -125,7 +156,7 @@ describe('generateDemoSite: issues', () => {
       expect(created).toBeLessThanOrEqual(updated);
       expect(updated).toBeLessThanOrEqual(now);
       expect(created).toBeGreaterThanOrEqual(now - 560 * 86_400_000);
-      expect((i.fields.resolutiondate !== null)).toBe(i.fields.status.statusCategory.key === 'done');
+      expect(i.fields.resolutiondate !== null).toBe(i.fields.status.statusCategory.key === 'done');
     }
   });
 
@@ -198,9 +229,18 @@ describe('generateDemoSite: links', () => {
     for (const { link } of allLinks) {
       const declared = types.get(link.type.id);
       expect(declared).toEqual(link.type);
-      expect(('outwardIssue' in link) !== ('inwardIssue' in link)).toBe(true);
+      expect('outwardIssue' in link !== 'inwardIssue' in link).toBe(true);
       const o = other(link);
-      expect(o).toEqual({ id: expect.any(String), key: expect.any(String), fields: { summary: expect.any(String), status: { name: expect.any(String), statusCategory: { key: expect.any(String) } }, priority: { name: expect.any(String) }, issuetype: { name: expect.any(String) } } });
+      expect(o).toEqual({
+        id: expect.any(String),
+        key: expect.any(String),
+        fields: {
+          summary: expect.any(String),
+          status: { name: expect.any(String), statusCategory: { key: expect.any(String) } },
+          priority: { name: expect.any(String) },
+          issuetype: { name: expect.any(String) },
+        },
+      });
     }
   });
 
@@ -317,7 +357,12 @@ describe('generateDemoSite: customer feedback', () => {
           globalId: expect.any(String),
           application: { type: expect.any(String), name: expect.any(String) },
           relationship: expect.any(String),
-          object: expect.objectContaining({ url: expect.stringMatching(/^https:\/\/[a-z]+\.example\.com\//), title: expect.any(String), icon: expect.any(Object), status: expect.any(Object) }),
+          object: expect.objectContaining({
+            url: expect.stringMatching(/^https:\/\/[a-z]+\.example\.com\//),
+            title: expect.any(String),
+            icon: expect.any(Object),
+            status: expect.any(Object),
+          }),
         });
       }
     }
@@ -329,7 +374,9 @@ describe('generateDemoSite: customer feedback', () => {
 
 describe('generateDemoSite: board and sprints', () => {
   it('has one scrum board for PAY', () => {
-    expect(site.boards).toEqual([expect.objectContaining({ id: 1, type: 'scrum', location: expect.objectContaining({ projectId: 10000, projectKey: 'PAY' }) })]);
+    expect(site.boards).toEqual([
+      expect.objectContaining({ id: 1, type: 'scrum', location: expect.objectContaining({ projectId: 10000, projectKey: 'PAY' }) }),
+    ]);
   });
 
   it('has closed sprints with start, end and completion dates, one active sprint containing now, one future sprint, and no sprint totals', () => {
@@ -354,7 +401,8 @@ describe('generateDemoSite: board and sprints', () => {
       const at = Date.parse(i.fields.resolutiondate ?? '');
       return at >= Date.parse(s.startDate) && at <= Date.parse(s.completeDate ?? '');
     };
-    const doneIn = (s: (typeof site.sprints)[number]): SeedIssue[] => pay.filter((i) => i.fields.status.name === 'Done' && (i.fields.customfield_10020 ?? []).some((v) => v.id === s.id));
+    const doneIn = (s: (typeof site.sprints)[number]): SeedIssue[] =>
+      pay.filter((i) => i.fields.status.name === 'Done' && (i.fields.customfield_10020 ?? []).some((v) => v.id === s.id));
     for (const s of site.sprints.filter((sp) => sp.state === 'closed')) {
       const delivered = doneIn(s)
         .filter((i) => resolvedIn(i, s))

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { contentSecurityPolicy, ManifestPermissionError, readCustomUiPermissions } from '../../../dev/preview/csp';
 
-const directive = (policy: string, name: string): string[] =>
-  (policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '').split(' ').slice(1);
+const directive = (policy: string, name: string): string[] => (policy.split('; ').find((d) => d.startsWith(`${name} `)) ?? '').split(' ').slice(1);
 
 describe('Custom UI Content-Security-Policy from the manifest', () => {
   let dir: string;
@@ -29,7 +28,9 @@ describe('Custom UI Content-Security-Policy from the manifest', () => {
   it('adds the content sources and external hosts the manifest declares to their directives', () => {
     const policy = contentSecurityPolicy(
       readCustomUiPermissions(
-        manifest(`  content:\n    scripts: ['unsafe-eval', 'blob:']\n    styles: ['unsafe-inline']\n  external:\n    images: ['*.giphy.com']\n    fetch:\n      client: [{ address: 'https://api.example.com' }]\n`),
+        manifest(
+          `  content:\n    scripts: ['unsafe-eval', 'blob:']\n    styles: ['unsafe-inline']\n  external:\n    images: ['*.giphy.com']\n    fetch:\n      client: [{ address: 'https://api.example.com' }]\n`,
+        ),
       ),
     );
     expect(directive(policy, 'script-src')).toEqual(["'self'", "'unsafe-eval'", 'blob:']);

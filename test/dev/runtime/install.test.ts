@@ -94,7 +94,7 @@ describe('local Forge runtime: product fetches', () => {
     expect(jira.seen.map((r) => r.headers['x-sim-account-id'])).toEqual([undefined]);
   });
 
-  it('answers platform calls it does not emulate with the package\'s ProxyRequestError', async () => {
+  it("answers platform calls it does not emulate with the package's ProxyRequestError", async () => {
     await expect(__requestAtlassianAsApp('/graphql', { method: 'POST', body: '{}' })).rejects.toBeInstanceOf(ProxyRequestError);
   });
 

@@ -70,7 +70,10 @@ describe('local KVS through @forge/kvs', () => {
     await kvs.set('other', 0);
 
     const first = await kvs.query().where('key', WhereConditions.beginsWith('score:')).limit(2).getMany<number>();
-    expect(first.results).toEqual([{ key: 'score:PRJ-1', value: 1 }, { key: 'score:PRJ-2', value: 2 }]);
+    expect(first.results).toEqual([
+      { key: 'score:PRJ-1', value: 1 },
+      { key: 'score:PRJ-2', value: 2 },
+    ]);
     expect(first.nextCursor).toEqual(expect.any(String));
 
     const rest: string[] = [];
@@ -94,7 +97,10 @@ describe('local KVS through @forge/kvs', () => {
     expect(set.failedKeys).toEqual([{ key: 'b'.repeat(501), error: expect.objectContaining({ code: 'KEY_TOO_LONG' }) }]);
 
     const got = await kvs.batchGet<number>([{ key: 'a' }, { key: 'b' }, { key: 'c' }]);
-    expect(got.successfulKeys.map(({ key, value }) => ({ key, value }))).toEqual([{ key: 'a', value: 1 }, { key: 'b', value: 2 }]);
+    expect(got.successfulKeys.map(({ key, value }) => ({ key, value }))).toEqual([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+    ]);
     expect(got.failedKeys).toEqual([{ key: 'c', error: expect.objectContaining({ code: 'KEY_NOT_FOUND' }) }]);
 
     const tooMany = Array.from({ length: 26 }, (_, i) => ({ key: `k${i}`, value: i }));
@@ -157,7 +163,13 @@ describe('local KVS through @forge/kvs', () => {
 
   it('rejects a transaction that names a key twice or an invalid value, changing nothing', async () => {
     await expect(kvs.transact().set('x', 1).delete('x').execute()).rejects.toEqual(kvsError('INVALID_REQUEST'));
-    await expect(kvs.transact().set('y', 1).set('z', { t: 'x'.repeat(241 * 1024) }).execute()).rejects.toEqual(kvsError('MAX_SIZE'));
+    await expect(
+      kvs
+        .transact()
+        .set('y', 1)
+        .set('z', { t: 'x'.repeat(241 * 1024) })
+        .execute(),
+    ).rejects.toEqual(kvsError('MAX_SIZE'));
     expect(await kvs.get('y')).toBeUndefined();
   });
 

@@ -11,7 +11,10 @@ import Resolver from '@forge/resolver';
 import { startFakeJira, type FakeJira } from './fake-jira';
 import { Rng } from '../../../dev/demo/random';
 
-const seeded = (seed: number): (() => number) => { const rng = new Rng(seed); return () => rng.next(); };
+const seeded = (seed: number): (() => number) => {
+  const rng = new Rng(seed);
+  return () => rng.next();
+};
 
 interface SeenEvent {
   body: Record<string, unknown>;
@@ -47,7 +50,7 @@ describe('local queue through @forge/events', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('delivers a pushed event to the queue\'s consumer, which may call Jira as the app', async () => {
+  it("delivers a pushed event to the queue's consumer, which may call Jira as the app", async () => {
     const seen: SeenEvent[] = [];
     queue.register('recompute', async (event: SeenEvent) => {
       seen.push(event);
@@ -57,20 +60,29 @@ describe('local queue through @forge/events', () => {
     const { jobId } = await new Queue({ key: 'recompute' }).push({ body: { projectKey: 'PRJ' } });
     await queue.drain();
 
-    expect(seen).toEqual([{ body: { projectKey: 'PRJ' }, queueName: 'recompute', jobId, eventId: expect.any(String), contextAri: expect.stringMatching(/^ari:cloud:jira::site\//) }]);
+    expect(seen).toEqual([
+      { body: { projectKey: 'PRJ' }, queueName: 'recompute', jobId, eventId: expect.any(String), contextAri: expect.stringMatching(/^ari:cloud:jira::site\//) },
+    ]);
     expect(jira.seen.at(-1)?.headers['x-sim-account-id']).toBeUndefined();
     expect(queue.stats()).toEqual({ pending: 0, running: 0, failed: 0 });
     expect(await new Queue({ key: 'recompute' }).getJob(jobId).getStats()).toEqual({ success: 1, inProgress: 0, failed: 0 });
   });
 
-  it('runs the consumer as the app even when a user\'s resolver pushed the event', async () => {
+  it("runs the consumer as the app even when a user's resolver pushed the event", async () => {
     const outcomes: string[] = [];
-    queue.register('recompute', async () => {
-      await api.asUser().requestJira(route`/rest/api/3/myself`).then(
-        () => outcomes.push('asUser allowed'),
-        () => outcomes.push('asUser refused'),
-      );
-    }, { moduleKey: 'recompute-consumer', timeoutSeconds: 900 });
+    queue.register(
+      'recompute',
+      async () => {
+        await api
+          .asUser()
+          .requestJira(route`/rest/api/3/myself`)
+          .then(
+            () => outcomes.push('asUser allowed'),
+            () => outcomes.push('asUser refused'),
+          );
+      },
+      { moduleKey: 'recompute-consumer', timeoutSeconds: 900 },
+    );
     const resolver = new Resolver();
     resolver.define('refresh', async () => new Queue({ key: 'recompute' }).push({ body: { projectKey: 'PRJ' } }));
 
@@ -140,10 +152,14 @@ describe('local queue through @forge/events', () => {
   it('refuses what Forge refuses: over 50 events or 200 KB a push, over 500 events a minute', async () => {
     const producer = new Queue({ key: 'recompute' });
     await expect(producer.push(Array.from({ length: 51 }, () => ({ body: {} })))).rejects.toBeInstanceOf(TooManyEventsError);
-    expect(await queue.handle('/webhook/queue/publish/x', { queueName: 'recompute', jobId: 'j', payload: Array.from({ length: 51 }, () => ({ body: {} })) })).toMatchObject({ status: 400 });
+    expect(
+      await queue.handle('/webhook/queue/publish/x', { queueName: 'recompute', jobId: 'j', payload: Array.from({ length: 51 }, () => ({ body: {} })) }),
+    ).toMatchObject({ status: 400 });
     const big = 'x'.repeat(5000);
     await expect(producer.push(Array.from({ length: 45 }, () => ({ body: { big } })))).rejects.toBeInstanceOf(PayloadTooBigError);
-    expect(await queue.handle('/webhook/queue/publish/x', { queueName: 'recompute', jobId: 'j', payload: Array.from({ length: 45 }, () => ({ body: { big } })) })).toMatchObject({ status: 413 });
+    expect(
+      await queue.handle('/webhook/queue/publish/x', { queueName: 'recompute', jobId: 'j', payload: Array.from({ length: 45 }, () => ({ body: { big } })) }),
+    ).toMatchObject({ status: 413 });
 
     install(new LocalQueue({ timeScale: 1 }));
     const fresh = new Queue({ key: 'recompute' });
@@ -234,7 +250,7 @@ describe('local queue through @forge/events', () => {
     expect((delivered[0] ?? 0) - pushedAt).toBeGreaterThanOrEqual(55);
   });
 
-  it('cancels a job\'s pending events', async () => {
+  it("cancels a job's pending events", async () => {
     const producer = new Queue({ key: 'recompute' });
     const { jobId } = await producer.push({ body: {} });
     await producer.cancel(jobId);
@@ -249,4 +265,3 @@ async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
-

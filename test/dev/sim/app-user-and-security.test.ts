@@ -23,7 +23,11 @@ function site(extra: Record<string, unknown> = {}) {
       anIssue({ key: 'PRJ-3' }),
       anIssue({ key: 'SEC-1' }),
     ],
-    { securityLevels: [CONFIDENTIAL], remoteLinks: { 'PRJ-2': [{ id: 1, globalId: 'g-1', object: { url: 'https://support.example.com/1', title: 'T-1' } }] }, ...extra },
+    {
+      securityLevels: [CONFIDENTIAL],
+      remoteLinks: { 'PRJ-2': [{ id: 1, globalId: 'g-1', object: { url: 'https://support.example.com/1', title: 'T-1' } }] },
+      ...extra,
+    },
   );
 }
 
@@ -59,8 +63,12 @@ describe('the app user (asApp)', () => {
   });
 
   it('refuses a seed whose app permissions or security levels name what does not exist', async () => {
-    await expect(startSim({ seed: site({ app: { accountId: APP, permissions: { NOPE: ['BROWSE_PROJECTS'] } } }) })).rejects.toThrow('app.permissions.NOPE: unknown project');
-    await expect(startSim({ seed: site({ securityLevels: [{ ...CONFIDENTIAL, members: ['ghost'] }] }) })).rejects.toThrow('securityLevels[0].members[0]: unknown user');
+    await expect(startSim({ seed: site({ app: { accountId: APP, permissions: { NOPE: ['BROWSE_PROJECTS'] } } }) })).rejects.toThrow(
+      'app.permissions.NOPE: unknown project',
+    );
+    await expect(startSim({ seed: site({ securityLevels: [{ ...CONFIDENTIAL, members: ['ghost'] }] }) })).rejects.toThrow(
+      'securityLevels[0].members[0]: unknown user',
+    );
     await expect(startSim({ seed: site({ securityLevels: [] }) })).rejects.toThrow("issues[1].fields.security.id: unknown security level '10100'");
   });
 });
@@ -101,7 +109,10 @@ describe('issue security levels', () => {
   it('refuse rank moves and app field writes on the hidden issue', async () => {
     const rank = await asApp(s, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['PRJ-2', 'PRJ-3'], rankBeforeIssue: 'PRJ-1' });
     expect(rank.status).toBe(207);
-    expect(rank.body.entries.map((e: { issueKey: string; status: number }) => [e.issueKey, e.status])).toEqual([['PRJ-2', 404], ['PRJ-3', 200]]);
+    expect(rank.body.entries.map((e: { issueKey: string; status: number }) => [e.issueKey, e.status])).toEqual([
+      ['PRJ-2', 404],
+      ['PRJ-3', 200],
+    ]);
     expect((await asApp(s, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['PRJ-3'], rankAfterIssue: 'PRJ-2' })).status).toBe(400);
     const fields = (await s.call('GET', '/rest/api/3/field')).body as { id: string; name: string }[];
     const score = fields.find((f) => f.name === 'Value score')!;
@@ -112,7 +123,12 @@ describe('issue security levels', () => {
 
   it("show the level as Jira's SecurityLevel to its members", async () => {
     const res = await s.call('GET', '/rest/api/3/issue/PRJ-2?fields=security', undefined, ALICE);
-    expect(res.body.fields.security).toEqual({ self: expect.stringContaining('/rest/api/3/securitylevel/10100'), id: '10100', name: 'Confidential', description: 'Leadership only' });
+    expect(res.body.fields.security).toEqual({
+      self: expect.stringContaining('/rest/api/3/securitylevel/10100'),
+      id: '10100',
+      name: 'Confidential',
+      description: 'Leadership only',
+    });
     const { root, schema } = componentSchema('platform', 'SecurityLevel');
     expect(check(root, schema, res.body.fields.security, '$', { strict: true })).toEqual([]);
     expect(checkResponse('platform', 'GET', '/rest/api/3/issue/{issueIdOrKey}', '200', res.body, { strict: true })).toEqual([]);

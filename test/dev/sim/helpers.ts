@@ -79,7 +79,12 @@ export function aSeed(issues: Json[], extra: Json = {}): Json {
       { key: 'SEC', id: '10001', name: 'Support', projectTypeKey: 'service_desk', permissions: { [ADMIN]: ['BROWSE_PROJECTS'], [BOB]: ['BROWSE_PROJECTS'] } },
     ],
     fields: [
-      { id: 'customfield_10016', name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 } },
+      {
+        id: 'customfield_10016',
+        name: 'Story Points',
+        custom: true,
+        schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 },
+      },
       { id: 'customfield_10019', name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 } },
     ],
     issues,

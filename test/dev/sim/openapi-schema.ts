@@ -103,7 +103,8 @@ export function check(root: Schema, schema: Schema, value: unknown, path = '$', 
   }
   if (!typeOk(s['type'], value)) return [`${path}: expected ${String(s['type'])}, got ${JSON.stringify(value)?.slice(0, 60)}`];
   const problems: string[] = [];
-  if (Array.isArray(value) && s['items']) value.forEach((v, i) => problems.push(...check(root, s['items'] as Schema, v, `${path}[${i}]`, options, `${name}[]`)));
+  if (Array.isArray(value) && s['items'])
+    value.forEach((v, i) => problems.push(...check(root, s['items'] as Schema, v, `${path}[${i}]`, options, `${name}[]`)));
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
     const props = (s['properties'] ?? {}) as Record<string, Schema>;

@@ -10,7 +10,9 @@ describe('search lags writes', () => {
 
   const idOf = async (key: string): Promise<number> => Number((await s.call('GET', `/rest/api/3/issue/${key}?fields=summary`)).body.id);
   const ranked = async (extra: Record<string, unknown> = {}): Promise<string[]> =>
-    (await s.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY Rank ASC', fields: ['key'], ...extra })).body.issues.map((i: { key: string }) => i.key);
+    (await s.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY Rank ASC', fields: ['key'], ...extra })).body.issues.map(
+      (i: { key: string }) => i.key,
+    );
 
   it('orders a just-moved issue by its old rank until it is reconciled', async () => {
     expect((await s.call('PUT', '/rest/agile/1.0/issue/rank', { issues: ['PRJ-4'], rankBeforeIssue: 'PRJ-1' })).status).toBe(204);

@@ -10,10 +10,11 @@ describe('seed validation', () => {
   });
 
   it('refuses unknown references: link type, project of an issue key, remote link issue, sprint board', () => {
-    const seed = aSeed(
-      [anIssue({ key: 'PRJ-1', links: [{ id: '1', type: { name: 'Nope' }, outwardIssue: { key: 'PRJ-2' } }] }), anIssue({ key: 'ZZZ-1' })],
-      { remoteLinks: { 'PRJ-9': [] }, boards: [{ id: 1, name: 'B', type: 'scrum' }], sprints: [{ id: 1, originBoardId: 2, state: 'closed' }] },
-    );
+    const seed = aSeed([anIssue({ key: 'PRJ-1', links: [{ id: '1', type: { name: 'Nope' }, outwardIssue: { key: 'PRJ-2' } }] }), anIssue({ key: 'ZZZ-1' })], {
+      remoteLinks: { 'PRJ-9': [] },
+      boards: [{ id: 1, name: 'B', type: 'scrum' }],
+      sprints: [{ id: 1, originBoardId: 2, state: 'closed' }],
+    });
     let error: unknown;
     try {
       parseSeed(seed);
@@ -34,7 +35,9 @@ describe('seed validation', () => {
 
   it('keeps odd values and unknown fields as they are', () => {
     const adf = { type: 'doc', version: 1, content: [] };
-    const seed = parseSeed(aSeed([anIssue({ key: 'PRJ-1', points: 'abc', extra: { description: adf, customfield_99999: { weird: true } } })], { somethingNew: 42 }));
+    const seed = parseSeed(
+      aSeed([anIssue({ key: 'PRJ-1', points: 'abc', extra: { description: adf, customfield_99999: { weird: true } } })], { somethingNew: 42 }),
+    );
     const fields = seed.issues[0]?.fields;
     expect(fields?.['customfield_10016']).toBe('abc');
     expect(fields?.['description']).toEqual(adf);
@@ -57,14 +60,24 @@ describe('link mirroring', () => {
     const target = linksOf(seed, 'PRJ-2');
     expect(source).toEqual([expect.objectContaining({ id: '500', outwardIssue: expect.objectContaining({ key: 'PRJ-2' }) })]);
     expect(target).toEqual([
-      expect.objectContaining({ id: '500', type: expect.objectContaining({ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }), inwardIssue: expect.objectContaining({ key: 'PRJ-1' }) }),
+      expect.objectContaining({
+        id: '500',
+        type: expect.objectContaining({ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }),
+        inwardIssue: expect.objectContaining({ key: 'PRJ-1' }),
+      }),
     ]);
   });
 
   it('does not duplicate a link written on both sides, and keeps a link to a missing issue', () => {
     const seed = parseSeed(
       aSeed([
-        anIssue({ key: 'PRJ-1', links: [{ id: '7', type: { id: '10000' }, inwardIssue: { key: 'PRJ-2' } }, { id: '8', type: { name: 'Relates' }, outwardIssue: { key: 'PRJ-99' } }] }),
+        anIssue({
+          key: 'PRJ-1',
+          links: [
+            { id: '7', type: { id: '10000' }, inwardIssue: { key: 'PRJ-2' } },
+            { id: '8', type: { name: 'Relates' }, outwardIssue: { key: 'PRJ-99' } },
+          ],
+        }),
         anIssue({ key: 'PRJ-2', links: [{ id: '7', type: { id: '10000' }, outwardIssue: { key: 'PRJ-1' } }] }),
       ]),
     );

@@ -18,13 +18,17 @@ afterEach(() => s.close());
 
 async function ownField(): Promise<{ id: string; key: string; schema: { custom: string } }> {
   const fields = await s.call('GET', '/rest/api/3/field');
-  return fields.body.find((f: { schema?: { custom?: string } }) => f.schema?.custom === `ari:cloud:ecosystem::extension/${APP.appId}/${APP.environmentId}/static/value-score`);
+  return fields.body.find(
+    (f: { schema?: { custom?: string } }) => f.schema?.custom === `ari:cloud:ecosystem::extension/${APP.appId}/${APP.environmentId}/static/value-score`,
+  );
 }
 
 describe('app custom fields', () => {
   it('lists the app field with the key and type Forge gives it (app id, environment, module key)', async () => {
     const field = await ownField();
-    expect(field).toEqual(expect.objectContaining({ id: expect.stringMatching(/^customfield_\d+$/), key: `${APP.appId}__DEVELOPMENT__value-score`, name: 'Value score' }));
+    expect(field).toEqual(
+      expect.objectContaining({ id: expect.stringMatching(/^customfield_\d+$/), key: `${APP.appId}__DEVELOPMENT__value-score`, name: 'Value score' }),
+    );
   });
 
   it('lets only the app write its field: a user gets 403 on the single and the bulk endpoint, and nothing changes', async () => {

@@ -25,8 +25,36 @@ describe('app custom field values', () => {
     const ids = async (keys: string[]): Promise<number[]> =>
       (await s.call('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: keys, fields: ['key'] })).body.issues.map((i: { id: string }) => Number(i.id));
     const [i1, i2, i3, i4, i5] = await ids(['PRJ-1', 'PRJ-2', 'PRJ-3', 'PRJ-4', 'PRJ-5']);
-    expect((await s.call('PUT', `/rest/api/3/app/field/${field.id}/value`, { updates: [{ issueIds: [i3], value: 90 }, { issueIds: [i1, i4], value: 40 }] }, AS_APP)).status).toBe(204);
-    expect((await s.call('POST', '/rest/api/3/app/field/value', { updates: [{ customField: field.key, issueIds: [i2], value: 75.5 }, { customField: field.id, issueIds: [i5], value: 10 }] }, AS_APP)).status).toBe(204);
+    expect(
+      (
+        await s.call(
+          'PUT',
+          `/rest/api/3/app/field/${field.id}/value`,
+          {
+            updates: [
+              { issueIds: [i3], value: 90 },
+              { issueIds: [i1, i4], value: 40 },
+            ],
+          },
+          AS_APP,
+        )
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await s.call(
+          'POST',
+          '/rest/api/3/app/field/value',
+          {
+            updates: [
+              { customField: field.key, issueIds: [i2], value: 75.5 },
+              { customField: field.id, issueIds: [i5], value: 10 },
+            ],
+          },
+          AS_APP,
+        )
+      ).status,
+    ).toBe(204);
 
     const res = await s.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY "Value score" DESC, Rank ASC', fields: ['key', field.id] });
     expect(res.body.issues.map((i: { key: string }) => i.key)).toEqual(['PRJ-3', 'PRJ-2', 'PRJ-1', 'PRJ-4', 'PRJ-5']);
@@ -35,7 +63,9 @@ describe('app custom field values', () => {
     expect(high.body.issues.map((i: { key: string }) => i.key)).toEqual(['PRJ-1', 'PRJ-2', 'PRJ-3', 'PRJ-4']);
 
     await settle();
-    const own = events.filter((e) => e.event === 'avi:jira:updated:issue').flatMap((e) => (e.event === 'avi:jira:updated:issue' ? e.payload.changelog.items : []));
+    const own = events
+      .filter((e) => e.event === 'avi:jira:updated:issue')
+      .flatMap((e) => (e.event === 'avi:jira:updated:issue' ? e.payload.changelog.items : []));
     expect(own).toHaveLength(5);
     expect(own.every((item) => item.fieldId === field.id && item.fieldtype === 'custom')).toBe(true);
   });
@@ -49,7 +79,12 @@ describe('app custom field values', () => {
 
 describe('edits, links, properties and their events', () => {
   it('an edit changes the issue and fires avi:jira:updated:issue with a changelog', async () => {
-    const res = await s.call('PUT', '/rest/api/3/issue/PRJ-2', { fields: { summary: 'New title', customfield_10016: 13 }, update: { labels: [{ add: 'tech-debt' }] } }, ALICE);
+    const res = await s.call(
+      'PUT',
+      '/rest/api/3/issue/PRJ-2',
+      { fields: { summary: 'New title', customfield_10016: 13 }, update: { labels: [{ add: 'tech-debt' }] } },
+      ALICE,
+    );
     expect(res.status).toBe(204);
     const issue = (await s.call('GET', '/rest/api/3/issue/PRJ-2?fields=summary,labels,customfield_10016,updated')).body;
     expect(issue.fields).toMatchObject({ summary: 'New title', labels: ['tech-debt'], customfield_10016: 13, updated: '2026-11-25T00:00:00.000+0000' });
@@ -74,17 +109,27 @@ describe('edits, links, properties and their events', () => {
   });
 
   it('creating and deleting a link updates both issues and fires link events', async () => {
-    expect((await s.call('POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'PRJ-1' }, outwardIssue: { key: 'PRJ-3' } })).status).toBe(201);
+    expect(
+      (await s.call('POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'PRJ-1' }, outwardIssue: { key: 'PRJ-3' } })).status,
+    ).toBe(201);
     const blocker = (await s.call('GET', '/rest/api/3/issue/PRJ-1?fields=issuelinks')).body.fields.issuelinks;
     const blocked = (await s.call('GET', '/rest/api/3/issue/PRJ-3?fields=issuelinks')).body.fields.issuelinks;
-    expect(blocker).toEqual([expect.objectContaining({ type: expect.objectContaining({ name: 'Blocks' }), outwardIssue: expect.objectContaining({ key: 'PRJ-3', fields: expect.objectContaining({ summary: 'Summary of PRJ-3' }) }) })]);
+    expect(blocker).toEqual([
+      expect.objectContaining({
+        type: expect.objectContaining({ name: 'Blocks' }),
+        outwardIssue: expect.objectContaining({ key: 'PRJ-3', fields: expect.objectContaining({ summary: 'Summary of PRJ-3' }) }),
+      }),
+    ]);
     expect(blocked).toEqual([expect.objectContaining({ id: blocker[0].id, inwardIssue: expect.objectContaining({ key: 'PRJ-1' }) })]);
     expect((await s.call('DELETE', `/rest/api/3/issueLink/${blocker[0].id}`)).status).toBe(204);
     expect((await s.call('GET', '/rest/api/3/issue/PRJ-3?fields=issuelinks')).body.fields.issuelinks).toEqual([]);
     await settle();
     expect(events.map((e) => e.event)).toEqual(['avi:jira:created:issuelink', 'avi:jira:deleted:issuelink']);
     expect(events[0]?.payload).toMatchObject({ id: blocker[0].id, issueLinkType: { name: 'Blocks' } });
-    expect((await s.call('POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'PRJ-1' }, outwardIssue: { key: 'SEC-1' } }, ALICE)).status).toBe(404);
+    expect(
+      (await s.call('POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'PRJ-1' }, outwardIssue: { key: 'SEC-1' } }, ALICE))
+        .status,
+    ).toBe(404);
   });
 
   it('stores issue properties', async () => {

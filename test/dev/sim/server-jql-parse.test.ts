@@ -22,7 +22,17 @@ describe('POST /rest/api/3/jql/parse', () => {
           {
             operator: 'or',
             clauses: [
-              { field: { name: 'labels', encodedName: 'labels' }, operator: 'in', operand: { values: [{ value: 'a', encodedValue: 'a' }, { value: 'b c', encodedValue: '"b c"' }], encodedOperand: '(a, "b c")' } },
+              {
+                field: { name: 'labels', encodedName: 'labels' },
+                operator: 'in',
+                operand: {
+                  values: [
+                    { value: 'a', encodedValue: 'a' },
+                    { value: 'b c', encodedValue: '"b c"' },
+                  ],
+                  encodedOperand: '(a, "b c")',
+                },
+              },
               { field: { name: 'labels', encodedName: 'labels' }, operator: 'is', operand: { keyword: 'empty' } },
             ],
           },

@@ -39,7 +39,12 @@ describe('per-user permissions', () => {
     const hidden = await s.call('GET', '/rest/api/3/mypermissions?projectKey=SEC&permissions=BROWSE_PROJECTS', undefined, ALICE);
     expect(hidden.status).toBe(404);
     expect((await s.call('GET', '/rest/api/3/mypermissions?projectKey=NOPE&permissions=BROWSE_PROJECTS', undefined, ALICE)).status).toBe(404);
-    const own = await s.call('GET', '/rest/api/3/mypermissions?projectKey=PRJ&permissions=BROWSE_PROJECTS,SCHEDULE_ISSUES,ADMINISTER_PROJECTS,ADMINISTER', undefined, ALICE);
+    const own = await s.call(
+      'GET',
+      '/rest/api/3/mypermissions?projectKey=PRJ&permissions=BROWSE_PROJECTS,SCHEDULE_ISSUES,ADMINISTER_PROJECTS,ADMINISTER',
+      undefined,
+      ALICE,
+    );
     expect(own.status).toBe(200);
     const have = Object.fromEntries(Object.entries(own.body.permissions as Record<string, { havePermission: boolean }>).map(([k, v]) => [k, v.havePermission]));
     expect(have).toEqual({ BROWSE_PROJECTS: true, SCHEDULE_ISSUES: true, ADMINISTER_PROJECTS: false, ADMINISTER: false });
@@ -52,7 +57,10 @@ describe('per-user permissions', () => {
     const res = await s.call(
       'POST',
       '/rest/api/3/permissions/check',
-      { globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['SCHEDULE_ISSUES', 'BROWSE_PROJECTS'], projects: [10000, 10001], issues: [] }] },
+      {
+        globalPermissions: ['ADMINISTER'],
+        projectPermissions: [{ permissions: ['SCHEDULE_ISSUES', 'BROWSE_PROJECTS'], projects: [10000, 10001], issues: [] }],
+      },
       BOB,
     );
     expect(res.body).toEqual({

@@ -11,7 +11,15 @@ beforeEach(async () => {
       boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
       sprints: [
         { id: 3, originBoardId: 1, state: 'future', name: 'S3' },
-        { id: 1, originBoardId: 1, state: 'closed', name: 'S1', startDate: '2026-10-01T00:00:00.000Z', endDate: '2026-10-15T00:00:00.000Z', completeDate: '2026-10-15T02:00:00.000Z' },
+        {
+          id: 1,
+          originBoardId: 1,
+          state: 'closed',
+          name: 'S1',
+          startDate: '2026-10-01T00:00:00.000Z',
+          endDate: '2026-10-15T00:00:00.000Z',
+          completeDate: '2026-10-15T02:00:00.000Z',
+        },
         { id: 2, originBoardId: 1, state: 'closed', name: 'S2', velocity: 18 },
         { id: 4, originBoardId: 1, state: 'active', name: 'S4' },
       ],
@@ -66,7 +74,16 @@ describe('boards and sprints', () => {
     const closed = await s.call('GET', '/rest/agile/1.0/board/1/sprint?state=closed&maxResults=1');
     expect(closed.body).toMatchObject({ startAt: 0, maxResults: 1, isLast: false });
     expect(closed.body.values).toEqual([
-      { id: 1, self: expect.stringMatching(/\/rest\/agile\/1\.0\/sprint\/1$/), state: 'closed', name: 'S1', startDate: '2026-10-01T00:00:00.000Z', endDate: '2026-10-15T00:00:00.000Z', completeDate: '2026-10-15T02:00:00.000Z', originBoardId: 1 },
+      {
+        id: 1,
+        self: expect.stringMatching(/\/rest\/agile\/1\.0\/sprint\/1$/),
+        state: 'closed',
+        name: 'S1',
+        startDate: '2026-10-01T00:00:00.000Z',
+        endDate: '2026-10-15T00:00:00.000Z',
+        completeDate: '2026-10-15T02:00:00.000Z',
+        originBoardId: 1,
+      },
     ]);
     const next = await s.call('GET', '/rest/agile/1.0/board/1/sprint?state=closed&maxResults=1&startAt=1');
     expect(next.body).toMatchObject({ isLast: true, values: [{ id: 2, name: 'S2' }] });

@@ -44,7 +44,11 @@ describe('POST /rest/api/3/search/jql', () => {
   });
 
   it('caps a page at 100 when fields are requested', async () => {
-    const res = await s.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY key ASC', maxResults: 1000, fields: ['summary', 'customfield_10016'] });
+    const res = await s.call('POST', '/rest/api/3/search/jql', {
+      jql: 'project = PRJ ORDER BY key ASC',
+      maxResults: 1000,
+      fields: ['summary', 'customfield_10016'],
+    });
     expect(res.body.issues).toHaveLength(100);
     expect(res.body.isLast).toBe(false);
     expect(res.body.issues[0]).toMatchObject({ key: 'PRJ-1', fields: { summary: 'Summary of PRJ-1', customfield_10016: 1 } });
@@ -142,7 +146,12 @@ describe('token paging while issues change', () => {
     const sim = await startSim({ seed: aSeed(stories(30)) });
     try {
       const page = (token?: string) =>
-        sim.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY Rank ASC', fields: ['key'], maxResults: 10, ...(token ? { nextPageToken: token } : {}) });
+        sim.call('POST', '/rest/api/3/search/jql', {
+          jql: 'project = PRJ ORDER BY Rank ASC',
+          fields: ['key'],
+          maxResults: 10,
+          ...(token ? { nextPageToken: token } : {}),
+        });
       const first = await page();
       const seen: string[] = first.body.issues.map((i: { key: string }) => i.key);
       // Move the last issues to the top and edit one on the next page: the pages already promised stay stable.

@@ -2,7 +2,16 @@ import { parseSeed, SeedError } from '../../../dev/sim/seed';
 import { aSeed, anIssue, ALICE, startSim, status, type RunningSim } from './helpers';
 
 const SPRINTS = [
-  { id: 7, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 7', goal: 'Checkout', startDate: '2026-10-05T09:00:00.000Z', endDate: '2026-10-19T08:00:00.000Z', completeDate: '2026-10-19T09:30:00.000Z' },
+  {
+    id: 7,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 7',
+    goal: 'Checkout',
+    startDate: '2026-10-05T09:00:00.000Z',
+    endDate: '2026-10-19T08:00:00.000Z',
+    completeDate: '2026-10-19T09:30:00.000Z',
+  },
   { id: 8, originBoardId: 1, state: 'active', name: 'PRJ Sprint 8', startDate: '2026-10-19T09:00:00.000Z', endDate: '2026-11-02T08:00:00.000Z' },
 ];
 const BOARD = { id: 1, name: 'PRJ board', type: 'scrum', location: { projectKey: 'PRJ' } };
@@ -32,16 +41,35 @@ describe('the Sprint field', () => {
   it('is listed in GET /field as Jira Software declares it', async () => {
     const fields = (await s.call('GET', '/rest/api/3/field')).body as Array<{ id: string; schema?: { custom?: string } }>;
     const sprint = fields.filter((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-sprint');
-    expect(sprint).toEqual([expect.objectContaining({ id: 'customfield_10020', name: 'Sprint', custom: true, schema: expect.objectContaining({ type: 'array', items: 'json' }) })]);
-    expect(fields.find((f) => f.id === 'resolutiondate')).toEqual(expect.objectContaining({ name: 'Resolved', schema: expect.objectContaining({ type: 'datetime' }) }));
+    expect(sprint).toEqual([
+      expect.objectContaining({ id: 'customfield_10020', name: 'Sprint', custom: true, schema: expect.objectContaining({ type: 'array', items: 'json' }) }),
+    ]);
+    expect(fields.find((f) => f.id === 'resolutiondate')).toEqual(
+      expect.objectContaining({ name: 'Resolved', schema: expect.objectContaining({ type: 'datetime' }) }),
+    );
   });
 
   it('shows each sprint the issue was in as a JSON sprint object, whether the seed wrote ids or objects', async () => {
-    const res = await s.call('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['PRJ-1', 'PRJ-2', 'PRJ-3'], fields: ['customfield_10020', 'resolutiondate'] });
+    const res = await s.call('POST', '/rest/api/3/issue/bulkfetch', {
+      issueIdsOrKeys: ['PRJ-1', 'PRJ-2', 'PRJ-3'],
+      fields: ['customfield_10020', 'resolutiondate'],
+    });
     const byKey = Object.fromEntries(res.body.issues.map((i: { key: string; fields: Record<string, unknown> }) => [i.key, i.fields]));
-    const s7 = { id: 7, name: 'PRJ Sprint 7', state: 'closed', boardId: 1, goal: 'Checkout', startDate: SPRINTS[0]!.startDate, endDate: SPRINTS[0]!.endDate, completeDate: SPRINTS[0]!.completeDate };
+    const s7 = {
+      id: 7,
+      name: 'PRJ Sprint 7',
+      state: 'closed',
+      boardId: 1,
+      goal: 'Checkout',
+      startDate: SPRINTS[0]!.startDate,
+      endDate: SPRINTS[0]!.endDate,
+      completeDate: SPRINTS[0]!.completeDate,
+    };
     expect(byKey['PRJ-1']).toEqual({ customfield_10020: [s7], resolutiondate: '2026-10-12T10:00:00.000+0000' });
-    expect(byKey['PRJ-2'].customfield_10020).toEqual([s7, { id: 8, name: 'PRJ Sprint 8', state: 'active', boardId: 1, startDate: SPRINTS[1]!.startDate, endDate: SPRINTS[1]!.endDate }]);
+    expect(byKey['PRJ-2'].customfield_10020).toEqual([
+      s7,
+      { id: 8, name: 'PRJ Sprint 8', state: 'active', boardId: 1, startDate: SPRINTS[1]!.startDate, endDate: SPRINTS[1]!.endDate },
+    ]);
     expect(byKey['PRJ-3'].customfield_10020 ?? null).toBeNull();
   });
 });

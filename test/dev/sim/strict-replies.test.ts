@@ -16,7 +16,16 @@ describe('simulator replies in strict mode', () => {
     ];
     s = await startSim({
       seed: aSeed(issues, {
-        remoteLinks: { 'PRJ-1': [{ id: 10000, globalId: 'system=https://support.example.com&id=1', application: { type: 'com.acme.support', name: 'Support' }, object: { url: 'https://support.example.com/1', title: 'T-1' } }] },
+        remoteLinks: {
+          'PRJ-1': [
+            {
+              id: 10000,
+              globalId: 'system=https://support.example.com&id=1',
+              application: { type: 'com.acme.support', name: 'Support' },
+              object: { url: 'https://support.example.com/1', title: 'T-1' },
+            },
+          ],
+        },
         boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectKey: 'PRJ' } }],
       }),
     });
@@ -34,7 +43,13 @@ describe('simulator replies in strict mode', () => {
     ['platform', 'GET', '/rest/api/3/project/search?typeKey=software', '/rest/api/3/project/search', undefined],
     ['platform', 'GET', '/rest/api/3/project/PRJ', '/rest/api/3/project/{projectIdOrKey}', undefined],
     ['platform', 'GET', '/rest/api/3/mypermissions?projectKey=PRJ&permissions=BROWSE_PROJECTS', '/rest/api/3/mypermissions', undefined],
-    ['platform', 'POST', '/rest/api/3/permissions/check', '/rest/api/3/permissions/check', { globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000] }] }],
+    [
+      'platform',
+      'POST',
+      '/rest/api/3/permissions/check',
+      '/rest/api/3/permissions/check',
+      { globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000] }] },
+    ],
     ['platform', 'POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', { jql: 'project = PRJ' }],
     ['agile', 'GET', '/rest/agile/1.0/board?projectKeyOrId=PRJ', '/rest/agile/1.0/board', undefined],
     ['agile', 'GET', '/rest/agile/1.0/board/1', '/rest/agile/1.0/board/{boardId}', undefined],
@@ -69,6 +84,7 @@ describe('simulator replies in strict mode', () => {
   it('GET /rest/api/3/issue/{issueIdOrKey}/remotelink answers an array of RemoteIssueLink', async () => {
     const res = await s.call('GET', '/rest/api/3/issue/PRJ-1/remotelink', undefined, ALICE);
     expect(res.body).toHaveLength(1);
-    for (const link of res.body as unknown[]) expect(checkResponse('platform', 'GET', '/rest/api/3/issue/{issueIdOrKey}/remotelink', '200', link, { strict: true })).toEqual([]);
+    for (const link of res.body as unknown[])
+      expect(checkResponse('platform', 'GET', '/rest/api/3/issue/{issueIdOrKey}/remotelink', '200', link, { strict: true })).toEqual([]);
   });
 });

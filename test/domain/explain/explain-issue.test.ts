@@ -39,7 +39,9 @@ describe('explainIssue', () => {
   });
 
   it('says when a pin, not the score, decides the position', () => {
-    const pinned = scoreBacklog(aScoringInput().withIssues(anIssue('PRJ-1').withBusinessValue(9), anIssue('PRJ-2').withBusinessValue(1)).withPin('PRJ-2', { position: 1 }).build());
+    const pinned = scoreBacklog(
+      aScoringInput().withIssues(anIssue('PRJ-1').withBusinessValue(9), anIssue('PRJ-2').withBusinessValue(1)).withPin('PRJ-2', { position: 1 }).build(),
+    );
     const e = explainIssue(pinned, 'PRJ-1')!;
     expect(e.above!.differences[0]).toEqual({ factor: 'pin', delta: 0, text: 'PRJ-2 is pinned at #1' });
   });
@@ -47,7 +49,12 @@ describe('explainIssue', () => {
   it('splits the score gap to each neighbour into deltas that add up to it', () => {
     fc.assert(
       fc.property(candidatesArb(), ({ issues, tickets }) => {
-        const ranked = scoreBacklog(aScoringInput().withIssues(...issues).withTickets(...tickets).build());
+        const ranked = scoreBacklog(
+          aScoringInput()
+            .withIssues(...issues)
+            .withTickets(...tickets)
+            .build(),
+        );
         for (const item of ranked.items()) {
           const e = explainIssue(ranked, item.key)!;
           for (const n of [e.above, e.below]) {

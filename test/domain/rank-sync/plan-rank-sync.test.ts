@@ -1,9 +1,4 @@
-import {
-  applyBatches,
-  MAX_RANK_BATCH,
-  planRankSync,
-  RankSyncInputError,
-} from '../../../src/domain/rank-sync';
+import { applyBatches, MAX_RANK_BATCH, planRankSync, RankSyncInputError } from '../../../src/domain/rank-sync';
 
 /** `PRJ-1` … `PRJ-n`, the order a test treats as the target. */
 function keys(n: number): string[] {
@@ -116,20 +111,8 @@ describe('applyBatches', () => {
   it('puts the issues side by side, in call order, before or after the anchor', () => {
     const order = keys(5);
 
-    expect(applyBatches(order, [{ issues: ['PRJ-5', 'PRJ-4'], rankBeforeIssue: 'PRJ-1' }])).toEqual([
-      'PRJ-5',
-      'PRJ-4',
-      'PRJ-1',
-      'PRJ-2',
-      'PRJ-3',
-    ]);
-    expect(applyBatches(order, [{ issues: ['PRJ-1', 'PRJ-2'], rankAfterIssue: 'PRJ-5' }])).toEqual([
-      'PRJ-3',
-      'PRJ-4',
-      'PRJ-5',
-      'PRJ-1',
-      'PRJ-2',
-    ]);
+    expect(applyBatches(order, [{ issues: ['PRJ-5', 'PRJ-4'], rankBeforeIssue: 'PRJ-1' }])).toEqual(['PRJ-5', 'PRJ-4', 'PRJ-1', 'PRJ-2', 'PRJ-3']);
+    expect(applyBatches(order, [{ issues: ['PRJ-1', 'PRJ-2'], rankAfterIssue: 'PRJ-5' }])).toEqual(['PRJ-3', 'PRJ-4', 'PRJ-5', 'PRJ-1', 'PRJ-2']);
     expect(order).toEqual(keys(5));
   });
 

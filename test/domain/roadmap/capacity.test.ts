@@ -1,6 +1,12 @@
 import { capacityFromDeliveries, capacityFromSprints, deliveredBySprint, type SprintIssue, type SprintRecord } from '../../../src/domain/roadmap';
 
-const closed = (id: number, start: string, end: string, complete = end): SprintRecord => ({ id, state: 'closed', startDate: start, endDate: end, completeDate: complete });
+const closed = (id: number, start: string, end: string, complete = end): SprintRecord => ({
+  id,
+  state: 'closed',
+  startDate: start,
+  endDate: end,
+  completeDate: complete,
+});
 const done = (sprintIds: number[], resolved: string, points: unknown): SprintIssue => ({ sprintIds, resolved, points });
 
 const S1 = closed(1, '2026-01-05T09:00:00.000Z', '2026-01-19T09:00:00.000Z', '2026-01-19T10:00:00.000Z');
@@ -28,7 +34,13 @@ describe('deliveredBySprint', () => {
   it('counts unreadable story points as 0 and skips unreadable resolution dates, without NaN', () => {
     const result = deliveredBySprint(
       [S1],
-      [done([1], '2026-01-10T12:00:00.000+0000', '3'), done([1], '2026-01-10T12:00:00.000+0000', null), done([1], '2026-01-10T12:00:00.000+0000', -2), done([1], 'yesterday', 5), done([1], '2026-01-11T12:00:00.000+0000', 2.5)],
+      [
+        done([1], '2026-01-10T12:00:00.000+0000', '3'),
+        done([1], '2026-01-10T12:00:00.000+0000', null),
+        done([1], '2026-01-10T12:00:00.000+0000', -2),
+        done([1], 'yesterday', 5),
+        done([1], '2026-01-11T12:00:00.000+0000', 2.5),
+      ],
     );
     expect(result).toEqual([{ id: 1, points: 2.5, days: 14 }]);
   });

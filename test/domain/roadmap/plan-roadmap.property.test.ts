@@ -85,8 +85,7 @@ describe('planRoadmap properties', () => {
         for (const q of roadmap.quarters) {
           if (q.used.feature + q.used.debt <= q.capacity + TOLERANCE) continue;
           const alone = q.items.length === 1 && q.items[0]!.reason.includes('alone');
-          const pinsOnly =
-            q.items.every((i) => isPinned(byKey.get(i.key)!)) && roadmap.warnings.some((w) => w.startsWith(`${q.label} is over capacity`));
+          const pinsOnly = q.items.every((i) => isPinned(byKey.get(i.key)!)) && roadmap.warnings.some((w) => w.startsWith(`${q.label} is over capacity`));
           expect(alone || pinsOnly).toBe(true);
         }
       }),
@@ -122,9 +121,7 @@ describe('planRoadmap properties', () => {
         fc.pre(debtWaits);
         const share = input.debtShare ?? 0.2;
         for (const q of roadmap.quarters) {
-          const pinnedFeatures = q.items
-            .filter((i) => i.kind === 'feature' && isPinned(byKey.get(i.key)!))
-            .reduce((sum, i) => sum + i.points, 0);
+          const pinnedFeatures = q.items.filter((i) => i.kind === 'feature' && isPinned(byKey.get(i.key)!)).reduce((sum, i) => sum + i.points, 0);
           expect(q.used.feature).toBeLessThanOrEqual(Math.max(q.capacity * (1 - share), pinnedFeatures) + TOLERANCE);
         }
       }),

@@ -1,9 +1,4 @@
-import {
-  planRoadmap,
-  RoadmapInputError,
-  type RoadmapCandidate,
-  type RoadmapInput,
-} from '../../../src/domain/roadmap';
+import { planRoadmap, RoadmapInputError, type RoadmapCandidate, type RoadmapInput } from '../../../src/domain/roadmap';
 import type { Roadmap } from '../../../src/contract/model';
 
 /** On the last day of 2026-Q4 the current quarter has no days left, so 2027-Q1 onwards offer the full capacity. */
@@ -107,7 +102,10 @@ describe('planRoadmap', () => {
       const roadmap = plan([anItem('PRJ-1').points(6), anItem('PRJ-2').points(4), anItem('PRJ-3').points(3)], {
         debtShare: 0,
       });
-      expect(placement(roadmap, 'PRJ-1')).toEqual({ where: '2027-Q1', reason: 'rank #1; 2026-Q4 full; 2027-Q1 is the first quarter with room (6 of 10 points used)' });
+      expect(placement(roadmap, 'PRJ-1')).toEqual({
+        where: '2027-Q1',
+        reason: 'rank #1; 2026-Q4 full; 2027-Q1 is the first quarter with room (6 of 10 points used)',
+      });
       expect(placement(roadmap, 'PRJ-2').where).toBe('2027-Q1');
       expect(placement(roadmap, 'PRJ-3')).toEqual({
         where: '2027-Q2',
@@ -118,20 +116,13 @@ describe('planRoadmap', () => {
 
     it('sends what fits nowhere to later, saying how much room there was', () => {
       const roadmap = plan([anItem('PRJ-1').points(7), anItem('PRJ-2').points(6)], { quarters: 2, debtShare: 0 });
-      expect(roadmap.later).toEqual([
-        { key: 'PRJ-2', points: 6, reason: 'rank #2; no room in 2026-Q4–2027-Q1 (needs 6 points, at most 3 free)' },
-      ]);
+      expect(roadmap.later).toEqual([{ key: 'PRJ-2', points: 6, reason: 'rank #2; no room in 2026-Q4–2027-Q1 (needs 6 points, at most 3 free)' }]);
     });
   });
 
   describe('tech-debt reserve', () => {
     it('keeps the debt share of each quarter for tech debt while debt waits', () => {
-      const roadmap = plan([
-        anItem('PRJ-1').points(4),
-        anItem('PRJ-2').points(4),
-        anItem('PRJ-3').points(2),
-        anItem('PRJ-4').points(2).debt(),
-      ]);
+      const roadmap = plan([anItem('PRJ-1').points(4), anItem('PRJ-2').points(4), anItem('PRJ-3').points(2), anItem('PRJ-4').points(2).debt()]);
       expect(quarterOf(roadmap, '2027-Q1').used).toEqual({ feature: 8, debt: 2 });
       expect(placement(roadmap, 'PRJ-2').reason).toBe('rank #2; 2026-Q4 full; 2027-Q1 is the first quarter with room (8 of 8 feature points used)');
       expect(placement(roadmap, 'PRJ-3')).toEqual({
@@ -158,20 +149,16 @@ describe('planRoadmap', () => {
     });
 
     it('keeps the reserve closed to features while a debt item waits in later', () => {
-      const roadmap = plan(
-        [anItem('PRJ-1').points(8), anItem('PRJ-2').points(3).debt(), anItem('PRJ-3').points(2), anItem('PRJ-4').points(12)],
-        { quarters: 2 },
-      );
+      const roadmap = plan([anItem('PRJ-1').points(8), anItem('PRJ-2').points(3).debt(), anItem('PRJ-3').points(2), anItem('PRJ-4').points(12)], {
+        quarters: 2,
+      });
       expect(quarterOf(roadmap, '2027-Q1').used).toEqual({ feature: 8, debt: 0 });
       expect(placement(roadmap, 'PRJ-2').where).toBe('later');
       expect(placement(roadmap, 'PRJ-3')).toEqual({
         where: 'later',
-        reason:
-          'rank #3; no room in 2026-Q4–2027-Q1 (needs 2 points, at most 0 free for features; 20% of each quarter is kept for waiting tech debt)',
+        reason: 'rank #3; no room in 2026-Q4–2027-Q1 (needs 2 points, at most 0 free for features; 20% of each quarter is kept for waiting tech debt)',
       });
-      expect(placement(roadmap, 'PRJ-4').reason).toBe(
-        'rank #4; needs 12 points but a quarter has 8 feature points while tech debt waits (20% reserved)',
-      );
+      expect(placement(roadmap, 'PRJ-4').reason).toBe('rank #4; needs 12 points but a quarter has 8 feature points while tech debt waits (20% reserved)');
     });
 
     it('lets tech debt use the whole quarter', () => {
@@ -223,11 +210,7 @@ describe('planRoadmap', () => {
     });
 
     it('honours pins beyond capacity, warns, and lets nothing else into the overfull quarter', () => {
-      const roadmap = plan([
-        anItem('PRJ-1').points(1),
-        anItem('PRJ-7').points(7).pinnedTo('2027-Q1'),
-        anItem('PRJ-8').points(7).debt().pinnedTo('2027-Q1'),
-      ]);
+      const roadmap = plan([anItem('PRJ-1').points(1), anItem('PRJ-7').points(7).pinnedTo('2027-Q1'), anItem('PRJ-8').points(7).debt().pinnedTo('2027-Q1')]);
       const q1 = quarterOf(roadmap, '2027-Q1');
       expect(q1.used).toEqual({ feature: 7, debt: 7 });
       expect(q1.items.map((i) => i.key)).toEqual(['PRJ-7', 'PRJ-8']);
@@ -328,9 +311,7 @@ describe('planRoadmap', () => {
       expect(quarterOf(roadmap, '2027-Q1').items).toHaveLength(1);
       expect(placement(roadmap, 'PRJ-2').where).toBe('2026-Q4');
       expect(placement(roadmap, 'PRJ-3').where).toBe('2027-Q2');
-      expect(roadmap.warnings).toEqual([
-        'PRJ-1 (15 points) is larger than a quarter\'s capacity of 10 points; planned alone in 2027-Q1: consider splitting it',
-      ]);
+      expect(roadmap.warnings).toEqual(["PRJ-1 (15 points) is larger than a quarter's capacity of 10 points; planned alone in 2027-Q1: consider splitting it"]);
     });
 
     it('sends an oversized item to later when no full quarter is empty', () => {
@@ -346,12 +327,10 @@ describe('planRoadmap', () => {
 
   describe('due dates', () => {
     it('flags items due before the end of their quarter, and items in later with a due date', () => {
-      const roadmap = plan([
-        anItem('PRJ-1').due('2027-02-15'),
-        anItem('PRJ-2').due('2027-03-31'),
-        anItem('PRJ-3').points(20).due('2030-01-01'),
-        anItem('PRJ-4').due('2026-12-01'),
-      ], { quarters: 2 });
+      const roadmap = plan(
+        [anItem('PRJ-1').due('2027-02-15'), anItem('PRJ-2').due('2027-03-31'), anItem('PRJ-3').points(20).due('2030-01-01'), anItem('PRJ-4').due('2026-12-01')],
+        { quarters: 2 },
+      );
       expect(placement(roadmap, 'PRJ-1').atRisk).toBe('due 2027-02-15, planned in 2027-Q1 ending 2027-03-31');
       expect(placement(roadmap, 'PRJ-2').atRisk).toBeUndefined();
       expect(placement(roadmap, 'PRJ-3').atRisk).toBe('due 2030-01-01, not planned within 2026-Q4–2027-Q1');

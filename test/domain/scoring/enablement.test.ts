@@ -53,9 +53,7 @@ const cfgArb = fc.record({
 
 /** Every X blocks H1, H1 blocks H2, H2 blocks every X: one cycle through a hub that reaches all n issues. */
 function hubEdges(n: number): Edge[] {
-  const edges: Edge[] = [
-    { from: 'HUB-1', to: 'HUB-2', toDone: false },
-  ];
+  const edges: Edge[] = [{ from: 'HUB-1', to: 'HUB-2', toDone: false }];
   for (let i = 1; i <= n; i++) edges.push({ from: `PRJ-${i}`, to: 'HUB-1', toDone: false }, { from: 'HUB-2', to: `PRJ-${i}`, toDone: false });
   return edges;
 }
@@ -122,7 +120,11 @@ describe('enablement in a scored backlog', () => {
       for (let j = 1; j <= 40; j++) m = m.blocks(`LEAF-${i}-${j}`);
       middle.push(m);
     }
-    const items = scoreIssues(aScoringInput().withIssues(top, ...middle, anIssue('PRJ-2').blocks('PRJ-3'), anIssue('PRJ-3')).build());
+    const items = scoreIssues(
+      aScoringInput()
+        .withIssues(top, ...middle, anIssue('PRJ-2').blocks('PRJ-3'), anIssue('PRJ-3'))
+        .build(),
+    );
     const byKey = new Map(items.map((i) => [i.key, i]));
     expect(byKey.get('PRJ-1')!.gaps).toContain('enablement.capped');
     expect(byKey.get('PRJ-1')!.factors.enablement.value).toBeGreaterThan(0.99);

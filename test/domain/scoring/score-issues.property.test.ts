@@ -79,32 +79,44 @@ describe('scoreIssues properties', () => {
     );
   });
 
-  it('never lowers an issue\'s score when its business value rises', () => {
+  it("never lowers an issue's score when its business value rises", () => {
     fc.assert(
-      fc.property(candidatesArb(), fc.nat(), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), ({ issues, tickets }, pick, x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        const at = (bv: number) => {
-          const changed = structuredClone(issues);
-          changed[pick % changed.length]!.fields[FIELDS.businessValue!] = bv;
-          return find(scoreIssues(inputOf(changed, tickets)), changed[pick % changed.length]!.key).score;
-        };
-        expect(at(hi)).toBeGreaterThanOrEqual(at(lo));
-      }),
+      fc.property(
+        candidatesArb(),
+        fc.nat(),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        ({ issues, tickets }, pick, x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          const at = (bv: number) => {
+            const changed = structuredClone(issues);
+            changed[pick % changed.length]!.fields[FIELDS.businessValue!] = bv;
+            return find(scoreIssues(inputOf(changed, tickets)), changed[pick % changed.length]!.key).score;
+          };
+          expect(at(hi)).toBeGreaterThanOrEqual(at(lo));
+        },
+      ),
       RUNS,
     );
   });
 
   it("never raises an issue's score when its effort rises", () => {
     fc.assert(
-      fc.property(candidatesArb(), fc.nat(), fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), ({ issues, tickets }, pick, x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        const at = (points: number) => {
-          const changed = structuredClone(issues);
-          changed[pick % changed.length]!.fields[FIELDS.storyPoints!] = points;
-          return find(scoreIssues(inputOf(changed, tickets)), changed[pick % changed.length]!.key).score;
-        };
-        expect(at(hi)).toBeLessThanOrEqual(at(lo));
-      }),
+      fc.property(
+        candidatesArb(),
+        fc.nat(),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        ({ issues, tickets }, pick, x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          const at = (points: number) => {
+            const changed = structuredClone(issues);
+            changed[pick % changed.length]!.fields[FIELDS.storyPoints!] = points;
+            return find(scoreIssues(inputOf(changed, tickets)), changed[pick % changed.length]!.key).score;
+          };
+          expect(at(hi)).toBeLessThanOrEqual(at(lo));
+        },
+      ),
       RUNS,
     );
   });
@@ -119,10 +131,13 @@ describe('scoring one issue on its own with the project context', () => {
         const full = scoreIssues(input);
         const cfg = input.config;
         const blocks = blocksEdges(input.candidates, linkRulesFor(cfg, input.feedbackProjects));
-        const bv = full.flatMap((i) => ((i.factors.businessValue.evidence as { value: number | null }).value ?? []));
+        const bv = full.flatMap((i) => (i.factors.businessValue.evidence as { value: number | null }).value ?? []);
         const context = {
           businessValueMax: Math.max(0, ...bv),
-          medianPoints: medianPoints(full.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])), cfg.effort.defaultPoints),
+          medianPoints: medianPoints(
+            full.flatMap((i) => (i.effort.points === null ? [] : [i.effort.points])),
+            cfg.effort.defaultPoints,
+          ),
           blocks,
         };
         // The backlog reports the same project-wide facts (what the stored context is written from).

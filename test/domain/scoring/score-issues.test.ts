@@ -71,7 +71,12 @@ describe('scoreIssues', () => {
         .withConfig((c) => (c.customerVoice.remoteLinkPatterns = ['^https://support\\.example\\.com/(?<customer>[^/]+)/tickets/\\d+$']))
         .withIssues(anIssue('PRJ-1').feedback('SUP-1'))
         .withTickets(aFeedbackTicket('SUP-1', 'Acme'))
-        .withRemoteLinks('PRJ-1', 'https://support.example.com/acme/tickets/1', 'https://support.example.com/umbrella/tickets/9', 'https://elsewhere.example.org/x')
+        .withRemoteLinks(
+          'PRJ-1',
+          'https://support.example.com/acme/tickets/1',
+          'https://support.example.com/umbrella/tickets/9',
+          'https://elsewhere.example.org/x',
+        )
         .build(),
     );
     expect(item!.customers).toBe(2); // acme (ticket + remote link) and umbrella; the unmatched URL is ignored
@@ -88,7 +93,10 @@ describe('scoreIssues', () => {
     );
     expect(item!.customers).toBe(1);
     const evidence = item!.factors.customerVoice.evidence as { customers: { label: string; sources: string[] }[] };
-    expect(evidence.customers[0]).toMatchObject({ label: 'Quayside Electronics', sources: ['SUP-1', 'https://support.example.com/orgs/quayside-electronics/tickets/7'] });
+    expect(evidence.customers[0]).toMatchObject({
+      label: 'Quayside Electronics',
+      sources: ['SUP-1', 'https://support.example.com/orgs/quayside-electronics/tickets/7'],
+    });
   });
 
   it('ignores links to issues outside the feedback projects for customer voice', () => {
@@ -101,7 +109,11 @@ describe('scoreIssues', () => {
     const items = byKey(
       scoreIssues(
         aScoringInput()
-          .withIssues(anIssue('PRJ-1').withBusinessValue(8), anIssue('PRJ-2').withBusinessValue({ value: 'High' }), anIssue('PRJ-3').withBusinessValue({ value: 'Unheard of' }))
+          .withIssues(
+            anIssue('PRJ-1').withBusinessValue(8),
+            anIssue('PRJ-2').withBusinessValue({ value: 'High' }),
+            anIssue('PRJ-3').withBusinessValue({ value: 'Unheard of' }),
+          )
           .build(),
       ),
     );
@@ -123,7 +135,12 @@ describe('scoreIssues', () => {
   it('uses the earliest unreleased fix version when there is no due date', () => {
     const [item] = scoreIssues(
       aScoringInput()
-        .withIssues(anIssue('PRJ-1').with('fixVersions', [{ name: '1.0', released: true, releaseDate: '2026-01-01' }, { name: '2.0', released: false, releaseDate: '2026-12-25' }]))
+        .withIssues(
+          anIssue('PRJ-1').with('fixVersions', [
+            { name: '1.0', released: true, releaseDate: '2026-01-01' },
+            { name: '2.0', released: false, releaseDate: '2026-12-25' },
+          ]),
+        )
         .build(),
     );
     expect(item!.factors.timeCriticality.evidence).toEqual({ dueDate: '2026-12-25', source: 'fixVersion', daysLeft: 30 });
@@ -133,7 +150,11 @@ describe('scoreIssues', () => {
     const items = byKey(
       scoreIssues(
         aScoringInput()
-          .withIssues(anIssue('PRJ-1').withLabels('Tech-Debt').causesBug('PRJ-90').causesBug('PRJ-91'), anIssue('PRJ-2').withLabels('refactoring'), anIssue('PRJ-3'))
+          .withIssues(
+            anIssue('PRJ-1').withLabels('Tech-Debt').causesBug('PRJ-90').causesBug('PRJ-91'),
+            anIssue('PRJ-2').withLabels('refactoring'),
+            anIssue('PRJ-3'),
+          )
           .build(),
       ),
     );
@@ -147,7 +168,11 @@ describe('scoreIssues', () => {
   });
 
   it('does not count a bug that causes the debt item as interest', () => {
-    const [item] = scoreIssues(aScoringInput().withIssues(anIssue('PRJ-1').withLabels('debt').linkIn('causes', 'PRJ-50', 'Bug')).build());
+    const [item] = scoreIssues(
+      aScoringInput()
+        .withIssues(anIssue('PRJ-1').withLabels('debt').linkIn('causes', 'PRJ-50', 'Bug'))
+        .build(),
+    );
     expect(item!.factors.techDebt.evidence).toMatchObject({ interestCount: 0 });
   });
 
@@ -169,7 +194,11 @@ describe('scoreIssues', () => {
   });
 
   it('does not count blocked issues that are already done', () => {
-    const [item] = scoreIssues(aScoringInput().withIssues(anIssue('PRJ-1').linkOut('blocks', 'PRJ-9', 'Story', 'done')).build());
+    const [item] = scoreIssues(
+      aScoringInput()
+        .withIssues(anIssue('PRJ-1').linkOut('blocks', 'PRJ-9', 'Story', 'done'))
+        .build(),
+    );
     expect(item!.factors.enablement.value).toBe(0);
   });
 
@@ -202,7 +231,12 @@ describe('scoreIssues', () => {
   });
 
   it('disables the effort divisor with exponent 0', () => {
-    const [item] = scoreIssues(aScoringInput().withConfig((c) => (c.effort.exponent = 0)).withIssues(anIssue('PRJ-1').withPoints(40)).build());
+    const [item] = scoreIssues(
+      aScoringInput()
+        .withConfig((c) => (c.effort.exponent = 0))
+        .withIssues(anIssue('PRJ-1').withPoints(40))
+        .build(),
+    );
     expect(item!.effort.divisor).toBe(1);
   });
 
@@ -216,21 +250,31 @@ describe('scoreIssues', () => {
       aScoringInput()
         .withIssues(
           anIssue('PRJ-1').withPoints('abc').withBusinessValue({ type: 'doc', content: [] }).due('25/11/2026').createdAt(42).withVotes('many'),
-          anIssue('PRJ-2').with('issuelinks', [{ id: '1' }, null, 'x']).feedback('SUP-404'),
+          anIssue('PRJ-2')
+            .with('issuelinks', [{ id: '1' }, null, 'x'])
+            .feedback('SUP-404'),
         )
         .withConfig((c) => (c.customerVoice.remoteLinkPatterns = ['support']))
         .withRemoteLinks('PRJ-2', 42 as unknown as string)
         .build(),
     );
     const byK = byKey(items);
-    expect(byK.get('PRJ-1')!.gaps).toEqual(['businessValue.malformed', 'created.malformed', 'customerCount.malformed', 'dueDate.malformed', 'effort.malformed']);
+    expect(byK.get('PRJ-1')!.gaps).toEqual([
+      'businessValue.malformed',
+      'created.malformed',
+      'customerCount.malformed',
+      'dueDate.malformed',
+      'effort.malformed',
+    ]);
     expect(byK.get('PRJ-2')!.gaps).toEqual(['businessValue.missing', 'feedback.unreadable', 'links.malformed', 'remoteLink.malformed']);
     for (const i of items) expect(Number.isFinite(i.score)).toBe(true);
   });
 
   it('reads summaries sent as ADF documents as plain text', () => {
     const [item] = scoreIssues(
-      aScoringInput().withIssues(anIssue('PRJ-1').with('summary', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] })).build(),
+      aScoringInput()
+        .withIssues(anIssue('PRJ-1').with('summary', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] }))
+        .build(),
     );
     expect(item!.summary).toBe('Hello');
   });
@@ -242,7 +286,11 @@ describe('scoreIssues', () => {
         .withPin('PRJ-3', { position: 1 })
         .build(),
     );
-    expect(items.map((i) => [i.key, i.rank])).toEqual([['PRJ-3', 1], ['PRJ-1', 2], ['PRJ-2', 3]]);
+    expect(items.map((i) => [i.key, i.rank])).toEqual([
+      ['PRJ-3', 1],
+      ['PRJ-1', 2],
+      ['PRJ-2', 3],
+    ]);
     expect(items[0]!.pin).toEqual({ position: 1 });
   });
 });
