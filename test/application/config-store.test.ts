@@ -99,10 +99,10 @@ describe('migrateConfig', () => {
     expect(() => migrateConfig(bad)).toThrow(/weights\.techDebt/);
   });
 
-  it('refuses an invalid remote-link pattern and a config from a newer app', () => {
+  it('refuses an invalid remote-link pattern at save and a config from a newer app', async () => {
     const c = defaultConfig();
     c.customerVoice.remoteLinkPatterns = ['(unclosed'];
-    expect(() => migrateConfig(c)).toThrow(/remoteLinkPatterns\.0/);
+    await expect(new ConfigStore(new MemoryKv(), clock).save(GLOBAL, 0, c, 'acc-admin')).rejects.toThrow(/remoteLinkPatterns\.0/);
     expect(() => migrateConfig({ ...defaultConfig(), schemaVersion: 99 })).toThrow(/newer than this app/);
   });
 
@@ -145,5 +145,41 @@ describe('ConfigStore history', () => {
     expect(await store.history(GLOBAL, {})).toEqual({ entries: [], nextCursor: null });
     await store.save(GLOBAL, 0, withWeight(41), 'a');
     expect(await store.history(GLOBAL, { cursor: '1' })).toEqual({ entries: [], nextCursor: null });
+  });
+});
+
+describe('ConfigStore and URL patterns the linear-time engine cannot run', () => {
+  const lookahead = '^https://(?=a)(?<customer>\\w+)';
+
+  it('still loads a config stored with such a pattern, so the app keeps working until an admin edits it', async () => {
+    const kv = new MemoryKv();
+    const store = new ConfigStore(kv, clock);
+    const saved = await store.save(GLOBAL, 0, defaultConfig(), 'acc-admin');
+    // As an earlier version of the app, which checked patterns with the built-in engine, could have stored it.
+    const raw = (await kv.get<{ config: { customerVoice: { remoteLinkPatterns: string[] } } }>('cfg:global:v:000000001'))!;
+    raw.config.customerVoice.remoteLinkPatterns = ['^https://support\\.example\\.com/', lookahead];
+    await kv.set('cfg:global:v:000000001', raw);
+
+    const { config, record } = await store.effective('PRJ');
+    expect(record?.version).toBe(saved.version);
+    expect(config.customerVoice.remoteLinkPatterns).toEqual(['^https://support\\.example\\.com/', lookahead]);
+  });
+
+  it('refuses to save such a pattern, naming it, whether saved anew or by a revert', async () => {
+    const kv = new MemoryKv();
+    const store = new ConfigStore(kv, clock);
+    const bad = defaultConfig();
+    bad.customerVoice.remoteLinkPatterns = [lookahead];
+    await expect(store.save(GLOBAL, 0, bad, 'acc-admin')).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      details: [{ path: 'customerVoice.remoteLinkPatterns.0' }],
+    });
+
+    await store.save(GLOBAL, 0, defaultConfig(), 'acc-admin');
+    const raw = (await kv.get<{ config: { customerVoice: { remoteLinkPatterns: string[] } } }>('cfg:global:v:000000001'))!;
+    raw.config.customerVoice.remoteLinkPatterns = [lookahead];
+    await kv.set('cfg:global:v:000000001', raw);
+    await store.save(GLOBAL, 1, defaultConfig(), 'acc-admin');
+    await expect(store.revert(GLOBAL, 1, 2, 'acc-admin')).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
   });
 });

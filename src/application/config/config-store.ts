@@ -3,6 +3,7 @@ import { defaultConfig } from '../../domain';
 import { AppError } from '../errors';
 import { MAX_VALUE_BYTES, type KeyValueStore } from '../ports/key-value-store';
 import { diffConfig, migrateConfig } from './migrate-config';
+import { checkRemoteLinkPatterns } from './validate-patterns';
 
 /**
  * Versioned configuration in KVS. Storage keys (documented in docs/storage.md):
@@ -73,6 +74,9 @@ export class ConfigStore {
 
   /** Saves `config` as the next version of `scope` when `expectedVersion` is still the newest; else CONFIG_CONFLICT. */
   async save(scope: ConfigScope, expectedVersion: number, config: ValueRankConfig, by: string, revertedTo?: number): Promise<ConfigRecord> {
+    // Checked when saving only: a config stored before patterns ran on RE2 still loads (scoring skips what RE2
+    // cannot run), so the app keeps working and an admin can edit it.
+    checkRemoteLinkPatterns(config.customerVoice.remoteLinkPatterns);
     const current = await this.latest(scope);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) throw conflict(currentVersion, expectedVersion);

@@ -2,7 +2,6 @@ import { CONFIG_SCHEMA_VERSION, configSchema, type ValueRankConfig } from '../..
 import { defaultConfig } from '../../domain';
 import { isRecord } from '../../domain/scoring/read-values';
 import { AppError } from '../errors';
-import { checkRemoteLinkPatterns } from './validate-patterns';
 
 /** Deep-merges `over` onto `base`: objects merge key by key, everything else replaces. */
 function mergeOnto(base: unknown, over: unknown): unknown {
@@ -41,7 +40,6 @@ export function validateConfig(candidate: unknown): ValueRankConfig {
   if (jqlProblem !== null) {
     throw new AppError('INVALID_PAYLOAD', `Invalid configuration: candidateJql: ${jqlProblem}`, [{ path: 'candidateJql', message: jqlProblem }]);
   }
-  checkRemoteLinkPatterns(parsed.data.customerVoice.remoteLinkPatterns);
   return parsed.data;
 }
 
