@@ -116,7 +116,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async setPin(p, ctx) {
     if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
     const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', 'pin issues (Schedule Issues permission)');
-    await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
+    // Pinning needs a backlog issue the user can see; unpinning only Schedule Issues, so a pin whose issue has
+    // left the backlog (or can no longer be seen) can still be removed.
+    const unpin = p.position === undefined && p.quarter === undefined;
+    if (!unpin) await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
     const pin = await deps.pins.set(p.projectKey, p.issueKey, {
       ...(p.position !== undefined ? { position: p.position } : {}),
       ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),

@@ -67,6 +67,21 @@ describe('pins', () => {
     expect(keys.filter((k) => pins.has(k))).toEqual([]);
   }, 60_000);
 
+  it('unpins an issue that has left the backlog (an unpin checks Schedule Issues only)', async () => {
+    const key = candidates[8]!;
+    expect((await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key, position: 3 }, PO)).ok).toBe(true);
+    const issue = preview.sim.state.getIssue(key)!;
+    const status = issue.fields.status;
+    issue.fields.status = structuredClone(doneIssue.fields.status);
+    try {
+      const unpin = await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key }, PO);
+      expect(unpin.ok ? unpin.data : unpin.error?.code).toEqual({ pin: null });
+      expect(await kvs.get(`pin:PAY:${key}`)).toBeUndefined();
+    } finally {
+      issue.fields.status = status;
+    }
+  }, 60_000);
+
   it('drops the pin of an issue that left the backlog at the next background recompute, and keeps the others', async () => {
     const [leaving, staying] = [candidates[5]!, candidates[6]!];
     for (const key of [leaving, staying])
