@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../ports/key-value-store';
+import { acquireLock, releaseLockOf } from '../shared/kv-lock';
 
 /**
  * One background worker per project at a time. The queue's concurrency key (recompute-queue.ts) already keeps
@@ -7,30 +8,19 @@ import type { KeyValueStore } from '../ports/key-value-store';
  * consumer still running when Forge hands the key's slot on. Two holders would each read the stored scores,
  * change their own part and write the whole back, losing the other's change.
  *
- * Key `lock:recompute:<KEY>` → `{ holder, at }`. A lock older than STALE_MS belongs to a consumer that died at
- * its 900 s limit and is taken over.
+ * Key `lock:recompute:<KEY>` → `{ owner, at }` (kv-lock.ts). A lock older than STALE_MS belongs to a consumer that
+ * died at its 900 s limit and is taken over by exactly one taker.
  */
 const lockKey = (projectKey: string): string => `lock:recompute:${projectKey}`;
 /** The consumer's 900 s limit plus a minute: no live holder is older. */
 const STALE_MS = 960_000;
 
-interface LockValue {
-  holder: string;
-  at: string;
-}
-
 /** Takes the project's lock for `holder` (unique per invocation: a redelivered event is another holder); false when someone else holds it. */
 export async function acquireProjectLock(kv: KeyValueStore, projectKey: string, holder: string, now: Date): Promise<boolean> {
-  const value: LockValue = { holder, at: now.toISOString() };
-  if (await kv.setIfAbsent(lockKey(projectKey), value)) return true;
-  const current = await kv.get<LockValue>(lockKey(projectKey));
-  if (current !== undefined && now.getTime() - Date.parse(current.at) < STALE_MS) return false;
-  await kv.delete(lockKey(projectKey));
-  return kv.setIfAbsent(lockKey(projectKey), value);
+  return (await acquireLock(kv, lockKey(projectKey), holder, STALE_MS, {}, () => now.getTime())).held;
 }
 
 /** Releases the lock if `holder` still holds it. */
 export async function releaseProjectLock(kv: KeyValueStore, projectKey: string, holder: string): Promise<void> {
-  const current = await kv.get<LockValue>(lockKey(projectKey));
-  if (current?.holder === holder) await kv.delete(lockKey(projectKey));
+  await releaseLockOf(kv, lockKey(projectKey), holder);
 }

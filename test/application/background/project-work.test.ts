@@ -19,6 +19,32 @@ describe('project lock', () => {
     expect(await acquireProjectLock(kv, 'PAY', 'd', AT)).toBe(true);
   });
 
+  it('gives a stale lock to exactly one of three takers that all read it before any took it over', async () => {
+    // The first three reads of the lock are parked and let go one at a time, each after the previous taker finished.
+    const parked: (() => void)[] = [];
+    let pending = 3;
+    const kv = new MemoryKv();
+    const get = kv.get.bind(kv);
+    kv.get = async <T>(key: string): Promise<T | undefined> => {
+      const value = await get<T>(key);
+      if (key === 'lock:recompute:PAY' && pending > 0) {
+        pending--;
+        await new Promise<void>((resolve) => parked.push(resolve));
+      }
+      return value;
+    };
+    await kv.set('lock:recompute:PAY', { owner: 'dead', at: AT.getTime() });
+    const takers = ['a', 'b', 'c'].map((h) => acquireProjectLock(kv, 'PAY', h, minutesLater(17)));
+    while (parked.length < 3) await new Promise((r) => setImmediate(r));
+    const won: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      parked[i]!();
+      won.push(await takers[i]!);
+    }
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect((await get<{ owner: string }>('lock:recompute:PAY'))!.owner).toBe(['a', 'b', 'c'][won.indexOf(true)]);
+  });
+
   it('keeps other projects free, and takes over a lock older than the consumer can live', async () => {
     const kv = new MemoryKv();
     expect(await acquireProjectLock(kv, 'PAY', 'a', AT)).toBe(true);
