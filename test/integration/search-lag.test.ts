@@ -74,4 +74,23 @@ describe('rank sync against a search index that lags its writes', () => {
       await fresh.close();
     }
   }, 60_000);
+
+  it('applies a plan made right after an apply that moved more than reconcileIssues can name, without calling it outdated', async () => {
+    const big = await startDemo({ seed: { ...generateDemoSite(), config: DEMO_CONFIG }, faults: 'searchLag=60s' });
+    try {
+      const plan = await invoke(big.url, 'planRankSync', { projectKey: 'PAY' }, PO);
+      expect(plan.data.moves.length).toBeGreaterThan(50);
+      expect((await invoke(big.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, PO)).data).toMatchObject({ status: 'done' });
+
+      // A new pin changes the value order; the next plan is made while Jira's index still lags the first apply.
+      const last = plan.data.moves[plan.data.moves.length - 1].key;
+      expect((await invoke(big.url, 'setPin', { projectKey: 'PAY', issueKey: last, position: 1 }, PO)).ok).toBe(true);
+      const next = await invoke(big.url, 'planRankSync', { projectKey: 'PAY' }, PO);
+      expect(next.data.moves.length).toBeGreaterThan(0);
+      const applied = await invoke(big.url, 'applyRankSync', { projectKey: 'PAY', planId: next.data.planId }, PO);
+      expect(applied.ok ? applied.data.status : applied.error?.code).toBe('done');
+    } finally {
+      await big.close();
+    }
+  }, 120_000);
 });

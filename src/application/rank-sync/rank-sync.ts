@@ -9,7 +9,7 @@ import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
 import { candidateJql } from '../backlog/load-project';
 import { releaseLock, takeLock } from './apply-lock';
-import { readAfterWrite, rememberMoved } from './recent-moves';
+import { readAfterWrite, rememberMoved, replayMoves } from './recent-moves';
 
 /** A plan older than this is refused: the backlog it was made from has likely moved on. */
 export const PLAN_TTL_MS = 30 * 60_000;
@@ -189,9 +189,14 @@ async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: Pl
   const now: string[] = [];
   const config = (await deps.configs.effective(meta.projectKey)).config;
   // No limit of its own: the reader bounds the pages, and a cut-short answer reads as "changed", the safe side.
-  const { reconcile } = await readAfterWrite(deps.kv, meta.projectKey);
-  for await (const ids of reader.searchIds(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER, reconcile))
-    now.push(...ids.filter((id) => planned.has(id)));
+  // Jira's order as a load sees it (load-project.ts): moves of the last applies reconciled, or replayed when more
+  // than reconcileIssues can name, so a plan made right after a large apply is not refused for the index's lag.
+  const recent = await readAfterWrite(deps.kv, meta.projectKey);
+  const found: { id: string; key: string }[] = [];
+  for await (const page of reader.searchKeys(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER, recent.reconcile)) found.push(...page);
+  const idOf = new Map(found.map((i) => [i.key, i.id]));
+  const order = recent.replay.length > 0 ? replayMoves([...idOf.keys()], recent.replay).map((k) => idOf.get(k)!) : found.map((i) => i.id);
+  for (const id of order) if (planned.has(id)) now.push(id);
   if (now.length !== then.length || now.some((id, i) => id !== then[i])) {
     throw new AppError(
       'PLAN_OUTDATED',
