@@ -123,7 +123,7 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     deps.pins.all(projectKey),
   ]);
   const config = effective.config;
-  if (meta === undefined || meta.scoreField === null || meta.configDigest !== configDigest(config) || config.candidateJql !== null) return false;
+  if (meta === undefined || meta.scoreField === null || meta.configDigest !== configDigest(config) || (config.candidateJql?.trim() ?? '') !== '') return false;
   const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
   if (issue === undefined || !isBacklogItem(issue) || statusCategoryOf(issue) === 'done') return false;
   const feedbackProjects = new Set(meta.feedbackProjects);

@@ -6,6 +6,7 @@ import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store'
 import { anIssue, NOW } from '../../builders/issue-builder';
 import { MemoryJira } from '../../fakes/memory-jira';
 import { MemoryKv } from '../../fakes/memory-kv';
+import { defaultConfig } from '../../../src/domain';
 
 const APP = { appId: '11111111-2222-4333-8444-555555555555', environmentId: '66666666-7777-4888-9999-000000000000' };
 const SCORE_FIELD = {
@@ -48,5 +49,17 @@ describe('what the background stores per project', () => {
 
     // The edges come back whole: one edited issue is rescored with its blocking value intact.
     expect(await recomputeIssue(deps, jira, jira, 'ABCDEFGHIJ', issues[0]!.id)).toBe(true);
+  });
+
+  it('rescores one edited issue on its own when the candidate JQL is blank, as with none', async () => {
+    const issues = Array.from({ length: 3 }, (_, i) => anIssue(key(i)).build());
+    const jira = new MemoryJira(issues, [SCORE_FIELD]);
+    const deps = depsOver(new MemoryKv());
+    const config = defaultConfig();
+    config.candidateJql = '  ';
+    await deps.configs.save({ kind: 'global' }, 0, config, 'admin');
+    await recomputeProject(deps, jira, jira, 'ABCDEFGHIJ');
+
+    expect(await recomputeIssue(deps, jira, jira, 'ABCDEFGHIJ', issues[1]!.id)).toBe(true);
   });
 });
