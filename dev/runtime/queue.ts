@@ -43,7 +43,10 @@ export interface LocalQueueOptions {
   timeScale?: number;
   /** Invocations per event before it counts as failed. Default 3. */
   maxAttempts?: number;
-  /** Consumer invocations running at once per queue. Default 10. */
+  /**
+   * Consumer invocations running at once per queue. Default 10, a local bound on the preview's own CPU: Forge
+   * publishes no such cap and delivers events in parallel, so a race needs at most ten events to show here.
+   */
   parallelism?: number;
   /** Chance (0–1) that a pushed event is delivered twice, both copies with the same `eventId`. Default 0. */
   redeliveryRate?: number;
@@ -364,12 +367,13 @@ export class LocalQueue {
       event.retryContext = { retryCount: event.attempts, retryReason: retry.reason, ...(retry.data === undefined ? {} : { retryData: retry.data }) };
     } else {
       this.state.pending = this.state.pending.filter((e) => e.id !== id);
+      // An event counts once, however often it was delivered.
       if (event.redelivery !== true) {
         const counts = this.job(jobId);
         if (retry) counts.failed += 1;
         else counts.success += 1;
+        if (retry) this.state.failed += 1;
       }
-      if (retry) this.state.failed += 1;
     }
     await this.persist();
   }

@@ -54,6 +54,12 @@ export const PERMISSIONS: Record<string, PermissionInfo> = {
   LINK_ISSUES: { id: '21', name: 'Link Issues', type: 'PROJECT', description: 'Ability to link issues together.' },
   ADMINISTER_PROJECTS: { id: '23', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
   MOVE_ISSUES: { id: '25', name: 'Move Issues', type: 'PROJECT', description: 'Ability to move issues between projects.' },
+  SET_ISSUE_SECURITY: {
+    id: '26',
+    name: 'Set Issue Security',
+    type: 'PROJECT',
+    description: 'Ability to set the level of security on an issue so that only people in that security level can see the issue.',
+  },
   SCHEDULE_ISSUES: { id: '28', name: 'Schedule Issues', type: 'PROJECT', description: "Ability to view or edit an issue's due date and rank." },
   TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
 };

@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 
+/** The app user's account id when the seed names none (what `asApp()` is; see access.ts). */
+export const DEFAULT_APP_ACCOUNT_ID = '630000:valuerank-app';
+
 const anyId = z.union([z.string().min(1), z.number()]).transform(String);
 
 const issueRef = z
@@ -231,7 +234,7 @@ function checkReferences(seed: Seed): SeedProblem[] {
       if (holder !== '*' && !users.has(holder)) add(`projects[${i}].permissions.${holder}`, 'unknown user (use an accountId from users, or *)');
     }
   });
-  const appId = seed.app?.accountId;
+  const appId = seed.app?.accountId ?? DEFAULT_APP_ACCOUNT_ID;
   for (const key of Object.keys(seed.app?.permissions ?? {})) {
     if (!projectKeys.has(key)) add(`app.permissions.${key}`, `unknown project '${key}'`);
   }

@@ -22,6 +22,7 @@ import {
   type SeedSecurityLevel,
   type SeedSprint,
   type SeedUser,
+  DEFAULT_APP_ACCOUNT_ID,
 } from './seed';
 import { SYSTEM_FIELDS } from './system-fields';
 
@@ -32,9 +33,6 @@ export interface SimAppUser {
   /** Project key → permissions; undefined: every project permission everywhere (the add-ons role's). */
   permissions: Record<string, string[]> | undefined;
 }
-
-/** The app user's account id when the seed names none. */
-export const DEFAULT_APP_ACCOUNT_ID = '630000:valuerank-app';
 
 /** The seed's `app`, or the default app user. */
 function appUserOf(seed: Seed): SimAppUser {

@@ -57,9 +57,19 @@ function editIssue(ctx: RequestContext): Reply {
   const errors: Record<string, string> = {};
   const fieldsIn = bodyObject(b['fields']);
   const updateIn = bodyObject(b['update']);
+  const project = state.projectOf(issue);
   const resolve = (id: string): string | undefined => {
     const def = state.field(id);
-    if (def && !READ_ONLY.has(def.id)) return def.id;
+    // An app's custom field is read-only on every screen: only the app writes it, through the app field endpoints
+    // (platform spec, "Update custom field value": "Only the app that owns the custom field … can update its
+    // values"). The security field is on the edit screen only for holders of Set Issue Security (Jira's
+    // "Permissions overview": Set Issue Security), so for anyone else it cannot be set, as any field off the screen.
+    const settable =
+      def !== undefined &&
+      !READ_ONLY.has(def.id) &&
+      !(state.app !== undefined && state.isAppField(def, state.app)) &&
+      (def.id !== 'security' || can(ctx.actor, project, 'SET_ISSUE_SECURITY'));
+    if (settable) return def.id;
     errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
     return undefined;
   };
@@ -70,6 +80,12 @@ function editIssue(ctx: RequestContext): Reply {
   for (const [id, ops] of Object.entries(updateIn)) {
     const fieldId = resolve(id);
     if (fieldId !== undefined) next.set(fieldId, applyOperations(next.has(fieldId) ? next.get(fieldId) : issue.fields[fieldId], ops, id));
+  }
+  if (next.has('security')) {
+    const level = next.get('security') as { id?: unknown } | null;
+    if (level !== null && (typeof level !== 'object' || typeof level.id !== 'string' || !state.securityLevels.has(level.id))) {
+      errors['security'] = 'Security level is not valid for this project.';
+    }
   }
   if (Object.keys(errors).length > 0) throw new JiraHttpError(400, [], errors);
   const items: ChangelogItem[] = [];

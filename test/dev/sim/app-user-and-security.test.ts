@@ -71,6 +71,15 @@ describe('the app user (asApp)', () => {
     );
     await expect(startSim({ seed: site({ securityLevels: [] }) })).rejects.toThrow("issues[1].fields.security.id: unknown security level '10100'");
   });
+
+  it('may be a member of a security level by its default account id, when the seed names no app', async () => {
+    const s = await startSim({ seed: site({ securityLevels: [{ ...CONFIDENTIAL, members: [ALICE, '630000:valuerank-app'] }] }) });
+    try {
+      expect((await asApp(s, 'GET', '/rest/api/3/issue/PRJ-2?fields=summary')).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('issue security levels', () => {
@@ -119,6 +128,21 @@ describe('issue security levels', () => {
     const issueId = (await s.call('GET', '/rest/api/3/issue/PRJ-2', undefined, ALICE)).body.id;
     const write = await asApp(s, 'POST', '/rest/api/3/app/field/value', { updates: [{ customField: score.id, issueIds: [Number(issueId)], value: 5 }] });
     expect(write.status).toBe(404);
+  });
+
+  it('can be set by an edit only with Set Issue Security, and only to a level that exists', async () => {
+    const put = (body: unknown, who?: string) => s.call('PUT', '/rest/api/3/issue/PRJ-3', body, who);
+    // Alice may edit issues but lacks Set Issue Security: the field is not on her screen.
+    expect((await put({ fields: { security: { id: '10100' } } }, ALICE)).status).toBe(400);
+    expect((await put({ fields: { security: { id: '999' } } })).status).toBe(400);
+    expect((await s.call('GET', '/rest/api/3/issue/PRJ-3?fields=security', undefined, BOB)).status).toBe(200);
+  });
+
+  it("refuse an edit of the app's own field through the issue, even by a site admin", async () => {
+    const score = ((await s.call('GET', '/rest/api/3/field')).body as { id: string; name: string }[]).find((f) => f.name === 'Value score')!;
+    const res = await s.call('PUT', '/rest/api/3/issue/PRJ-3', { fields: { [score.id]: 99 } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[score.id]).toMatch(/cannot be set/);
   });
 
   it("show the level as Jira's SecurityLevel to its members", async () => {
