@@ -13,7 +13,7 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
   const { config, loaded } = ranking;
   const needHistory = p.capacityOverride === undefined && config.roadmap.capacityPerQuarter === null;
   const history: SprintHistoryResult = needHistory
-    ? await sprintHistory(reader, deps.kv, p.projectKey, loaded.fields.storyPoints, now.getTime())
+    ? await sprintHistory(reader, deps.kv, p.projectKey, principal, loaded.fields.storyPoints, now.getTime())
     : { deliveries: [], truncated: false };
   const fromSprints = capacityFromDeliveries(history.deliveries, daysInQuarter(now));
   const capacityPerQuarter = p.capacityOverride ?? config.roadmap.capacityPerQuarter ?? fromSprints.perQuarter ?? config.roadmap.fallbackCapacityPerQuarter;

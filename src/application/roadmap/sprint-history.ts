@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deliveredBySprint, type SprintDelivery, type SprintIssue, type SprintRecord } from '../../domain';
 import { isRecord } from '../../domain/scoring/read-values';
 import type { JiraField, JiraReader, JiraSprint } from '../ports/jira';
@@ -16,10 +17,12 @@ const SPRINT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
 
 /**
- * Key `caps:<projectKey>` → SprintHistory: the deliveries of the project's last closed sprints, each with when it
- * was read, and the story-points field they were summed from.
+ * Key `caps:<projectKey>:<reader digest>` → SprintHistory: the deliveries of the project's last closed sprints, each
+ * with when it was read, and the story-points field they were summed from. Kept per reader: the sprints and done
+ * issues are read as the user, and one user's view (a security level, a board they cannot see) must neither lower
+ * another's capacity nor show them a sum of issues they cannot browse.
  */
-const historyKey = (projectKey: string): string => `caps:${projectKey}`;
+const historyKey = (projectKey: string, principal: string): string => `caps:${projectKey}:${createHash('sha256').update(principal).digest('hex').slice(0, 32)}`;
 
 interface StoredDelivery extends SprintDelivery {
   /** The sprint's dates when it was read: a sprint whose dates were edited since is read again. */
@@ -57,17 +60,19 @@ export async function sprintHistory(
   reader: JiraReader,
   kv: KeyValueStore,
   projectKey: string,
+  /** Whose view is read (the caller's principal): the stored history is theirs alone. */
+  principal: string,
   pointsField: string | null,
   nowMs: number,
 ): Promise<SprintHistoryResult> {
   if (pointsField === null) return { deliveries: [], missing: 'no-points-field', truncated: false };
-  const stored = await kv.get<SprintHistory>(historyKey(projectKey));
+  const stored = await kv.get<SprintHistory>(historyKey(projectKey, principal));
   const usable = stored !== undefined && stored.pointsField === pointsField ? stored : undefined;
   if (usable !== undefined && nowMs - usable.listedAt < FRESH_MS) return { deliveries: usable.sprints.map(delivery), truncated: false };
 
   const sprints = (await reader.closedSprints(projectKey, SPRINT_HISTORY)).filter((s) => s.state.toLowerCase() === 'closed');
   if (sprints.length === 0) {
-    await kv.set(historyKey(projectKey), { listedAt: nowMs, pointsField, sprints: [] } satisfies SprintHistory);
+    await kv.set(historyKey(projectKey, principal), { listedAt: nowMs, pointsField, sprints: [] } satisfies SprintHistory);
     return { deliveries: [], missing: 'no-sprints', truncated: false };
   }
   const known = new Map((usable?.sprints ?? []).map((s) => [s.id, s]));
@@ -91,7 +96,7 @@ export async function sprintHistory(
     if (d !== undefined) next.push(kept ?? { ...d, start: String(s.startDate), complete: String(s.completeDate), at: nowMs });
   }
   // A truncated read is not stored: the next roadmap reads those sprints again rather than keep a low count.
-  if (!truncated) await kv.set(historyKey(projectKey), { listedAt: nowMs, pointsField, sprints: next } satisfies SprintHistory);
+  if (!truncated) await kv.set(historyKey(projectKey, principal), { listedAt: nowMs, pointsField, sprints: next } satisfies SprintHistory);
   return { deliveries: next.map(delivery), truncated };
 }
 
