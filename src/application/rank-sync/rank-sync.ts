@@ -11,6 +11,13 @@ import { candidateJql } from '../backlog/load-project';
 import { releaseLock, takeLock } from './apply-lock';
 import { readAfterWrite, rememberMoved, replayMoves } from './recent-moves';
 
+/**
+ * Refused issues kept in a plan's report, each message clipped: the report lives in the plan's one KVS value
+ * (240 KiB). Issues past it are not lost: the next apply plans again from Jira's order and moves them then.
+ */
+const MAX_REPORTED_FAILURES = 200;
+const clipFailure = (f: { key: string; message: string }): { key: string; message: string } => ({ key: f.key.slice(0, 255), message: f.message.slice(0, 500) });
+
 /** A plan older than this is refused: the backlog it was made from has likely moved on. */
 export const PLAN_TTL_MS = 30 * 60_000;
 
@@ -162,7 +169,7 @@ export async function applyRankSync(
         ...meta,
         next: meta.next + 1,
         applied: meta.applied + accepted.length,
-        failed: [...meta.failed.filter((f) => !batch.issues.includes(f.key)), ...failures],
+        failed: [...meta.failed.filter((f) => !batch.issues.includes(f.key)), ...failures.map(clipFailure)].slice(0, MAX_REPORTED_FAILURES),
       };
       await kv.set(metaKey(p.projectKey, p.planId), meta);
     }
