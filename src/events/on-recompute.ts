@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvocationError, InvocationErrorCode, RateLimitError } from '@forge/events';
 import { isEnrolled } from '../application/background/enrolment';
 import { markHandled, wasHandled } from '../application/background/handled-events';
-import { acquireProjectLock, releaseProjectLock } from '../application/background/project-lock';
+import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock } from '../application/background/project-lock';
 import { recomputeIssue, recomputeProject } from '../application/background/recompute';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { CONSUMER_BUDGET_MS, Deadline } from '../adapters/jira/deadline';
@@ -14,8 +14,6 @@ import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
 
 const deps = createDeps();
 const doneKey = (projectKey: string): string => `recomputed:${projectKey}`;
-/** A busy project's event comes back after 5–20 s (jittered, so waiting events do not return together). */
-const retryAfterSeconds = (): number => 5 + Math.floor(Math.random() * 16);
 
 /**
  * Queue consumer: recomputes the project named by the event (as the app: background work, nothing returned to a
@@ -24,7 +22,7 @@ const retryAfterSeconds = (): number => 5 + Math.floor(Math.random() * 16);
  * project recomputed after the change is skipped, so a burst of edits costs at most one full reload. Errors are
  * thrown, so the queue retries the event.
  */
-export async function onRecompute(event: { body?: unknown; eventId?: unknown }): Promise<InvocationError | undefined> {
+export async function onRecompute(event: { body?: unknown; eventId?: unknown; retryContext?: { retryCount?: unknown } }): Promise<InvocationError | undefined> {
   const body = (isRecord(event.body) ? event.body : {}) as Partial<RecomputeRequest>;
   const at = typeof body.at === 'string' ? body.at : new Date(0).toISOString();
   if (typeof body.dailyAfter === 'string') {
@@ -48,7 +46,8 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown }):
   if (!(await isEnrolled(deps.kv, projectKey))) return undefined;
   const holder = randomUUID();
   if (!(await acquireProjectLock(deps.kv, projectKey, holder, new Date()))) {
-    return new InvocationError({ retryAfter: retryAfterSeconds(), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    const retryCount = typeof event.retryContext?.retryCount === 'number' ? event.retryContext.retryCount : 0;
+    return new InvocationError({ retryAfter: busyRetryAfterSeconds(retryCount), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   }
   const eventId = typeof event.eventId === 'string' ? event.eventId : null;
   try {

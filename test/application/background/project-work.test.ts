@@ -1,6 +1,6 @@
 import { anyEnrolled, enrolledProjects, enrolProject, isEnrolled } from '../../../src/application/background/enrolment';
 import { markHandled, wasHandled } from '../../../src/application/background/handled-events';
-import { acquireProjectLock, releaseProjectLock } from '../../../src/application/background/project-lock';
+import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock, STALE_MS } from '../../../src/application/background/project-lock';
 import { MemoryKv } from '../../fakes/memory-kv';
 
 const AT = new Date('2026-11-25T10:00:00.000Z');
@@ -43,6 +43,19 @@ describe('project lock', () => {
     }
     expect(won.filter(Boolean)).toHaveLength(1);
     expect((await get<{ owner: string }>('lock:recompute:PAY'))!.owner).toBe(['a', 'b', 'c'][won.indexOf(true)]);
+  });
+
+  it("brings a busy project's event back soon at first, and within four retries after a dead holder's lock goes stale", () => {
+    const soonest = [0, 1, 2, 3].map((n) => busyRetryAfterSeconds(n, () => 0));
+    const latest = [0, 1, 2, 3].map((n) => busyRetryAfterSeconds(n, () => 0.999));
+    expect(latest[0]).toBeLessThan(30);
+    expect(soonest.reduce((a, b) => a + b, 0) * 1000).toBeGreaterThan(STALE_MS);
+    expect(
+      Math.max(
+        ...latest,
+        busyRetryAfterSeconds(10, () => 0.999),
+      ),
+    ).toBeLessThanOrEqual(900);
   });
 
   it('keeps other projects free, and takes over a lock older than the consumer can live', async () => {
