@@ -263,6 +263,17 @@ export class SimState {
     const type = `${APP_FIELD_PREFIX}${app.appId}/${app.environmentId}/static/${spec.moduleKey}`;
     const existing = this.fields.find((f) => (f['schema'] as { custom?: unknown } | undefined)?.custom === type);
     if (existing) return existing;
+    // A data dir written before fields took Forge's real type and key holds the field as
+    // `…/valuerank-sim/DEVELOPMENT/static/<module>`: it becomes this app's field, values kept, instead of a second
+    // field of the same name (which would make `ORDER BY "Value score"` ambiguous).
+    const legacy = this.fields.find(
+      (f) => (f['schema'] as { custom?: unknown } | undefined)?.custom === `${APP_FIELD_PREFIX}valuerank-sim/DEVELOPMENT/static/${spec.moduleKey}`,
+    );
+    if (legacy) {
+      legacy.key = `${app.appId}__${app.environmentKey}__${spec.moduleKey}`;
+      (legacy['schema'] as { custom?: unknown }).custom = type;
+      return legacy;
+    }
     const customIds = this.fields.map((f) => Number(/^customfield_(\d+)$/.exec(f.id)?.[1] ?? 0));
     const n = Math.max(10000, ...customIds) + 1;
     const field: SeedField = {

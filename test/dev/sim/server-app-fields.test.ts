@@ -50,3 +50,31 @@ describe('app custom fields', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('a data dir written before app fields took their Forge type', () => {
+  it('keeps one "Value score" field, now of this app, with its values', async () => {
+    const legacy = {
+      id: 'customfield_10050',
+      key: 'valuerank-sim__DEVELOPMENT__value-score',
+      name: 'Value score',
+      custom: true,
+      schema: { type: 'number', custom: 'ari:cloud:ecosystem::extension/valuerank-sim/DEVELOPMENT/static/value-score', customId: 10050 },
+    };
+    const old = await startSim({ seed: aSeed(stories(2), { fields: [legacy] }), app: APP });
+    try {
+      const named = ((await old.call('GET', '/rest/api/3/field')).body as { id: string; name: string; key: string }[]).filter((f) => f.name === 'Value score');
+      expect(named).toEqual([expect.objectContaining({ id: 'customfield_10050', key: `${APP.appId}__DEVELOPMENT__value-score` })]);
+      const id = Number((await old.call('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['PRJ-1'], fields: ['key'] })).body.issues[0].id);
+      const write = await old.call(
+        'POST',
+        '/rest/api/3/app/field/value',
+        { updates: [{ customField: 'customfield_10050', issueIds: [id], value: 7 }] },
+        AS_APP,
+      );
+      expect(write.status).toBe(204);
+      expect((await old.call('POST', '/rest/api/3/search/jql', { jql: 'project = PRJ ORDER BY "Value score" DESC', fields: ['key'] })).status).toBe(200);
+    } finally {
+      await old.close();
+    }
+  });
+});
