@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type Simulator } from '../sim/server';
 import { Rng } from '../demo/random';
+import { delivers, readTriggerFilter } from './triggers';
 import { contentSecurityPolicy, readCustomUiPermissions } from './csp';
 import { installForgeRuntime, invokeFunction, invokeResolver, KvsStore, LocalQueue, type LocalQueueOptions, type ResolverHandler } from '../runtime';
 
@@ -100,7 +101,9 @@ function record(v: unknown): Record<string, unknown> {
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   // Read before anything starts: a manifest Forge would refuse stops the preview with the manifest path to fix.
-  const csp = contentSecurityPolicy(readCustomUiPermissions(opts.manifest ?? join(ROOT, 'manifest.yml')));
+  const manifestPath = opts.manifest ?? join(ROOT, 'manifest.yml');
+  const csp = contentSecurityPolicy(readCustomUiPermissions(manifestPath));
+  const issueTrigger = readTriggerFilter(manifestPath, 'issue-changed');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'valuerank-preview-'));
   if (opts.now !== undefined) process.env.VALUERANK_NOW = opts.now;
   const sim = createSimulator({ seed: opts.seed, ...(opts.faults ? { faults: opts.faults } : {}), ...(opts.now ? { now: opts.now } : {}), dataDir });
@@ -116,6 +119,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   queue.register('recompute', app.onRecompute as never, { moduleKey: 'recompute-consumer', timeoutSeconds: 900 });
 
   sim.onEvent((e) => {
+    if (!delivers(issueTrigger, e.payload['atlassianId'], sim.state.appUser.accountId)) return;
     void invokeFunction(app.onIssueEvent as never, { ...e.payload, eventType: e.event }, { moduleKey: 'issue-changed' }).catch((err: unknown) =>
       console.error('trigger failed', err),
     );
@@ -162,7 +166,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (req.method === 'POST' && path === '/__forge/events') {
       const b = record(await readBody(req));
       if (typeof b.event !== 'string') throw new HttpError(400, 'event is required');
-      await invokeFunction(app.onIssueEvent as never, { ...record(b.payload), eventType: b.event }, { moduleKey: 'issue-changed' });
+      const payload = record(b.payload);
+      if (delivers(issueTrigger, payload.atlassianId, sim.state.appUser.accountId))
+        await invokeFunction(app.onIssueEvent as never, { ...payload, eventType: b.event }, { moduleKey: 'issue-changed' });
       return send(res, 200, { ok: true });
     }
     const scheduled = /^\/__forge\/scheduled\/([\w-]+)$/.exec(path);

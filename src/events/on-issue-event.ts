@@ -5,21 +5,14 @@ import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
 
 const deps = createDeps();
 
-/** The app's own field changes come back as update events on real Jira; they must not wake the app again. */
-function onlyOwnFieldChanged(event: Record<string, unknown>): boolean {
-  const items = (event.changelog as { items?: { fieldId?: unknown; field?: unknown }[] } | undefined)?.items;
-  if (!Array.isArray(items) || items.length === 0) return false;
-  return items.every((i) => (typeof i.fieldId === 'string' && i.fieldId.endsWith('__value-score')) || i.field === 'Value score');
-}
-
 /**
  * Trigger for issue created/updated/deleted and issue link created/deleted: enqueues a coalesced recompute of the
  * issue's project when it is enrolled (link events carry issue ids only; the consumer resolves their projects, and
  * only when some project is enrolled). Decided from KVS alone: an edit in a project nobody opened in ValueRank costs
- * no Jira request. Returns nothing to any user: background work.
+ * no Jira request. The app's own "Value score" writes never arrive: the manifest's trigger filter has `ignoreSelf`.
+ * Returns nothing to any user: background work.
  */
 export async function onIssueEvent(event: Record<string, unknown>): Promise<void> {
-  if (onlyOwnFieldChanged(event)) return;
   const at = new Date().toISOString();
   const type = typeof event.eventType === 'string' ? event.eventType : 'issue event';
   const requests: RecomputeRequest[] = [];
