@@ -39,6 +39,12 @@ describe('Custom UI Content-Security-Policy from the manifest', () => {
     expect(directive(policy, 'connect-src')).toEqual(["'self'", 'https://api.example.com']);
   });
 
+  it('quotes the script hashes the manifest lists into script-src, as Forge does', () => {
+    const hash = 'sha256-n4MwUTjdn5o7HAOlS6uOQPZ6n3vXm2dPFWBl5JYjV9U=';
+    const policy = contentSecurityPolicy(readCustomUiPermissions(manifest(`  content:\n    scripts: ['${hash}']\n`)));
+    expect(directive(policy, 'script-src')).toEqual(["'self'", `'${hash}'`]);
+  });
+
   it('refuses a content source Forge does not know, naming the manifest path', () => {
     expect(() => readCustomUiPermissions(manifest(`  content:\n    styles: ['unsafe-eval']\n`))).toThrow(ManifestPermissionError);
     expect(() => readCustomUiPermissions(manifest(`  content:\n    styles: ['unsafe-eval']\n`))).toThrow(/permissions\.content\.styles: 'unsafe-eval'/);
