@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { BacklogItem, Roadmap } from '../../src/contract/model';
-import { fitMoves, fitPage, fitRoadmap, jsonBytes } from '../../src/application/backlog/answer-budget';
+import { fitMoves, fitPage, fitRoadmap } from '../../src/application/backlog/answer-budget';
+import { jsonBytes } from '../../src/application/shared/json-bytes';
 
 const item = (n: number, bytes: number): BacklogItem => ({ key: `PRJ-${n}`, summary: 'x'.repeat(bytes) }) as unknown as BacklogItem;
 

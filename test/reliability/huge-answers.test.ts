@@ -4,7 +4,8 @@
  * clipped, and a page that would not fit is served smaller, in the same paging, saying so.
  */
 import type { ResolverHandler } from '../../dev/runtime';
-import { MAX_ANSWER_BYTES, jsonBytes } from '../../src/application/backlog/answer-budget';
+import { MAX_ANSWER_BYTES } from '../../src/application/backlog/answer-budget';
+import { jsonBytes } from '../../src/application/shared/json-bytes';
 import { startDemo } from '../integration/harness';
 import { hugeEvidenceSite, HUGE_PO } from '../builders/malformed-site';
 import { call, issuePanel, projectPage } from './helpers';

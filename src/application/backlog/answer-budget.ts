@@ -1,5 +1,6 @@
 import type { BacklogItem, Roadmap } from '../../contract/model';
 import type { ResultMap } from '../../contract/operations';
+import { jsonBytes } from '../shared/json-bytes';
 
 /**
  * Most bytes of JSON one answer may carry. Forge refuses a resolver response over 5 MB
@@ -7,22 +8,6 @@ import type { ResultMap } from '../../contract/operations';
  * the rest is headroom for the envelope and for anything added on the way out.
  */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
-
-/** UTF-8 bytes of a value's JSON, without building a buffer. */
-export function jsonBytes(value: unknown): number {
-  const s = JSON.stringify(value) ?? '';
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /**
  * The largest page that starts where the requested one does and fits `budget` bytes, as a page of the same
@@ -48,7 +33,7 @@ export function fitPage(
   return { items: items.slice(0, size), page: page * (pageSize / size), pageSize: size, capped: true };
 }
 
-/** A roadmap that fits `budget` bytes: `later` is cut from its end first, then each quarter's last items; it says how many were left out. */
+/** A roadmap that fits `budget` bytes: `later` is cut from its end first, then the quarters from the last one back, each from its end; it says how many were left out. */
 export function fitRoadmap(roadmap: Roadmap, budget = MAX_ANSWER_BYTES): Roadmap {
   let bytes = jsonBytes(roadmap);
   if (bytes <= budget) return roadmap;

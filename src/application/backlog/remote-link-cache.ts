@@ -2,6 +2,7 @@ import type { RemoteLinkLike } from '../../domain';
 import { isRecord } from '../../domain/scoring/read-values';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
+import { jsonBytes } from '../shared/json-bytes';
 
 /** Remote-link cache buckets per project: a warm load reads them all in three batches. */
 const BUCKETS = 64;
@@ -58,7 +59,7 @@ export class RemoteLinkCache {
   put(issueId: string, updated: string, links: readonly RemoteLinkLike[]): void {
     const b = bucketOf(issueId);
     const entry: Entry = { u: updated, l: links.map(compact) };
-    if (Buffer.byteLength(JSON.stringify(entry)) <= MAX_ENTRY_BYTES) this.buckets[b]![issueId] = entry;
+    if (jsonBytes(entry) <= MAX_ENTRY_BYTES) this.buckets[b]![issueId] = entry;
     else delete this.buckets[b]![issueId];
     this.dirty.add(b);
   }

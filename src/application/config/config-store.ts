@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { MAX_VALUE_BYTES, type KeyValueStore } from '../ports/key-value-store';
 import { diffConfig, migrateConfig } from './migrate-config';
 import { checkRemoteLinkPatterns } from './validate-patterns';
+import { jsonBytes } from '../shared/json-bytes';
 
 /**
  * Versioned configuration in KVS. Storage keys (documented in docs/storage.md):
@@ -124,15 +125,13 @@ const MAX_CHANGE_VALUE_CHARS = 200;
 /** Room for the "… n more changes" entry. */
 const MARKER_BYTES = 100;
 
-const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
-
 /**
  * The record as it will be stored, within one KVS value (240 KiB, measured as the UTF-8 bytes of its JSON): the
  * config and who/when always, then as many change entries as fit, and an entry saying how many were left out.
  * A config too large to fit even without its change list is refused with INVALID_PAYLOAD.
  */
 function fitRecord(base: ConfigRecord, changes: ConfigRecord['changes']): ConfigRecord {
-  const size = bytesOf(base);
+  const size = jsonBytes(base);
   if (size + MARKER_BYTES > MAX_VALUE_BYTES) {
     throw new AppError(
       'INVALID_PAYLOAD',
@@ -144,7 +143,7 @@ function fitRecord(base: ConfigRecord, changes: ConfigRecord['changes']): Config
   const kept: ConfigRecord['changes'] = [];
   for (const change of changes.slice(0, MAX_CHANGES)) {
     const entry = { path: short(change.path) as string, from: short(change.from), to: short(change.to) };
-    const cost = bytesOf(entry) + 1;
+    const cost = jsonBytes(entry) + 1;
     if (cost > budget) break;
     kept.push(entry);
     budget -= cost;

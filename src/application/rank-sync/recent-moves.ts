@@ -2,6 +2,7 @@ import type { RankBatch } from '../../contract/model';
 import { applyBatches } from '../../domain';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { CHUNK_BYTES } from '../shared/chunk-by-bytes';
+import { jsonBytes } from '../shared/json-bytes';
 
 /**
  * Read-after-write for rank sync. Jira's `/search/jql` may not show a change made a moment ago unless the changed
@@ -61,7 +62,7 @@ export async function rememberMoved(
   };
   // Long issue keys can make 100 calls outgrow one KVS value: the oldest calls go first (their moves are the most
   // likely to be in Jira's index already).
-  while (value.batches.length > 0 && Buffer.byteLength(JSON.stringify(value)) > CHUNK_BYTES) value.batches.shift();
+  while (value.batches.length > 0 && jsonBytes(value) > CHUNK_BYTES) value.batches.shift();
   await kv.set(recentKey(projectKey), value);
 }
 

@@ -1,4 +1,5 @@
 import { MAX_VALUE_BYTES } from '../ports/key-value-store';
+import { jsonBytes } from './json-bytes';
 
 /**
  * Bytes one stored chunk may take: the KVS value limit (240 KiB of UTF-8 JSON) less 4 KiB, so a chunk stays
@@ -33,7 +34,7 @@ export function chunkByBytes<T>(items: readonly T[], budget: number = CHUNK_BYTE
   // "[" + "]" of the array; each item after the first adds a comma.
   let size = 2;
   items.forEach((item, index) => {
-    const bytes = Buffer.byteLength(JSON.stringify(item) ?? 'null', 'utf8');
+    const bytes = jsonBytes(item);
     if (bytes + 2 > budget) throw new ChunkItemTooLargeError(index, bytes, budget);
     const added = current.length === 0 ? bytes : bytes + 1;
     if (size + added > budget) {
