@@ -4,7 +4,9 @@ import { LoadCache } from './application/backlog/load-cache';
 import type { AppDeps } from './application/backlog/rank-project';
 import { forgeAppIdentity } from './adapters/forge/app-identity';
 import { ForgeKvStore } from './adapters/storage/forge-kv-store';
-import { enqueueRecompute } from './events/recompute-queue';
+import { enqueueRecompute, MAX_EVENTS_PER_PUSH } from './events/recompute-queue';
+import { enrolledProjects } from './application/background/enrolment';
+import type { KeyValueStore } from './application/ports/key-value-store';
 
 /**
  * The composition root: the app's dependencies over Forge (it may import any layer; nothing imports it but
@@ -24,5 +26,18 @@ export function createDeps(): AppDeps {
     loadCache: new LoadCache(),
     appIdentity: forgeAppIdentity,
     requestBackgroundLoad: (projectKey) => enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'finish reading remote links' }]),
+    requestRebuild: (projectKey) => requestRebuild(kv, projectKey),
   };
+}
+
+/**
+ * A project's own config rebuilds that project; the global one every enrolled project, in one push when they fit
+ * it, else by the daily run's fan-out. Projects are listed at save time, so a save before any project was opened
+ * (the preview's seed config) queues nothing.
+ */
+async function requestRebuild(kv: KeyValueStore, projectKey: string | null): Promise<void> {
+  const at = new Date().toISOString();
+  const projects = projectKey !== null ? [projectKey] : await enrolledProjects(kv);
+  if (projects.length <= MAX_EVENTS_PER_PUSH) await enqueueRecompute(projects.map((p) => ({ projectKey: p, at, reason: 'config saved' })));
+  else await enqueueRecompute([{ at, reason: 'global config saved', dailyAfter: '' }]);
 }

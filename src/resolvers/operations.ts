@@ -97,6 +97,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     if (config.candidateJql?.trim()) await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
     const saved = await deps.configs.save(scope, p.expectedVersion, config, ctx.accountId);
     if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
+    await deps.requestRebuild?.(scope.kind === 'project' ? scope.projectKey : null);
     return { version: saved.version };
   },
   async getConfigHistory(p, ctx) {
@@ -111,6 +112,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const scope = await forConfigWrite(ctx, p.projectKey, 'revert the ValueRank configuration');
     const reverted = await deps.configs.revert(scope, p.toVersion, p.expectedVersion, ctx.accountId);
     if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
+    await deps.requestRebuild?.(scope.kind === 'project' ? scope.projectKey : null);
     return { version: reverted.version };
   },
   async setPin(p, ctx) {

@@ -49,6 +49,28 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     expect(res.body.issues.map((i: { key: string }) => i.key)[0]).toBe(backlog.data.items.filter((i: any) => i.pin === null)[0].key);
   }, 60_000);
 
+  it('rebuilds the field after a config save, with no edit: the field shows the new weights at once', async () => {
+    const admin = { accountId: PERSONAS.admin.accountId, moduleKey: 'valuerank-admin-page', extension: { type: 'jira:adminPage' } };
+    const scoreField = ((await jira(preview.url, '/rest/api/3/field')).body as { id: string; name: string }[]).find((f) => f.name === 'Value score')!;
+    const current = await invoke(preview.url, 'getConfig', {}, admin);
+    const weights = { customerVoice: 1, businessValue: 1, timeCriticality: 1, techDebt: 100, enablement: 1 };
+    expect((await invoke(preview.url, 'saveConfig', { expectedVersion: current.data.version, config: { ...current.data.config, weights } }, admin)).ok).toBe(
+      true,
+    );
+    await settle(preview.url);
+
+    const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, { accountId: PO, ...projectPage('PAY') });
+    const top = backlog.data.items[0];
+    expect(top.factors.techDebt.weight).toBe(100);
+    const issue = await jira(preview.url, `/rest/api/3/issue/${top.key}?fields=${scoreField.id}`);
+    expect(issue.body.fields[scoreField.id]).toBeCloseTo(top.score, 1);
+
+    // Put the weights back (and the field with them) for the tests that follow.
+    const again = await invoke(preview.url, 'getConfig', {}, admin);
+    expect((await invoke(preview.url, 'saveConfig', { expectedVersion: again.data.version, config: current.data.config }, admin)).ok).toBe(true);
+    await settle(preview.url);
+  }, 60_000);
+
   it('recomputes after an edit through the REST API and the field follows the new business value', async () => {
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
     const last = backlog.data.items[backlog.data.items.length - 1];

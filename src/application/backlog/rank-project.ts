@@ -19,6 +19,8 @@ export interface AppDeps {
   loadCache?: LoadCache;
   /** Asks the background to finish reading a project's remote links (a UI call ran out of budget). */
   requestBackgroundLoad?: (projectKey: string) => Promise<void>;
+  /** Asks the background to rebuild a project's "Value score" after its config changed (null: every enrolled project). */
+  requestRebuild?: (projectKey: string | null) => Promise<void>;
   /** The app and environment this invocation runs as (read per call: Forge gives it per invocation). */
   appIdentity: () => AppIdentity;
 }
