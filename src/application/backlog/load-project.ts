@@ -53,6 +53,29 @@ export function isBacklogItem(issue: JiraIssueLike): boolean {
 }
 
 /**
+ * The project's issues matching `jql` in Jira's Rank order as it is now, at most `limit` (ids and keys, 5,000 a
+ * search page). Only the project's own keys, whatever the JQL selects. Jira's search lags writes: the issues a rank
+ * sync moved in the last minute are reconciled, and when it moved more than `reconcileIssues` can name, its own
+ * rank calls are replayed over the search's order (recent-moves.ts). Loads and the rank-sync order check read
+ * Jira's order through this one function, so they agree.
+ */
+export async function searchInRankOrder(
+  reader: JiraReader,
+  kv: KeyValueStore,
+  projectKey: string,
+  jql: string,
+  limit: number,
+): Promise<{ id: string; key: string }[]> {
+  const prefix = `${projectKey}-`;
+  const recent = await readAfterWrite(kv, projectKey);
+  const found: { id: string; key: string }[] = [];
+  for await (const page of reader.searchKeys(jql, limit, recent.reconcile)) for (const i of page) if (i.key.startsWith(prefix)) found.push(i);
+  if (recent.replay.length === 0) return found;
+  const byKey = new Map(found.map((i) => [i.key, i]));
+  return replayMoves([...byKey.keys()], recent.replay).map((k) => byKey.get(k)!);
+}
+
+/**
  * Reads everything a scoring run needs for a project: candidate ids by JQL (5,000 a page), their fields by
  * bulkfetch (100 a call, in parallel), the linked feedback tickets (same way), and the remote links of issues
  * changed since they were last cached. Reads as the given reader's principal, so a user only gets what they
@@ -73,30 +96,18 @@ export async function loadProject(args: {
   const jql = candidateJql(projectKey, config);
   // An admin's JQL is checked with Jira's parser first; ValueRank's own filter needs no check.
   if (config.candidateJql?.trim()) await checkCandidateScope(reader, projectKey, jql);
-  const ids: string[] = [];
-  const prefix = `${projectKey}-`;
-  // Issues a rank sync just moved are reconciled, so Jira's lagging search index shows them where they are now.
-  const recent = await readAfterWrite(kv, projectKey);
-  // Only the project's own issues are fetched, whatever the JQL selects.
-  for await (const page of reader.searchKeys(jql, MAX_CANDIDATES + 1, recent.reconcile)) for (const i of page) if (i.key.startsWith(prefix)) ids.push(i.id);
-  const truncated = ids.length > MAX_CANDIDATES;
-  if (truncated) ids.length = MAX_CANDIDATES;
+  const found = await searchInRankOrder(reader, kv, projectKey, jql, MAX_CANDIDATES + 1);
+  const truncated = found.length > MAX_CANDIDATES;
+  const ids = found.slice(0, MAX_CANDIDATES).map((i) => i.id);
 
   const fetched = await reader.fetchIssues(ids, candidateFieldList(fields));
   const byId = new Map(fetched.map((i) => [i.id, i]));
   const candidates: JiraIssueLike[] = [];
+  const prefix = `${projectKey}-`;
   for (const id of ids) {
     const issue = byId.get(id);
-    // Only the project's own issues, whatever the configured JQL says (it is a filter within the project).
+    // Checked again: an issue moved to another project between the search and the fetch has a new key.
     if (issue !== undefined && issue.key.startsWith(prefix) && isBacklogItem(issue)) candidates.push(issue);
-  }
-  if (recent.replay.length > 0) {
-    const byKey = new Map(candidates.map((c) => [c.key, c]));
-    const order = replayMoves(
-      candidates.map((c) => c.key),
-      recent.replay,
-    );
-    candidates.splice(0, candidates.length, ...order.map((k) => byKey.get(k)!));
   }
 
   const ticketKeys = new Set<string>();

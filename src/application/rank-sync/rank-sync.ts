@@ -7,9 +7,9 @@ import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
-import { candidateJql } from '../backlog/load-project';
+import { candidateJql, searchInRankOrder } from '../backlog/load-project';
 import { releaseLock, takeLock } from './apply-lock';
-import { readAfterWrite, rememberMoved, replayMoves } from './recent-moves';
+import { rememberMoved } from './recent-moves';
 
 /**
  * Refused issues kept in a plan's report, each message clipped: the report lives in the plan's one KVS value
@@ -196,14 +196,9 @@ async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: Pl
   const now: string[] = [];
   const config = (await deps.configs.effective(meta.projectKey)).config;
   // No limit of its own: the reader bounds the pages, and a cut-short answer reads as "changed", the safe side.
-  // Jira's order as a load sees it (load-project.ts): moves of the last applies reconciled, or replayed when more
-  // than reconcileIssues can name, so a plan made right after a large apply is not refused for the index's lag.
-  const recent = await readAfterWrite(deps.kv, meta.projectKey);
-  const found: { id: string; key: string }[] = [];
-  for await (const page of reader.searchKeys(candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER, recent.reconcile)) found.push(...page);
-  const idOf = new Map(found.map((i) => [i.key, i.id]));
-  const order = recent.replay.length > 0 ? replayMoves([...idOf.keys()], recent.replay).map((k) => idOf.get(k)!) : found.map((i) => i.id);
-  for (const id of order) if (planned.has(id)) now.push(id);
+  // Read as a load reads it, so a plan made right after a large apply is not refused for the search index's lag.
+  for (const { id } of await searchInRankOrder(reader, deps.kv, meta.projectKey, candidateJql(meta.projectKey, config), Number.MAX_SAFE_INTEGER))
+    if (planned.has(id)) now.push(id);
   if (now.length !== then.length || now.some((id, i) => id !== then[i])) {
     throw new AppError(
       'PLAN_OUTDATED',
