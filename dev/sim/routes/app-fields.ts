@@ -48,7 +48,11 @@ function checkValue(field: SeedField, value: unknown): void {
   if (!ok) throw badRequest(`The value for the custom field '${field.name}' must be a ${String(type)} or null.`);
 }
 
-/** The issues to write; one that does not exist or that the caller cannot see (security level) is a 404. */
+/**
+ * The issues to write; one that does not exist or that the caller cannot see (security level) is a 404. The spec of
+ * both endpoints names only the app's ownership of the field as a permission and says nothing of issue visibility:
+ * the simulator takes the less forgiving reading (the app cannot write an issue it cannot see), as DESIGN.md asks.
+ */
 function issuesFor(ctx: RequestContext, raw: unknown): SimIssue[] {
   if (!Array.isArray(raw) || raw.length === 0) throw badRequest("'issueIds' must be a non-empty array of issue ids.");
   return raw.map((id) => {
