@@ -112,3 +112,23 @@ export interface RankBatch {
   rankBeforeIssue?: string;
   rankAfterIssue?: string;
 }
+
+/** A data source the app's own user could not read when the project's snapshot was built: what to grant, to whom. */
+export interface SourceProblem {
+  code: 'APP_CANNOT_BROWSE_PROJECT' | 'APP_CANNOT_BROWSE_FEEDBACK';
+  /** The project key the app could not browse. */
+  project: string;
+  /** For a person: what is left out of the scores, and what a Jira admin can grant to fix it. */
+  message: string;
+}
+
+/**
+ * How far a project's snapshot is. A project opened for the first time answers `building` (with `done` of `total`
+ * candidates read; `total` is 0 until they are listed) until its first snapshot exists; then `ready`.
+ */
+export interface SnapshotState {
+  status: 'ready' | 'building';
+  building?: { done: number; total: number };
+  /** Data sources the app could not read when the snapshot was built (absent or empty: none). */
+  sources?: SourceProblem[];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap } from './model';
+import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap, type SnapshotState } from './model';
 import { configSchema, type ValueRankConfig } from './config';
 
 /**
@@ -89,9 +89,17 @@ export interface ResultMap {
     configVersion: number;
     stale: boolean;
     cappedBy?: 'bytes';
-  };
-  explainIssue: { item: BacklogItem; total: number; above: Neighbour | null; below: Neighbour | null; configVersion: number; computedAt: string };
-  getRoadmap: Roadmap;
+  } & SnapshotState;
+  /** While the project's first snapshot is building: `item` null, `total` 0. */
+  explainIssue: {
+    item: BacklogItem | null;
+    total: number;
+    above: Neighbour | null;
+    below: Neighbour | null;
+    configVersion: number;
+    computedAt: string;
+  } & SnapshotState;
+  getRoadmap: Roadmap & SnapshotState;
   /** Every candidate; with `cappedBy: 'bytes'`, unchanged ones (then the last) were left out to fit one answer, `omitted` of them. */
   previewWeights: { moves: { key: string; from: number; to: number }[]; cappedBy?: 'bytes'; omitted?: number };
   /**

@@ -16,7 +16,7 @@ export async function explainIssue(
   const ranking = await rankProject(deps, reader, projectKey, undefined, { principal });
   const e = explainDomain(ranking.backlog, p.issueKey);
   if (e === null) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
-  return { ...e, configVersion: ranking.configVersion, computedAt: ranking.computedAt };
+  return { ...e, configVersion: ranking.configVersion, computedAt: ranking.computedAt, status: 'ready' };
 }
 
 /** Where each candidate would move with other weights, without saving anything. */

@@ -47,6 +47,7 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: s
     configVersion: ranking.configVersion,
     // Evidence still being read in the background: the ranking may move when it arrives.
     stale: ranking.loaded.remoteLinksPending > 0,
+    status: 'ready',
   };
 }
 

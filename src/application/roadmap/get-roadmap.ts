@@ -62,5 +62,5 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     roadmap.warnings.unshift(`${why}: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
   }
   if (history.truncated) roadmap.warnings.unshift('The last closed sprints hold more done issues than are read for capacity; capacity may read low.');
-  return fitRoadmap(roadmap);
+  return { ...fitRoadmap(roadmap), status: 'ready' };
 }

@@ -25,6 +25,10 @@ export interface CustomerVoiceEvidence {
   /** Σ customer weights + votes: the mass m in m / (m + saturation). */
   weightedCustomers: number;
   votes: number | null;
+  /** Feedback tickets behind this score that the asking user cannot open (counted, never named). */
+  hiddenTickets?: number;
+  /** Customers known only from such tickets (counted, never named). */
+  hiddenCustomers?: number;
 }
 
 const MAX_LISTED_CUSTOMERS = 10;

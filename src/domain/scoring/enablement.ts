@@ -12,6 +12,8 @@ export interface EnablementEvidence {
   enabledValue: number;
   /** Present when the search stopped at MAX_ENABLEMENT_STEPS links: the counts and the value are lower bounds. */
   capped?: true;
+  /** Blocked issues the asking user cannot open (counted, never named). */
+  hiddenBlocks?: number;
 }
 
 /**

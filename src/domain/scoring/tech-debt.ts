@@ -12,6 +12,8 @@ export interface TechDebtEvidence {
   interestCount: number;
   /** Days since the debt item was created; null when unreadable, and for issues that are not debt. */
   ageDays: number | null;
+  /** Caused bugs the asking user cannot open (counted, never named). */
+  hiddenInterest?: number;
 }
 
 /** The debt rules of a config, compiled once per scoring run. */
