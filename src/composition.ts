@@ -1,7 +1,6 @@
 import { ConfigStore } from './application/config/config-store';
 import { PinStore } from './application/pins/pin-store';
-import { LoadCache } from './application/backlog/load-cache';
-import type { AppDeps } from './application/backlog/rank-project';
+import type { AppDeps } from './application/app-deps';
 import { forgeAppIdentity } from './adapters/forge/app-identity';
 import { ForgeKvStore } from './adapters/storage/forge-kv-store';
 import { enqueueRecompute, MAX_EVENTS_PER_PUSH } from './events/recompute-queue';
@@ -23,9 +22,8 @@ export function createDeps(): AppDeps {
     configs: new ConfigStore(kv, clock),
     pins: new PinStore(kv),
     clock,
-    loadCache: new LoadCache(),
     appIdentity: forgeAppIdentity,
-    requestBackgroundLoad: (projectKey) => enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'finish reading remote links' }]),
+    requestBuild: (projectKey) => enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'build the snapshot' }]),
     requestRebuild: (projectKey) => requestRebuild(kv, projectKey),
   };
 }
@@ -40,4 +38,13 @@ async function requestRebuild(kv: KeyValueStore, projectKey: string | null): Pro
   const projects = projectKey !== null ? [projectKey] : await enrolledProjects(kv);
   if (projects.length <= MAX_EVENTS_PER_PUSH) await enqueueRecompute(projects.map((p) => ({ projectKey: p, at, reason: 'config saved' })));
   else await enqueueRecompute([{ at, reason: 'global config saved', dailyAfter: '' }]);
+}
+
+/**
+ * A queue consumer run's time budget: Forge's (870 s of the 900 s limit), or less when `VALUERANK_CONSUMER_BUDGET_MS`
+ * says so — set only by the preview's `--consumer-budget` and by tests, to see a build resume across runs.
+ */
+export function consumerBudgetMs(forge: number): number {
+  const set = Number(process.env.VALUERANK_CONSUMER_BUDGET_MS);
+  return Number.isFinite(set) && set > 0 ? Math.min(set, forge) : forge;
 }

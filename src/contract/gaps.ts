@@ -12,6 +12,8 @@ export const GAP_HINTS = {
   'customerCount.malformed': 'The customer count field is not a number: ignored.',
   'feedback.unreadable': 'A linked feedback ticket could not be read (deleted, or not visible to you): it was not counted.',
   'feedback.undated': 'A feedback ticket has no readable created date: it counted with the undated weight.',
+  'feedback.sourceUnreadable':
+    "A feedback project is closed to ValueRank's app user: its tickets are not counted in this score. A Jira admin can grant the app Browse Projects there.",
   'feedback.noCustomer': 'A feedback ticket has neither an organisation nor a reporter: it counted as its own customer.',
   'remoteLink.malformed': 'A remote link has no readable URL: it was ignored.',
   'links.malformed': 'Some issue links could not be read: they were ignored.',

@@ -36,7 +36,7 @@ export const payloadSchemas = {
       })
       .optional(),
     weightsOverride: weightsOverride.optional(),
-    /** Read Jira now instead of reusing the caller's load of the last 30 s (the Refresh button). */
+    /** Sent by the Refresh button. The answer always comes from the project's current snapshot, so it changes nothing today. */
     refresh: z.boolean().optional(),
   }),
   explainIssue: z.object({ issueKey: issueKeySchema }),

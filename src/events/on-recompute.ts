@@ -3,12 +3,13 @@ import { InvocationError, InvocationErrorCode, RateLimitError } from '@forge/eve
 import { isEnrolled } from '../application/background/enrolment';
 import { markHandled, wasHandled } from '../application/background/handled-events';
 import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock } from '../application/background/project-lock';
-import { recomputeIssue, recomputeProject } from '../application/background/recompute';
+import { rebuildProject, recomputeIssue } from '../application/background/recompute';
+import { dirtyPrefix, readBuildState } from '../application/snapshot/build-snapshot';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { CONSUMER_BUDGET_MS, Deadline } from '../adapters/jira/deadline';
 import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
 import { ForgeJiraWriter } from '../adapters/jira/forge-jira-writer';
-import { createDeps } from '../composition';
+import { consumerBudgetMs, createDeps } from '../composition';
 import { fanOutDaily } from './daily-fan-out';
 import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
 
@@ -36,7 +37,7 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
     }
     return undefined;
   }
-  const deadline = new Deadline(CONSUMER_BUDGET_MS);
+  const deadline = new Deadline(consumerBudgetMs(CONSUMER_BUDGET_MS));
   const reader = new ForgeJiraReader('app', deadline);
   if (typeof body.projectKey !== 'string') {
     await routeLinkedIssues(reader, body, at);
@@ -44,6 +45,12 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   }
   const projectKey = body.projectKey;
   if (!(await isEnrolled(deps.kv, projectKey))) return undefined;
+  // An edit while the project's snapshot is being built is marked, not waited on: the build reads it again
+  // before scoring. Checked again after marking, in case the build finished in between.
+  if (typeof body.issueId === 'string' && (await readBuildState(deps.kv, projectKey)) !== undefined) {
+    await deps.kv.set(`${dirtyPrefix(projectKey)}${body.issueId}`, { at });
+    if ((await readBuildState(deps.kv, projectKey)) !== undefined) return undefined;
+  }
   const holder = randomUUID();
   if (!(await acquireProjectLock(deps.kv, projectKey, holder, new Date()))) {
     const retryCount = typeof event.retryContext?.retryCount === 'number' ? event.retryContext.retryCount : 0;
@@ -52,7 +59,7 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   const eventId = typeof event.eventId === 'string' ? event.eventId : null;
   try {
     if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
-    await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at);
+    await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at, () => deadline.remaining());
     if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
     return undefined;
   } finally {
@@ -60,13 +67,31 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   }
 }
 
-/** The project's work for one event: the edited issue alone when its context allows, else a coalesced full reload. */
-async function recomputeFor(reader: ForgeJiraReader, writer: ForgeJiraWriter, projectKey: string, body: Partial<RecomputeRequest>, at: string): Promise<void> {
+/**
+ * The project's work for one event: the edited issue alone when the snapshot allows, else the snapshot's build —
+ * begun, or continued where the last run stopped (a continuation is queued when this run's time runs short). A
+ * project whose last build began after the change is skipped, so a burst of edits costs at most one build.
+ */
+async function recomputeFor(
+  reader: ForgeJiraReader,
+  writer: ForgeJiraWriter,
+  projectKey: string,
+  body: Partial<RecomputeRequest>,
+  at: string,
+  timeLeftMs: () => number,
+): Promise<void> {
   if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return;
-  const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
-  if (last !== undefined && last.at > at) return;
-  const started = new Date().toISOString();
-  await recomputeProject(deps, reader, writer, projectKey);
+  const state = await readBuildState(deps.kv, projectKey);
+  if (state === undefined) {
+    const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
+    if (last !== undefined && last.at > at) return;
+  }
+  const started = state?.startedAt ?? new Date().toISOString();
+  const outcome = await rebuildProject(deps, reader, writer, projectKey, timeLeftMs);
+  if (outcome.status === 'continue') {
+    await enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'continue the snapshot build' }]);
+    return;
+  }
   await deps.kv.set(doneKey(projectKey), { at: started });
 }
 

@@ -69,20 +69,20 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async getBacklog(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
     await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
-    return getBacklog(deps, reader, principalOf(ctx), p);
+    return getBacklog(deps, reader, p);
   },
   async explainIssue(p, ctx) {
     const projectKey = projectOfKey(p.issueKey)!;
     if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey)
       throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot explain ${p.issueKey}.`);
     const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
-    return explainIssue(deps, reader, principalOf(ctx), projectKey, p);
+    return explainIssue(deps, reader, projectKey, p);
   },
   async getRoadmap(p, ctx) {
     return getRoadmap(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async previewWeights(p, ctx) {
-    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
+    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), p);
   },
   async getConfig(p, ctx) {
     const full = p.projectKey === undefined ? await isJiraAdmin(userReader(new Deadline(UI_BUDGET_MS))) : await canAdministerProject(ctx, p.projectKey);

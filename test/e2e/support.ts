@@ -189,11 +189,15 @@ export async function invokeRaw<T = any>(url: string, functionKey: string, paylo
   return (await res.json()) as InvokeResult<T>;
 }
 
-/** The operation's data, or an Error naming its code. */
+/** The operation's data, or an Error naming its code; asked again while the project's first snapshot is building, as the UI does. */
 export async function invoke<T = any>(url: string, functionKey: string, payload: unknown, context: ForgeContext): Promise<T> {
-  const r = await invokeRaw<T>(url, functionKey, payload, context);
-  if (!r.ok) throw new Error(`${functionKey} failed: ${r.error?.code} ${r.error?.message}`);
-  return r.data as T;
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const r = await invokeRaw<T>(url, functionKey, payload, context);
+    if (!r.ok) throw new Error(`${functionKey} failed: ${r.error?.code} ${r.error?.message}`);
+    if ((r.data as { status?: unknown } | undefined)?.status !== 'building' || Date.now() > until) return r.data as T;
+    await new Promise((res) => setTimeout(res, 100));
+  }
 }
 
 /** The whole value-ranked backlog (every page) as `accountId` sees it. */

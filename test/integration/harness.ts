@@ -22,8 +22,26 @@ export interface InvokeResult<T = any> {
   error?: { code: string; message: string };
 }
 
-/** POST /__forge/invoke as the UI would, with a module context. */
+/**
+ * POST /__forge/invoke as the UI would, with a module context. Like the UI, an answer that says the project's first
+ * snapshot is still building is asked again until it is ready (within a minute); `invokeOnce` asks once.
+ */
 export async function invoke<T = any>(
+  url: string,
+  functionKey: string,
+  payload: unknown,
+  ctx: { accountId: string; moduleKey?: string; extension?: unknown },
+): Promise<InvokeResult<T>> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const answer = await invokeOnce<T>(url, functionKey, payload, ctx);
+    if (!(answer.ok && (answer.data as { status?: unknown } | undefined)?.status === 'building') || Date.now() > until) return answer;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** POST /__forge/invoke once. */
+export async function invokeOnce<T = any>(
   url: string,
   functionKey: string,
   payload: unknown,

@@ -1,5 +1,6 @@
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
+import { DEFAULT_APP_ACCOUNT_ID } from '../../dev/sim/seed';
 import { invoke, PERSONAS, projectPage, startDemo } from './harness';
 
 type Json = Record<string, any>;
@@ -7,10 +8,11 @@ const PO = PERSONAS.productOwner.accountId;
 const DEV = PERSONAS.developer.accountId;
 
 /**
- * The demo site with issue security levels: one PAY candidate only the product owner may see (not the app), and
- * the feedback tickets linked to another candidate in a level nobody but the site admin sees.
+ * The demo site with issue security levels: one PAY candidate only the product owner and the app may see, one only
+ * the product owner (not the app), and the feedback tickets linked to another candidate in a level nobody but the
+ * site admin sees.
  */
-function siteWithLevels(): { seed: Json; confidential: string; withHiddenFeedback: string; hiddenTickets: string[] } {
+function siteWithLevels(): { seed: Json; confidential: string; appHidden: string; withHiddenFeedback: string; hiddenTickets: string[] } {
   const seed = { ...generateDemoSite(), config: DEMO_CONFIG } as Json;
   const issues = seed.issues as Json[];
   const isCandidate = (i: Json) => i.key.startsWith('PAY-') && i.fields.issuetype?.name !== 'Epic' && i.fields.status?.statusCategory?.key !== 'done';
@@ -22,13 +24,16 @@ function siteWithLevels(): { seed: Json; confidential: string; withHiddenFeedbac
   const withHiddenFeedback = candidates.find((i) => ticketsOf(i).length > 0)!;
   const confidential = candidates.find((i) => i !== withHiddenFeedback && ticketsOf(i).length === 0)!;
   confidential.fields.security = { id: '10100' };
+  const appHidden = candidates.find((i) => i !== withHiddenFeedback && i !== confidential && ticketsOf(i).length === 0)!;
+  appHidden.fields.security = { id: '10102' };
   const hiddenTickets = ticketsOf(withHiddenFeedback);
   for (const t of issues.filter((i) => hiddenTickets.includes(i.key))) t.fields.security = { id: '10101' };
   seed.securityLevels = [
-    { id: '10100', name: 'Leadership', members: [PO] },
+    { id: '10100', name: 'Leadership', members: [PO, DEFAULT_APP_ACCOUNT_ID] },
     { id: '10101', name: 'Legal hold', members: [] },
+    { id: '10102', name: 'Board only', members: [PO] },
   ];
-  return { seed, confidential: confidential.key, withHiddenFeedback: withHiddenFeedback.key, hiddenTickets };
+  return { seed, confidential: confidential.key, appHidden: appHidden.key, withHiddenFeedback: withHiddenFeedback.key, hiddenTickets };
 }
 
 async function waitForQueue(url: string): Promise<{ failed: number }> {
@@ -56,7 +61,11 @@ describe('issue security levels, as the app meets them', () => {
     const keys = (r: typeof po) => r.data.items.map((i: { key: string }) => i.key);
     expect(keys(po)).toContain(site.confidential);
     expect(keys(dev)).not.toContain(site.confidential);
+    // Not even counted above the developer's issues: their ranks are 1…n among what they can see.
     expect(dev.data.total).toBe(po.data.total - 1);
+    expect(dev.data.items.map((i: { rank: number }) => i.rank)).toEqual(dev.data.items.map((_: unknown, n: number) => n + 1));
+    // Scores are computed as the app: an issue the app's user may not see is scored for nobody.
+    expect(keys(po)).not.toContain(site.appHidden);
     const panel = { accountId: DEV, moduleKey: 'valuerank-issue-panel', extension: { project: { key: 'PAY' }, issue: { key: site.confidential } } };
     const explained = await invoke(preview.url, 'explainIssue', { issueKey: site.confidential }, panel);
     expect(explained.ok).toBe(false);
@@ -81,7 +90,8 @@ describe('issue security levels, as the app meets them', () => {
     const fields = (await (await fetch(`${preview.url}/rest/api/3/field`)).json()) as { id: string; name: string }[];
     const score = fields.find((f) => f.name === 'Value score')!.id;
     const read = async (key: string) => ((await (await fetch(`${preview.url}/rest/api/3/issue/${key}?fields=${score}`)).json()) as Json).fields[score];
-    expect(await read(site.confidential)).toBeUndefined();
+    expect(typeof (await read(site.confidential))).toBe('number');
+    expect(await read(site.appHidden)).toBeUndefined();
     expect(typeof (await read(site.withHiddenFeedback))).toBe('number');
   }, 120_000);
 
@@ -108,13 +118,38 @@ describe('an app user that may not browse an enrolled project', () => {
     await preview.close();
   });
 
-  it('still serves users, and the background skips the project instead of failing and retrying', async () => {
+  it('tells users what to grant to whom, and the background skips the project instead of failing and retrying', async () => {
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
     expect(backlog.ok).toBe(true);
+    expect(backlog.data.items).toEqual([]);
+    expect(backlog.data.sources).toEqual([expect.objectContaining({ code: 'APP_CANNOT_BROWSE_PROJECT', project: 'PAY', message: expect.stringMatching(/Browse Projects/) })]);
     await preview.sim.resetStats();
     await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
     expect((await waitForQueue(preview.url)).failed).toBe(0);
     // One look at the project, as the app, and nothing more: no search it is bound to be refused.
     expect(preview.sim.stats().byEndpoint['POST /rest/api/3/search/jql'] ?? 0).toBe(0);
+  }, 120_000);
+});
+
+describe('an app user that may not browse the feedback project', () => {
+  let preview: Awaited<ReturnType<typeof startDemo>>;
+  beforeAll(async () => {
+    const seed = { ...generateDemoSite(), config: { ...DEMO_CONFIG, customerVoice: { ...DEMO_CONFIG.customerVoice, feedbackProjects: ['SUP'] } } } as Json;
+    seed.app = { accountId: 'app-valuerank', displayName: 'ValueRank', permissions: { PAY: ['BROWSE_PROJECTS'] } };
+    preview = await startDemo({ seed });
+  }, 60_000);
+  afterAll(async () => {
+    await preview.close();
+  });
+
+  it('says what to grant, marks every score, and never reads the tickets as the user instead', async () => {
+    const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
+    expect(backlog.ok).toBe(true);
+    expect(backlog.data.sources).toEqual([expect.objectContaining({ code: 'APP_CANNOT_BROWSE_FEEDBACK', project: 'SUP', message: expect.stringMatching(/grant|Browse Projects/) })]);
+    const items = backlog.data.items as Json[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.gaps).toContain('feedback.sourceUnreadable');
+    // The PO may browse SUP, yet no ticket of it reaches the score they see: the score is the app's.
+    expect(JSON.stringify(items)).not.toMatch(/SUP-\d+/);
   }, 120_000);
 });

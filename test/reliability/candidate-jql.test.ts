@@ -7,7 +7,7 @@
 import type { ResolverHandler } from '../../dev/runtime';
 import { Deadline } from '../../src/adapters/jira/deadline';
 import { ForgeJiraReader } from '../../src/adapters/jira/forge-jira-reader';
-import { loadProject } from '../../src/application/backlog/load-project';
+import { buildSnapshot } from '../../src/application/snapshot/build-snapshot';
 import { AppError } from '../../src/application/errors';
 import { createDeps } from '../../src/composition';
 import { defaultConfig } from '../../src/domain';
@@ -54,8 +54,11 @@ describe('the candidate JQL as Jira reads it', () => {
   it('refuses on load a stored candidate JQL that Jira reads as reaching another project, before any search or fetch', async () => {
     // As a config stored before the save check, or restored by a revert, would be.
     const config = { ...defaultConfig(), candidateJql: WIDENING };
+    const deps = createDeps();
+    const stored = await deps.configs.effective(null);
+    await deps.configs.save({ kind: 'global' }, stored.record?.version ?? 0, config, 'admin');
     await fetch(`${preview.url}/__sim/stats/reset`, { method: 'POST' });
-    const load = loadProject({ reader: new ForgeJiraReader('app', new Deadline(20_000)), kv: createDeps().kv, config, projectKey: 'PAY' });
+    const load = buildSnapshot(deps, new ForgeJiraReader('app', new Deadline(20_000)), 'PAY', () => 20_000, async () => 0);
     await expect(load).rejects.toBeInstanceOf(AppError);
     await expect(load).rejects.toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringMatching(/candidateJql: .*beyond project PAY/) });
     const seen = await stats();

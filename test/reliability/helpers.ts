@@ -57,13 +57,26 @@ export async function loadRawResolver(): Promise<ResolverHandler> {
   };
 }
 
-/** Calls the real resolver handler in-process, as Forge would for a Custom UI `invoke()`. */
-export async function call<T = any>(resolver: ResolverHandler, functionKey: string, payload: unknown, ctx: Ctx): Promise<Answer<T>> {
+/** Calls the real resolver handler in-process once, as Forge would for a Custom UI `invoke()`. */
+export async function callOnce<T = any>(resolver: ResolverHandler, functionKey: string, payload: unknown, ctx: Ctx): Promise<Answer<T>> {
   return (await invokeResolver(resolver, {
     functionKey,
     payload,
     context: { accountId: ctx.accountId, moduleKey: ctx.moduleKey ?? 'valuerank-project-page', extension: ctx.extension ?? {} },
   })) as Answer<T>;
+}
+
+/**
+ * Calls the resolver as the UI does: an answer that says the project's first snapshot is still building is asked
+ * again (the page polls likewise) until it is ready, within `timeoutMs`.
+ */
+export async function call<T = any>(resolver: ResolverHandler, functionKey: string, payload: unknown, ctx: Ctx, timeoutMs = 60_000): Promise<Answer<T>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await callOnce<T>(resolver, functionKey, payload, ctx);
+    if (!(answer.ok && (answer.data as { status?: unknown } | null)?.status === 'building') || Date.now() > until) return answer;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Asserts the contract's answer shape: `{ok:true,data}` or `{ok:false,error:{code,message}}` with a known code. */

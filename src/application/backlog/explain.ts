@@ -1,35 +1,37 @@
 import type { Payload, ResultMap } from '../../contract/operations';
 import { explainIssue as explainDomain } from '../../domain';
+import type { AppDeps } from '../app-deps';
 import { AppError, notFound } from '../errors';
 import type { JiraReader } from '../ports/jira';
-import { rankProject, withWeights, type AppDeps } from './rank-project';
+import { itemsAt, openView } from '../snapshot/open-view';
 import { fitMoves } from './answer-budget';
 
-/** The issue's place in its project's value order, and why, against its neighbours. */
-export async function explainIssue(
-  deps: AppDeps,
-  reader: JiraReader,
-  principal: string,
-  projectKey: string,
-  p: Payload<'explainIssue'>,
-): Promise<ResultMap['explainIssue']> {
-  const ranking = await rankProject(deps, reader, projectKey, undefined, { principal });
-  const e = explainDomain(ranking.backlog, p.issueKey);
-  if (e === null) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
-  return { ...e, configVersion: ranking.configVersion, computedAt: ranking.computedAt, status: 'ready' };
+/** The issue's place in its project's value order as the user sees it, and why, against its neighbours. */
+export async function explainIssue(deps: AppDeps, reader: JiraReader, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
+  const opened = await openView(deps, reader, projectKey);
+  if (opened.status === 'building') {
+    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), ...opened };
+  }
+  const { view, meta } = opened;
+  const at = view.positionOf(p.issueKey);
+  if (at < 0) throw notFound(`${p.issueKey} is not in ${projectKey}'s ranked backlog (done, an epic or a sub-task?) or`);
+  // Only the issue and its two neighbours need their evidence.
+  const around = [at - 1, at, at + 1].filter((pos) => pos >= 0 && pos < view.length);
+  await itemsAt(deps, reader, projectKey, opened, around);
+  const e = explainDomain(view, p.issueKey)!;
+  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, status: 'ready', sources: opened.sources };
 }
 
-/** Where each candidate would move with other weights, without saving anything. */
-export async function previewWeights(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
-  const current = await rankProject(deps, reader, p.projectKey, undefined, { principal });
-  const config = withWeights(current.config, p.weights);
-  if (!Object.values(config.weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weights: at least one weight must be above 0');
-  // The current ranking's factor values, re-ranked with the new weights (the same pins, the same scoring instant).
-  const next = current.backlog.withWeights(config.weights);
-  const { backlog } = current;
+/** Where each candidate the user can see would move with other weights, without saving anything. */
+export async function previewWeights(deps: AppDeps, reader: JiraReader, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
+  const opened = await openView(deps, reader, p.projectKey);
+  if (opened.status === 'building') return { moves: [] };
+  const weights = { ...opened.weights };
+  for (const [k, v] of Object.entries(p.weights) as [keyof typeof weights, number | undefined][]) if (v !== undefined) weights[k] = v;
+  if (!Object.values(weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weights: at least one weight must be above 0');
+  const current = opened.view;
+  const next = current.withWeights(weights);
   const moves: ResultMap['previewWeights']['moves'] = [];
-  // Both rank the same candidates, so an issue is found in the other order by its Jira rank.
-  for (let pos = 0; pos < backlog.length; pos++)
-    moves.push({ key: backlog.keyAt(pos), from: pos + 1, to: next.positionOfJiraRank(backlog.jiraRankAt(pos)) + 1 });
+  for (let pos = 0; pos < current.length; pos++) moves.push({ key: current.keyAt(pos), from: pos + 1, to: next.positionOf(current.keyAt(pos)) + 1 });
   return fitMoves(moves);
 }

@@ -76,6 +76,15 @@ export class RemoteLinkCache {
     this.dirty.add(b);
   }
 
+  /** Moves a cached entry to the issue's new `updated` stamp, whatever stamp it had (the app's own field write bumped it). */
+  restampAny(issueId: string, to: string): void {
+    const b = bucketOf(issueId);
+    const e = this.buckets[b]![issueId];
+    if (e === undefined || e.u === to) return;
+    e.u = to;
+    this.dirty.add(b);
+  }
+
   /** Forgets issues that are no longer candidates (done, moved, deleted). */
   retainOnly(ids: ReadonlySet<string>): void {
     this.buckets.forEach((bucket, b) => {

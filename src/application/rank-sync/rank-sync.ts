@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
-import { rankProject, type AppDeps, type Ranking } from '../backlog/rank-project';
+import type { AppDeps } from '../app-deps';
+import { openView } from '../snapshot/open-view';
 import { candidateJql, searchInRankOrder } from '../backlog/load-project';
 import { releaseLock, takeLock } from './apply-lock';
 import { rememberMoved } from './recent-moves';
@@ -57,13 +58,8 @@ interface StoredBatch {
   ids: string[];
 }
 
-function withIds(batches: readonly RankBatch[], ranking: Ranking): StoredBatch[] {
-  const { backlog } = ranking;
-  const idOf = (key: string): string => {
-    const pos = backlog.positionOf(key);
-    return pos < 0 ? '' : backlog.idAt(pos);
-  };
-  return batches.map((batch) => ({ batch, ids: batch.issues.map(idOf) }));
+function withIds(batches: readonly RankBatch[], idOf: ReadonlyMap<string, string>): StoredBatch[] {
+  return batches.map((batch) => ({ batch, ids: batch.issues.map((k) => idOf.get(k) ?? '') }));
 }
 
 async function storePlan(kv: KeyValueStore, meta: PlanMeta, batches: StoredBatch[]): Promise<PlanMeta> {
@@ -83,17 +79,46 @@ function chunkOf(meta: PlanMeta, index: number): number {
   return n;
 }
 
-/** The fewest moves from Jira's order (the candidates' jiraRank) to the value order (pins applied). */
-function planFromRanking(ranking: Ranking): ReturnType<typeof planDomain> {
-  return planDomain(ranking.backlog.keysInJiraOrder(), ranking.backlog.keysInValueOrder());
+/**
+ * The fewest moves from Jira's order now to the value order (pins applied) of the candidates the user can see:
+ * the value order from the project's snapshot, Jira's order read live (ids in Rank order, as the user, ⌈N/5,000⌉
+ * searches), since a rank sync must start from where the issues are, not from where the snapshot saw them.
+ */
+async function planFromSnapshot(deps: AppDeps, reader: JiraReader, projectKey: string): Promise<Planned> {
+  const opened = await openView(deps, reader, projectKey);
+  if (opened.status === 'building') {
+    throw new AppError('BUSY', 'ValueRank is scoring this project for the first time. Plan the rank sync once the backlog shows its ranking.');
+  }
+  const { view } = opened;
+  const config = (await deps.configs.effective(projectKey)).config;
+  const live = await searchInRankOrder(reader, deps.kv, projectKey, candidateJql(projectKey, config), Number.MAX_SAFE_INTEGER);
+  const inJiraOrder = live.filter((i) => view.positionOf(i.key) >= 0);
+  const ranked = new Set(inJiraOrder.map((i) => i.key));
+  const valueOrder = view.keysInValueOrder().filter((k) => ranked.has(k));
+  const plan = planDomain(
+    inJiraOrder.map((i) => i.key),
+    valueOrder,
+  );
+  const jiraPos = new Map(inJiraOrder.map((i, n) => [i.key, n + 1]));
+  const valuePos = new Map(valueOrder.map((k, n) => [k, n + 1]));
+  return { plan, order: inJiraOrder, idOf: new Map(inJiraOrder.map((i) => [i.key, i.id])), jiraPos, valuePos, summaryOf: (k) => view.summaryAt(view.positionOf(k)) };
+}
+
+interface Planned {
+  plan: ReturnType<typeof planDomain>;
+  order: { id: string; key: string }[];
+  idOf: Map<string, string>;
+  jiraPos: Map<string, number>;
+  valuePos: Map<string, number>;
+  summaryOf: (key: string) => string;
 }
 
 /** Computes the fewest rank moves that make Jira's order the value order (pins kept), stores them, returns the diff. */
 export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId: string, p: Payload<'planRankSync'>): Promise<ResultMap['planRankSync']> {
-  const ranking = await rankProject(deps, reader, p.projectKey);
-  const plan = planFromRanking(ranking);
+  const planned = await planFromSnapshot(deps, reader, p.projectKey);
+  const { plan } = planned;
   const planId = randomUUID().replace(/-/g, '');
-  const order = chunkByBytes(ranking.loaded.candidates.map((c) => c.id));
+  const order = chunkByBytes(planned.order.map((c) => c.id));
   await deps.kv.setMany(order.map((ids, n) => ({ key: orderKey(p.projectKey, planId, n), value: ids })));
   const meta: PlanMeta = {
     planId,
@@ -110,11 +135,11 @@ export async function planRankSync(deps: AppDeps, reader: JiraReader, accountId:
     failed: [],
     rounds: 0,
   };
-  await storePlan(deps.kv, meta, withIds(plan.batches, ranking));
-  const { backlog } = ranking;
+  await storePlan(deps.kv, meta, withIds(plan.batches, planned.idOf));
   const moves: RankMove[] = plan.moves.map((m) => {
-    const pos = backlog.positionOf(m.key);
-    return pos < 0 ? m : { ...m, summary: backlog.summaryAt(pos), from: backlog.jiraRankAt(pos), to: pos + 1 };
+    const from = planned.jiraPos.get(m.key);
+    const to = planned.valuePos.get(m.key);
+    return from === undefined || to === undefined ? m : { ...m, summary: planned.summaryOf(m.key), from, to };
   });
   return { planId, total: plan.total, unchanged: plan.unchanged, moves, calls: plan.batches.length };
 }
@@ -177,8 +202,6 @@ export async function applyRankSync(
     return { status: done ? 'done' : 'partial', applied: meta.applied, failed: meta.failed };
   } finally {
     await rememberMoved(kv, p.projectKey, moved);
-    // Jira's order changed: nobody's recent load of this project is current any more.
-    deps.loadCache?.invalidate(p.projectKey);
     await releaseLock(kv, lock);
   }
 }
@@ -213,7 +236,10 @@ async function requireOrderUnchanged(deps: AppDeps, reader: JiraReader, meta: Pl
  * where the issues are now.
  */
 async function replan(deps: AppDeps, reader: JiraReader, meta: PlanMeta): Promise<PlanMeta> {
-  const ranking = await rankProject(deps, reader, meta.projectKey);
-  const plan = planFromRanking(ranking);
-  return storePlan(deps.kv, { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, starts: [], batches: 0 }, withIds(plan.batches, ranking));
+  const planned = await planFromSnapshot(deps, reader, meta.projectKey);
+  return storePlan(
+    deps.kv,
+    { ...meta, next: 0, failed: [], rounds: meta.rounds + 1, chunks: 0, starts: [], batches: 0 },
+    withIds(planned.plan.batches, planned.idOf),
+  );
 }

@@ -1,5 +1,5 @@
-import { recomputeIssue, recomputeProject } from '../../../src/application/background/recompute';
-import type { AppDeps } from '../../../src/application/backlog/rank-project';
+import { rebuildProject, recomputeIssue } from '../../../src/application/background/recompute';
+import type { AppDeps } from '../../../src/application/app-deps';
 import { ConfigStore } from '../../../src/application/config/config-store';
 import { PinStore } from '../../../src/application/pins/pin-store';
 import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store';
@@ -37,12 +37,12 @@ describe('what the background stores per project', () => {
     const kv = new MemoryKv();
     const deps = depsOver(kv);
 
-    const result = await recomputeProject(deps, jira, jira, 'ABCDEFGHIJ');
+    const result = await rebuildProject(deps, jira, jira, 'ABCDEFGHIJ', () => Number.POSITIVE_INFINITY);
 
-    expect(result.total).toBe(count);
+    expect(result.status === 'done' && result.meta.total).toBe(count);
     const sizes = [...kv.data.values()].map((v) => Buffer.byteLength(v));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_VALUE_BYTES);
-    const edgeChunks = [...kv.data.keys()].filter((k) => /^ctx:ABCDEFGHIJ:\d+$/.test(k));
+    const edgeChunks = [...kv.data.keys()].filter((k) => /^snap:ABCDEFGHIJ:[0-9a-f]+:g:\d+$/.test(k));
     const edges = edgeChunks.flatMap((k) => JSON.parse(kv.data.get(k)!) as unknown[]);
     expect(edgeChunks.length).toBeGreaterThan(1);
     expect(edges).toHaveLength(count);
@@ -58,7 +58,7 @@ describe('what the background stores per project', () => {
     const config = defaultConfig();
     config.candidateJql = '  ';
     await deps.configs.save({ kind: 'global' }, 0, config, 'admin');
-    await recomputeProject(deps, jira, jira, 'ABCDEFGHIJ');
+    await rebuildProject(deps, jira, jira, 'ABCDEFGHIJ', () => Number.POSITIVE_INFINITY);
 
     expect(await recomputeIssue(deps, jira, jira, 'ABCDEFGHIJ', issues[1]!.id)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { applyRankSync, planRankSync } from '../../../src/application/rank-sync/rank-sync';
-import type { AppDeps } from '../../../src/application/backlog/rank-project';
+import type { AppDeps } from '../../../src/application/app-deps';
 import { ConfigStore } from '../../../src/application/config/config-store';
 import { PinStore } from '../../../src/application/pins/pin-store';
 import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store';

@@ -1,0 +1,298 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ValueRankConfig } from '../../contract/config';
+import type { SourceProblem } from '../../contract/model';
+import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, snapshotOf, type JiraIssueLike, type RemoteLinkLike } from '../../domain';
+import { candidateFieldList, discoverFields, ticketFieldList } from '../backlog/discover-fields';
+import { candidateJql, isBacklogItem, MAX_CANDIDATES, REMOTE_LINK_CONCURRENCY, searchInRankOrder } from '../backlog/load-project';
+import { checkCandidateScope } from '../backlog/candidate-scope';
+import { RemoteLinkCache } from '../backlog/remote-link-cache';
+import type { AppDeps } from '../app-deps';
+import type { JiraReader } from '../ports/jira';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { chunk, mapLimit } from '../shared/concurrency';
+import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
+import { jsonBytes } from '../shared/json-bytes';
+import { readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
+import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
+
+/**
+ * A snapshot build in progress (`snapbuild:<KEY>`): a build that does not fit one consumer run (100,000 issues,
+ * one remote-link read each) saves its place after every step and the next run goes on from there, also after a
+ * restart. Its lists live under `snapbuild:<KEY>:<buildId>:i:<n>` (candidate ids in Jira's order) and
+ * `…:c:<n>` (the candidates read so far); `snapbuild:<KEY>:dirty:<issueId>` marks an issue edited meanwhile, read
+ * again before scoring.
+ */
+export interface BuildState {
+  buildId: string;
+  /** Wall clock when the build started: an edit after it is marked dirty. */
+  startedAt: string;
+  configDigest: string;
+  phase: 'fetch' | 'links' | 'score';
+  /** Candidate ids listed. */
+  total: number;
+  idChunks: number;
+  /** Ids read so far (fetch), or candidates whose remote links were read (links). */
+  cursor: number;
+  issueChunks: number;
+  truncated: boolean;
+  /** Wall clock of the last saved step: a build that stopped moving (a lost event) is picked up again. */
+  updatedAt: string;
+  /** Consumer runs so far. */
+  runs: number;
+}
+
+export const buildStateKey = (p: string): string => `snapbuild:${p}`;
+const idsKey = (p: string, b: string, n: number): string => `snapbuild:${p}:${b}:i:${n}`;
+const issuesKey = (p: string, b: string, n: number): string => `snapbuild:${p}:${b}:c:${n}`;
+export const dirtyPrefix = (p: string): string => `snapbuild:${p}:dirty:`;
+
+/** Ids read per step (ten bulkfetch calls): progress is saved after each. */
+const FETCH_STEP = 1000;
+/** Remote-link reads per step. */
+const LINK_STEP = 400;
+/** Time kept back to score and store what was read (20,000 issues score in seconds; 100,000 in tens of them). */
+export const SCORE_RESERVE_MS = 120_000;
+/** Most dirty marks re-read before scoring; past it the build reads them all again on the next run anyway. */
+const MAX_DIRTY = 5000;
+
+export function configDigest(config: ValueRankConfig): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('base64url');
+}
+
+export async function readBuildState(kv: KeyValueStore, projectKey: string): Promise<BuildState | undefined> {
+  return kv.get<BuildState>(buildStateKey(projectKey));
+}
+
+export type BuildOutcome = { status: 'done'; meta: SnapshotMeta; written: number } | { status: 'continue'; state: BuildState };
+
+/**
+ * Builds (or goes on building) a project's snapshot as the app, within `timeLeftMs`. Returns 'continue' when the
+ * time ran short: the caller queues another run, which resumes from the saved step. `restart`: a build of an
+ * older config is dropped and begun again.
+ */
+export async function buildSnapshot(
+  deps: AppDeps,
+  reader: JiraReader,
+  projectKey: string,
+  timeLeftMs: () => number,
+  writeScores: (meta: SnapshotMeta, scores: Map<string, number>) => Promise<number>,
+): Promise<BuildOutcome> {
+  const kv = deps.kv;
+  const { config, record } = await deps.configs.effective(projectKey);
+  const digest = configDigest(config);
+  let state = await readBuildState(kv, projectKey);
+  if (state !== undefined && state.configDigest !== digest) {
+    await dropBuild(kv, projectKey, state);
+    state = undefined;
+  }
+  const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
+  const fields = discoverFields(config, siteFields);
+  const metaBase = {
+    computedAt: deps.clock().toISOString(),
+    configVersion: record?.version ?? 0,
+    configDigest: digest,
+    weights: config.weights,
+    fields,
+    feedbackProjects: [...feedbackProjects],
+    scoreField: null as string | null,
+  };
+
+  if (state === undefined) {
+    // The app reads as its own user: a project closed to it gets an empty snapshot that says what to grant.
+    if ((await reader.project(projectKey)) === null) {
+      const meta = await saveSnapshot(
+        kv,
+        projectKey,
+        { rows: [], evidence: [], edges: [] },
+        { ...metaBase, medianPoints: config.effort.defaultPoints, businessValueMax: 0, sources: [appCannotBrowseProject(projectKey)], truncated: false },
+      );
+      return { status: 'done', meta, written: 0 };
+    }
+    const jql = candidateJql(projectKey, config);
+    if (config.candidateJql?.trim()) await checkCandidateScope(reader, projectKey, jql);
+    const found = await searchInRankOrder(reader, kv, projectKey, jql, MAX_CANDIDATES + 1);
+    const ids = found.slice(0, MAX_CANDIDATES).map((i) => i.id);
+    const buildId = randomUUID().replace(/-/g, '').slice(0, 12);
+    const idChunks = chunkByBytes(ids);
+    await kv.setMany(idChunks.map((c, n) => ({ key: idsKey(projectKey, buildId, n), value: c })));
+    state = {
+      buildId,
+      startedAt: new Date().toISOString(),
+      configDigest: digest,
+      phase: 'fetch',
+      total: ids.length,
+      idChunks: idChunks.length,
+      cursor: 0,
+      issueChunks: 0,
+      truncated: found.length > MAX_CANDIDATES,
+      updatedAt: new Date().toISOString(),
+      runs: 0,
+    };
+  }
+  state = { ...state, runs: state.runs + 1, updatedAt: new Date().toISOString() };
+  await kv.set(buildStateKey(projectKey), state);
+  const hasTime = (): boolean => timeLeftMs() > SCORE_RESERVE_MS;
+
+  if (state.phase === 'fetch') {
+    const ids = await readList<string>(kv, state.idChunks, (n) => idsKey(projectKey, state!.buildId, n));
+    const prefix = `${projectKey}-`;
+    while (state.cursor < ids.length && hasTime()) {
+      const step = ids.slice(state.cursor, state.cursor + FETCH_STEP);
+      const read = await reader.fetchIssues(step, candidateFieldList(fields));
+      // Kept in Jira's order (the ids' order), whatever order bulkfetch answers in.
+      const byId = new Map(read.map((i) => [i.id, i]));
+      const kept = step
+        .map((id) => byId.get(id))
+        .filter((i): i is JiraIssueLike => i !== undefined && i.key.startsWith(prefix) && isBacklogItem(i))
+        .map(fitIssue);
+      const chunks = chunkByBytes(kept);
+      await kv.setMany(chunks.map((c, n) => ({ key: issuesKey(projectKey, state!.buildId, state!.issueChunks + n), value: c })));
+      state = { ...state, cursor: state.cursor + step.length, issueChunks: state.issueChunks + chunks.length, updatedAt: new Date().toISOString() };
+      await kv.set(buildStateKey(projectKey), state);
+    }
+    if (state.cursor < ids.length) return { status: 'continue', state };
+    state = { ...state, phase: config.customerVoice.remoteLinkPatterns.length > 0 ? 'links' : 'score', cursor: 0 };
+    await kv.set(buildStateKey(projectKey), state);
+  }
+
+  let candidates = await readList<JiraIssueLike>(kv, state.issueChunks, (n) => issuesKey(projectKey, state!.buildId, n));
+  if (state.phase === 'links') {
+    const cache = await RemoteLinkCache.open(kv, projectKey);
+    while (state.cursor < candidates.length && hasTime()) {
+      const step = candidates.slice(state.cursor, state.cursor + LINK_STEP).filter((c) => cache.get(c.id, updatedOf(c)) === undefined);
+      const loaded = await mapLimit(step, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
+      for (const { issue, links } of loaded) cache.put(issue.id, updatedOf(issue), links);
+      await cache.save();
+      state = { ...state, cursor: Math.min(candidates.length, state.cursor + LINK_STEP), updatedAt: new Date().toISOString() };
+      await kv.set(buildStateKey(projectKey), state);
+    }
+    if (state.cursor < candidates.length) return { status: 'continue', state };
+    state = { ...state, phase: 'score', cursor: 0 };
+    await kv.set(buildStateKey(projectKey), state);
+  }
+
+  // Issues edited while the build read the others are read again, so the snapshot does not start out of date.
+  const dirty = await kv.listByPrefix<unknown>(dirtyPrefix(projectKey), MAX_DIRTY);
+  if (dirty.length > 0) candidates = await rereadDirty(reader, projectKey, candidates, dirty.map((d) => d.key.slice(dirtyPrefix(projectKey).length)), fields);
+
+  const rules = linkRulesFor(config, feedbackProjects);
+  const ticketKeys = new Set<string>();
+  for (const c of candidates) for (const k of classifyLinks(c.key, c.fields.issuelinks, rules).feedback) ticketKeys.add(k);
+  const [tickets, problems] = await Promise.all([
+    ticketKeys.size === 0 ? Promise.resolve([]) : reader.fetchIssues([...ticketKeys], ticketFieldList(fields)),
+    feedbackProblems(reader, config),
+  ]);
+  const remoteLinks = new Map<string, RemoteLinkLike[]>();
+  if (config.customerVoice.remoteLinkPatterns.length > 0) {
+    const cache = await RemoteLinkCache.open(kv, projectKey);
+    const stale = candidates.filter((c) => cache.get(c.id, updatedOf(c)) === undefined);
+    const loaded = await mapLimit(stale, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
+    const fresh = new Map(loaded.map(({ issue, links }) => [issue.id, links]));
+    for (const { issue, links } of loaded) cache.put(issue.id, updatedOf(issue), links);
+    for (const c of candidates) {
+      const links = fresh.get(c.id) ?? cache.get(c.id, updatedOf(c));
+      if (links !== undefined && links.length > 0) remoteLinks.set(c.key, links);
+    }
+    cache.retainOnly(new Set(candidates.map((c) => c.id)));
+    await cache.save();
+  }
+  const backlog = scoreBacklog({
+    now: deps.clock(),
+    config,
+    fields,
+    candidates,
+    linked: new Map(tickets.map((t) => [t.key, t])),
+    remoteLinks,
+    feedbackProjects,
+    pins: new Map(),
+  });
+  const snap = snapshotOf(backlog);
+  const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
+  const previous = await readMeta(kv, projectKey);
+  const meta = await saveSnapshot(
+    kv,
+    projectKey,
+    { rows, evidence: snap.evidence, edges: blocksEdges(candidates, rules) },
+    {
+      ...metaBase,
+      scoreField: previous?.scoreField ?? null,
+      medianPoints: backlog.medianPoints,
+      businessValueMax: backlog.businessValueMax,
+      sources: problems,
+      truncated: state.truncated,
+    },
+  );
+  const scores = new Map<string, number>();
+  for (let pos = 0; pos < backlog.length; pos++) scores.set(backlog.idAt(pos), Math.round(backlog.scoreAt(pos) * 10) / 10);
+  const written = await writeScores(meta, scores);
+  await dropBuild(kv, projectKey, state);
+  for (const d of dirty) await kv.delete(d.key);
+  return { status: 'done', meta: (await readMeta(kv, projectKey)) ?? meta, written };
+}
+
+async function rereadDirty(
+  reader: JiraReader,
+  projectKey: string,
+  candidates: JiraIssueLike[],
+  ids: string[],
+  fields: ReturnType<typeof discoverFields>,
+): Promise<JiraIssueLike[]> {
+  const fresh = new Map((await reader.fetchIssues(ids, candidateFieldList(fields))).map((i) => [i.id, i]));
+  const prefix = `${projectKey}-`;
+  const out: JiraIssueLike[] = [];
+  for (const c of candidates) {
+    if (!ids.includes(c.id)) out.push(c);
+    else {
+      const f = fresh.get(c.id);
+      if (f !== undefined && f.key.startsWith(prefix) && isBacklogItem(f) && statusCategoryOf(f) !== 'done') out.push(f);
+    }
+  }
+  return out;
+}
+
+async function dropBuild(kv: KeyValueStore, projectKey: string, state: BuildState): Promise<void> {
+  for (let n = 0; n < state.idChunks; n++) await kv.delete(idsKey(projectKey, state.buildId, n));
+  for (let n = 0; n < state.issueChunks; n++) await kv.delete(issuesKey(projectKey, state.buildId, n));
+  await kv.delete(buildStateKey(projectKey));
+}
+
+async function readList<T>(kv: KeyValueStore, chunks: number, keyOf: (n: number) => string): Promise<T[]> {
+  const keys = Array.from({ length: chunks }, (_, n) => keyOf(n));
+  const found = await kv.getMany<T[]>(keys);
+  return keys.flatMap((k) => found.get(k) ?? []);
+}
+
+/** An issue cut to fit one stored value: only a hub with thousands of links can outgrow it; its last links go. */
+function fitIssue(issue: JiraIssueLike): JiraIssueLike {
+  const links = issue.fields.issuelinks;
+  if (!Array.isArray(links) || jsonBytes(issue) + 2 <= CHUNK_BYTES) return issue;
+  let kept = links;
+  let cut = issue;
+  while (kept.length > 0 && jsonBytes(cut) + 2 > CHUNK_BYTES) {
+    kept = kept.slice(0, Math.floor(kept.length / 2));
+    cut = { ...issue, fields: { ...issue.fields, issuelinks: kept } };
+  }
+  return cut;
+}
+
+export async function resolveFeedbackProjects(reader: JiraReader, config: ValueRankConfig): Promise<Set<string>> {
+  if (config.customerVoice.feedbackProjects !== null) return new Set(config.customerVoice.feedbackProjects);
+  return new Set((await reader.projectsOfType('service_desk')).map((p) => p.key));
+}
+
+/** Configured feedback projects the app's user cannot browse (their tickets are left out of every score). */
+async function feedbackProblems(reader: JiraReader, config: ValueRankConfig): Promise<SourceProblem[]> {
+  const listed = config.customerVoice.feedbackProjects ?? [];
+  const seen = await Promise.all(chunk(listed, 1).map(async ([key]) => ({ key: key!, ok: (await reader.project(key!)) !== null })));
+  return seen.filter((s) => !s.ok).map((s) => appCannotBrowseFeedback(s.key));
+}
+
+export function updatedOf(issue: JiraIssueLike): string {
+  const u = issue.fields.updated;
+  return typeof u === 'string' ? u : '';
+}
+
+export function statusCategoryOf(issue: JiraIssueLike): string | null {
+  const status = issue.fields.status as { statusCategory?: { key?: unknown } } | undefined;
+  return typeof status?.statusCategory?.key === 'string' ? status.statusCategory.key : null;
+}

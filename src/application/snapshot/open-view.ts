@@ -1,0 +1,117 @@
+import type { Weights } from '../../contract/config';
+import type { BacklogItem, SourceProblem } from '../../contract/model';
+import { redactEvidence, SnapshotView } from '../../domain';
+import type { SnapshotEvidence } from '../../domain/snapshot/types';
+import type { AppDeps, WeightsOverride } from '../app-deps';
+import type { JiraReader } from '../ports/jira';
+import { readBuildState, configDigest, type BuildState } from './build-snapshot';
+import { readEvidence, readMeta, readRows, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
+import { ANY_ISSUE_JQL, visibleCandidateIds } from './visibility';
+
+/** A build whose last step is older than this lost its event (a restart, a dropped delivery): it is queued again. */
+export const STALLED_MS = 90_000;
+
+export type Building = { status: 'building'; building: { done: number; total: number } };
+
+/** A project's snapshot as one user may see it: the rows they can browse, ranked among themselves. */
+export interface OpenedView {
+  status: 'ready';
+  meta: SnapshotMeta;
+  view: SnapshotView;
+  /** The weights the view ranks with: the snapshot's, or a what-if override of them. */
+  weights: Weights;
+  /** Every row of the snapshot by key (what the user can see is `view`). */
+  rowsByKey: Map<string, StoredSnapshotRow>;
+  /** A rebuild is under way or queued (a config change): the scores may move when it lands. */
+  stale: boolean;
+  sources: SourceProblem[];
+}
+
+/**
+ * Opens a project's snapshot for the user `reader` acts as: one KVS read for the meta (the rows come from this
+ * instance's cache while current), the user's browsable candidate ids (⌈N/5,000⌉ parallel searches), and the rows
+ * ranked with the snapshot's weights (or a what-if override). A project without a snapshot answers 'building' and
+ * makes sure a build is under way. Never reads the project's issues from Jira.
+ */
+export async function openView(deps: AppDeps, reader: JiraReader, projectKey: string, override?: WeightsOverride): Promise<OpenedView | Building> {
+  const [meta, state, effective, pins] = await Promise.all([
+    readMeta(deps.kv, projectKey),
+    readBuildState(deps.kv, projectKey),
+    deps.configs.effective(projectKey),
+    deps.pins.all(projectKey),
+  ]);
+  if (meta === undefined) {
+    await keepBuilding(deps, projectKey, state);
+    return { status: 'building', building: progressOf(state) };
+  }
+  let rows: StoredSnapshotRow[];
+  let current = meta;
+  try {
+    rows = await readRows(deps.kv, projectKey, meta);
+  } catch (e) {
+    // A rebuild switched generations between the meta and the rows: the new meta names the new rows.
+    if (!(e instanceof SnapshotMissingError)) throw e;
+    current = (await readMeta(deps.kv, projectKey)) ?? meta;
+    rows = await readRows(deps.kv, projectKey, current);
+  }
+  const visible = rows.length === 0 ? new Set<string>() : await visibleCandidateIds(reader, projectKey, effective.config, rows.map((r) => r.created));
+  const weights = withOverride(current.weights, override);
+  const view = SnapshotView.of({ rows: rows.filter((r) => visible.has(r.id)), pins, weights });
+  const rebuildPending = current.configDigest !== configDigest(effective.config);
+  if (rebuildPending) await keepBuilding(deps, projectKey, state);
+  return {
+    status: 'ready',
+    meta: current,
+    view,
+    weights,
+    rowsByKey: new Map(rows.map((r) => [r.key, r])),
+    stale: state !== undefined || rebuildPending,
+    sources: current.sources,
+  };
+}
+
+function withOverride(weights: Weights, override: WeightsOverride | undefined): Weights {
+  if (override === undefined) return weights;
+  const out = { ...weights };
+  for (const [k, v] of Object.entries(override) as [keyof Weights, number | undefined][]) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function progressOf(state: BuildState | undefined): { done: number; total: number } {
+  if (state === undefined) return { done: 0, total: 0 };
+  const links = state.phase === 'links' ? state.cursor : 0;
+  const read = state.phase === 'fetch' ? state.cursor : state.total;
+  return { done: Math.min(state.total, Math.round((read + links) / (state.phase === 'links' ? 2 : 1))), total: state.total };
+}
+
+/** Queues a build when none is moving: none started, or its last step is older than STALLED_MS. */
+async function keepBuilding(deps: AppDeps, projectKey: string, state: BuildState | undefined): Promise<void> {
+  if (state !== undefined && Date.now() - Date.parse(state.updatedAt) < STALLED_MS) return;
+  await deps.requestBuild?.(projectKey);
+}
+
+/**
+ * The items at `positions` of the view, with their evidence cut to what the user may open: keys of other issues
+ * (feedback tickets, blocked issues, caused bugs) stay only when the user can browse them — a candidate they can
+ * see, or an issue `jql/match` finds for them (one request a page) — and are otherwise counted.
+ */
+export async function itemsAt(deps: AppDeps, reader: JiraReader, projectKey: string, opened: OpenedView, positions: readonly number[]): Promise<BacklogItem[]> {
+  const { view, meta, rowsByKey } = opened;
+  const rows = positions.map((p) => rowsByKey.get(view.keyAt(p))!);
+  const evidence = await readEvidence(deps.kv, projectKey, meta, rows);
+  const open = new Set<string>();
+  const ask = new Map<string, string>();
+  for (const e of evidence.values())
+    for (const [key, id] of Object.entries(e.refs)) {
+      if (view.positionOf(key) >= 0) open.add(key);
+      else ask.set(key, id);
+    }
+  if (ask.size > 0) {
+    const seen = await reader.matchIssues([...new Set(ask.values())], ANY_ISSUE_JQL);
+    for (const [key, id] of ask) if (seen.has(id)) open.add(key);
+  }
+  const redacted = new Map<string, SnapshotEvidence>();
+  for (const [key, e] of evidence) redacted.set(key, redactEvidence(e, (k) => open.has(k)));
+  view.attachEvidence(redacted);
+  return positions.map((p) => view.item(p));
+}
