@@ -50,8 +50,7 @@ function readBody(body: unknown): MatchRequest {
   if (bad !== undefined) throw badRequest(`'issueIds' takes issue IDs as integers; got ${JSON.stringify(bad)}.`);
   if (new Set(issueIds).size !== issueIds.length) throw badRequest("'issueIds' must not name the same issue ID twice.");
   if (!jqls.every((q): q is string => typeof q === 'string')) throw badRequest("Each of 'jqls' must be a string.");
-  if (issueIds.length > MATCH_MAX_ISSUE_IDS)
-    throw badRequest(`A request may check at most ${MATCH_MAX_ISSUE_IDS} issue IDs; ${issueIds.length} were given.`);
+  if (issueIds.length > MATCH_MAX_ISSUE_IDS) throw badRequest(`A request may check at most ${MATCH_MAX_ISSUE_IDS} issue IDs; ${issueIds.length} were given.`);
   if (jqls.length > MATCH_MAX_JQLS) throw badRequest(`A request may check at most ${MATCH_MAX_JQLS} JQL queries; ${jqls.length} were given.`);
   return { issueIds: issueIds as number[], jqls };
 }
