@@ -16,6 +16,7 @@ import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply,
 import { agileRoutes } from './routes/agile';
 import { appFieldRoutes } from './routes/app-fields';
 import { issueRoutes } from './routes/issue';
+import { jqlMatchRoutes } from './routes/jql-match';
 import { jqlParseRoutes } from './routes/jql-parse';
 import { linkRoutes } from './routes/links';
 import { permissionRoutes } from './routes/permissions';
@@ -84,6 +85,7 @@ const routes = new Router([
   ...agileRoutes,
   ...projectRoutes,
   ...jqlParseRoutes,
+  ...jqlMatchRoutes,
 ]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

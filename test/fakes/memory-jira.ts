@@ -16,6 +16,8 @@ export class MemoryJira implements JiraReader, JiraWriter {
   sprintListings = 0;
   readonly written = new Map<string, number | null>();
   requests = 0;
+  /** Ids of issues the principal cannot see: matchIssues leaves them out. */
+  readonly hidden = new Set<string>();
   constructor(
     private readonly issues: JiraIssueLike[],
     private readonly siteFields: JiraField[] = [],
@@ -41,6 +43,14 @@ export class MemoryJira implements JiraReader, JiraWriter {
   /** JQL is not evaluated here, so a test that needs Jira's parser uses the simulator instead. */
   async parseJql(jql: string): Promise<ParsedJql> {
     throw new Error(`MemoryJira does not parse JQL (asked for: ${jql})`);
+  }
+  /** JQL is not evaluated (recorded in `jql`): the ids of this Jira's issues, but those in `hidden` (not visible to the principal). */
+  async matchIssues(issueIds: readonly string[], jql: string): Promise<Set<string>> {
+    this.jql.push(jql);
+    const wanted = [...new Set(issueIds)];
+    this.requests += Math.ceil(wanted.length / 50);
+    const known = new Set(this.issues.map((i) => i.id));
+    return new Set(wanted.filter((id) => known.has(id) && !this.hidden.has(id)));
   }
   async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[] = []): Promise<JiraIssueLike[]> {
     this.requests += Math.ceil(idsOrKeys.length / 100);

@@ -6,6 +6,7 @@ import { canBrowse, visibleIssue, type Actor } from '../access';
 import { SPRINT_FIELD_TYPE, type SeedField } from '../seed';
 import type { SimIssue, SimState } from '../state';
 import { parseTimestamp } from '../time';
+import { parseDateLiteral } from './dates';
 import { JqlError, type FieldRef, type Value } from './parse';
 
 export interface JqlContext {
@@ -75,39 +76,11 @@ function literalText(value: Value & { kind: 'literal' | 'function' }, field: str
   return value.text;
 }
 
-/** Absolute (`2026-01-31`, `2026/01/31 14:00`) or relative (`-7d`, `2w`, `-1y`) JQL dates, plus now()/startOfDay()/endOfDay(). */
-export function parseDateLiteral(value: Value & { kind: 'literal' | 'function' }, field: string, now: number): number {
-  if (value.kind === 'function') {
-    const day = new Date(now);
-    day.setUTCHours(0, 0, 0, 0);
-    const fn = value.name.toLowerCase();
-    if (value.args.length === 0 && fn === 'now') return now;
-    if (value.args.length === 0 && fn === 'startofday') return day.getTime();
-    if (value.args.length === 0 && fn === 'endofday') return day.getTime() + 86_400_000 - 1;
-    throw new JqlError(`The JQL function '${value.name}(${value.args.join(', ')})' is not supported by the simulator for the field '${field}'.`);
-  }
-  const abs = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value.text.trim());
-  if (abs) return Date.UTC(Number(abs[1]), Number(abs[2]) - 1, Number(abs[3]), Number(abs[4] ?? 0), Number(abs[5] ?? 0));
-  const rel = /^([+-]?)(\d+)([yMwdhm])$/.exec(value.text.trim());
-  if (rel) {
-    const n = Number(rel[2]) * (rel[1] === '-' ? -1 : 1);
-    const d = new Date(now);
-    const unit = rel[3];
-    if (unit === 'y') d.setUTCFullYear(d.getUTCFullYear() + n);
-    else if (unit === 'M') d.setUTCMonth(d.getUTCMonth() + n);
-    else d.setTime(now + n * { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000 }[unit as 'w' | 'd' | 'h' | 'm']);
-    return d.getTime();
-  }
-  throw new JqlError(
-    `Date value '${value.text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w'.`,
-  );
-}
-
 function textField(name: string, read: (i: SimIssue) => unknown): JqlField {
   return { name, type: 'text', raw: read, atoms: (i) => textAtoms(read(i)), literal: (v) => literalText(v, name).toLowerCase() };
 }
 
-function dateField(name: string, read: (i: SimIssue) => unknown, now: number): JqlField {
+function dateField(name: string, read: (i: SimIssue) => unknown, ctx: JqlContext): JqlField {
   return {
     name,
     type: 'date',
@@ -116,7 +89,7 @@ function dateField(name: string, read: (i: SimIssue) => unknown, now: number): J
       const ms = parseTimestamp(read(i));
       return Number.isNaN(ms) ? [] : [ms];
     },
-    literal: (v) => parseDateLiteral(v, name, now),
+    literal: (v) => parseDateLiteral(v, name, ctx.now, ctx.actor),
   };
 }
 
@@ -231,18 +204,17 @@ function isSprintField(field: SeedField): boolean {
 }
 
 function customField(field: SeedField, name: string, ctx: JqlContext): JqlField {
-  const { now } = ctx;
   if (isSprintField(field)) return sprintField(ctx, field, name);
   const type = (field['schema'] as { type?: unknown } | undefined)?.type;
   const read = (i: SimIssue): unknown => f(i, field.id);
   if (type === 'number') return numberField(name, read);
-  if (type === 'date' || type === 'datetime') return dateField(name, read, now);
+  if (type === 'date' || type === 'datetime') return dateField(name, read, ctx);
   return textField(name, read);
 }
 
 /** Resolves a JQL field reference, or throws JqlError naming it. */
 export function resolveField(ref: FieldRef, ctx: JqlContext): JqlField {
-  const { state, now } = ctx;
+  const { state } = ctx;
   const name = ref.text;
   if (ref.customId !== undefined) {
     const field = state.field(`customfield_${ref.customId}`);
@@ -274,16 +246,16 @@ export function resolveField(ref: FieldRef, ctx: JqlContext): JqlField {
       return textField(name, (i) => f(i, 'priority'));
     case 'created':
     case 'createddate':
-      return dateField(name, (i) => f(i, 'created'), now);
+      return dateField(name, (i) => f(i, 'created'), ctx);
     case 'updated':
     case 'updateddate':
-      return dateField(name, (i) => f(i, 'updated'), now);
+      return dateField(name, (i) => f(i, 'updated'), ctx);
     case 'duedate':
     case 'due':
-      return dateField(name, (i) => f(i, 'duedate'), now);
+      return dateField(name, (i) => f(i, 'duedate'), ctx);
     case 'resolutiondate':
     case 'resolved':
-      return dateField(name, (i) => f(i, 'resolutiondate'), now);
+      return dateField(name, (i) => f(i, 'resolutiondate'), ctx);
     case 'sprint': {
       const sprint = state.fields.find(isSprintField);
       if (!sprint) throw new JqlError(`Field '${name}' does not exist or you do not have permission to view it.`);

@@ -6,6 +6,7 @@
 import { actorFor, canBrowse, isJiraAdmin, PERMISSIONS, projectPermissions, visibleIssue, type Actor } from '../access';
 import { badRequest, bodyObject, forbidden, JiraHttpError, notFound, type Reply, type RequestContext, type Route } from '../http';
 import type { SeedProject } from '../seed';
+import { userTimeZone } from '../jql/dates';
 
 function requestedKeys(raw: string | null): string[] {
   const keys = (raw ?? '')
@@ -101,7 +102,8 @@ function myself(ctx: RequestContext): Reply {
     accountType: ctx.actor.kind === 'app' ? 'app' : 'atlassian',
     displayName: u?.displayName ?? 'Simulator admin',
     active: true,
-    timeZone: typeof u?.['timeZone'] === 'string' ? u['timeZone'] : 'UTC',
+    // The zone JQL dates are read in for this user (jql/dates.ts).
+    timeZone: userTimeZone(ctx.actor),
     locale: 'en_US',
   };
   if (typeof u?.['emailAddress'] === 'string') body['emailAddress'] = u['emailAddress'];

@@ -17,6 +17,10 @@ const BULK_SIZE = 100;
 export const BULK_CONCURRENCY = 8;
 /** Search pages read at most per call (5,000 ids each): bounds the loop on any site. */
 const MAX_PAGES = 20;
+/** Issue ids per `jql/match` call: Jira's maximum ("up to 50 issue IDs", platform spec, Check issues against JQL). */
+export const MATCH_SIZE = 50;
+/** `jql/match` calls in flight at once. */
+export const MATCH_CONCURRENCY = 8;
 
 function parse<T extends z.ZodTypeAny>(schema: T, res: JiraResponse, what: string): z.infer<T> {
   const parsed = schema.safeParse(res.body);
@@ -99,6 +103,34 @@ export class ForgeJiraReader implements JiraReader {
     const parsed = parse(S.parsedJqlQueries, res, 'the JQL parse').queries[0];
     if (parsed === undefined) throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the JQL parse without the query.');
     return { errors: parsed.errors ?? [], where: parsed.structure?.where ?? null };
+  }
+
+  /** One query a call, the ids in chunks of 50; Jira itself leaves out what the principal cannot see. */
+  async matchIssues(issueIds: readonly string[], jql: string): Promise<Set<string>> {
+    // int64 ids in their canonical form, each once (the body's `uniqueItems`); anything else names no issue.
+    const ids = [...new Set(issueIds.filter((id) => /^(0|[1-9]\d*)$/.test(id) && Number.isSafeInteger(Number(id))))].map(Number);
+    const matched = await mapLimit(chunk(ids, MATCH_SIZE), MATCH_CONCURRENCY, async (part) => {
+      const res = await jiraRequest(this.principal, route`/rest/api/3/jql/match`, { method: 'POST', body: { issueIds: part, jqls: [jql] } }, this.deadline);
+      if (res.status !== 200) throw unexpected('check issues against JQL', res);
+      const match = parse(S.issueMatches, res, 'the issue check').matches[0];
+      if (match === undefined) throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the issue check without the query.');
+      const errors = match.errors ?? [];
+      if (errors.length > 0) {
+        throw new AppError(
+          'INVALID_PAYLOAD',
+          `Jira could not check issues against the JQL "${jql.slice(0, 200)}": ${errors.join('; ').slice(0, 300)}. If this JQL comes from the ValueRank settings, check it there.`,
+          { jql, errors },
+        );
+      }
+      return match.matchedIssues;
+    });
+    const asked = new Set(ids);
+    return new Set(
+      matched
+        .flat()
+        .filter((id) => asked.has(id))
+        .map(String),
+    );
   }
 
   /**

@@ -21,6 +21,11 @@ export const parsedJqlQueries = z.looseObject({
   queries: z.array(z.looseObject({ errors: z.array(z.string()).nullish(), structure: z.looseObject({ where: z.unknown() }).nullish() })),
 });
 
+/** `IssueMatches` of `POST /rest/api/3/jql/match`: per query, the matched issue ids (int64) and its errors. */
+export const issueMatches = z.looseObject({
+  matches: z.array(z.looseObject({ matchedIssues: z.array(z.number()), errors: z.array(z.string()).nullish() })),
+});
+
 export const bulkFetch = z.looseObject({
   issues: z.array(z.looseObject({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
   issueErrors: z.array(z.unknown()).nullish(),

@@ -51,6 +51,7 @@ describe('simulator replies in strict mode', () => {
       { globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000] }] },
     ],
     ['platform', 'POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', { jql: 'project = PRJ' }],
+    ['platform', 'POST', '/rest/api/3/jql/match', '/rest/api/3/jql/match', { issueIds: [10001, 10002, 99999], jqls: ['project = PRJ', 'project = ('] }],
     ['agile', 'GET', '/rest/agile/1.0/board?projectKeyOrId=PRJ', '/rest/agile/1.0/board', undefined],
     ['agile', 'GET', '/rest/agile/1.0/board/1', '/rest/agile/1.0/board/{boardId}', undefined],
   ] as const)('%s %s %s', async (which, method, path, template, body) => {
