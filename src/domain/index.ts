@@ -8,3 +8,8 @@ export { explainIssue, compareWith, neighbourSentence, type Explanation, type Ra
 export * from './roadmap';
 export * from './rank-sync';
 export { blocksEdges, classifyLinks, linkRulesFor, nameSet, type LinkRules } from './scoring/links';
+export { snapshotOf } from './snapshot/snapshot-of';
+export { SnapshotView } from './snapshot/snapshot-view';
+export { SnapshotViewError } from './snapshot/snapshot-error';
+export { redactEvidence, evidenceKeys } from './snapshot/redact';
+export type { SnapshotEvidence, SnapshotRow, SourceProblem } from './snapshot/types';

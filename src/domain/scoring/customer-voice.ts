@@ -333,5 +333,6 @@ export class CustomerVoiceAccumulator {
 export function readVotes(raw: unknown): { votes: number | null; malformed: boolean } {
   const v = readNumber(raw);
   if (v === MALFORMED || (typeof v === 'number' && v < 0)) return { votes: null, malformed: true };
-  return { votes: v, malformed: false };
+  // `+ 0` turns −0 into 0: a snapshot keeps evidence as JSON, which has no −0, and the stored item must be the same.
+  return { votes: v === null ? null : v + 0, malformed: false };
 }

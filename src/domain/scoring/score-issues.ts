@@ -22,6 +22,7 @@ import { debtRules, techDebt, type DebtRules } from './tech-debt';
 import { BlocksGraph } from './enablement';
 import type { UrlPattern } from './url-pattern';
 import { rankOrder } from '../ranking/rank-items';
+import { contribution, weightSum } from './contribution';
 
 /** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
 const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
@@ -42,11 +43,6 @@ const UNREADABLE = -1;
 const NO_GAPS: string[] = Object.freeze([]) as unknown as string[];
 
 const FACTORS = FACTOR_IDS.length;
-
-/** A factor's share of the score: 100 · w · v / Σw / effort divisor (0 when every weight is 0). */
-function contribution(weight: number, value: number, weightSum: number, divisor: number): number {
-  return weightSum > 0 ? (100 * weight * value) / weightSum / divisor : 0;
-}
 
 /**
  * Memoises values that many items share (the same effort, a zero factor with shared evidence). A project's items
@@ -315,7 +311,7 @@ export class ScoredBacklog {
   ) {
     const weights = input.config.weights;
     const n = p.index.length;
-    this.weightSum = FACTOR_IDS.reduce((s, id) => s + weights[id], 0);
+    this.weightSum = weightSum(weights);
     this.score = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       // The score is the sum of the contributions, in factor order, so the two agree exactly.
@@ -353,6 +349,15 @@ export class ScoredBacklog {
   /** The issue id at a position. */
   idAt(position: number): string {
     return this.candidateAt(position).id;
+  }
+
+  /**
+   * The id of an issue the input carries: a candidate, or a linked issue (a feedback ticket); undefined for any
+   * other key. A snapshot maps every key its evidence names to an id, so a page can ask which ones a user may open.
+   */
+  idOf(key: string): string | undefined {
+    const j = this.p.issueOfKey.get(key);
+    return j === undefined ? this.input.linked.get(key)?.id : this.input.candidates[this.p.index[j]!]!.id;
   }
 
   /** The score (0–100) at a position. */

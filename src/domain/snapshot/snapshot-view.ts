@@ -1,0 +1,239 @@
+import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId, type Pin } from '../../contract/model';
+import type { ValueRankConfig } from '../../contract/config';
+import type { RankedItems } from '../explain/explain-issue';
+import { rankOrder } from '../ranking/rank-items';
+import { contribution, weightSum } from '../scoring/contribution';
+import { SnapshotViewError } from './snapshot-error';
+import type { SnapshotEvidence, SnapshotRow } from './types';
+
+const FACTORS = FACTOR_IDS.length;
+
+/** The rows one user can see, in Jira's order, and what every ranking of them shares whatever the weights. */
+interface Visible {
+  /** Rows in Jira's order (ascending snapshot jiraRank, ties by key; a key listed twice is kept once). */
+  rows: SnapshotRow[];
+  /** Key → index in `rows`. */
+  indexOf: Map<string, number>;
+  pins: ReadonlyMap<string, Pin>;
+}
+
+/**
+ * One user's ranking, read from a project snapshot: the rows they can browse, scored with the snapshot's factor
+ * values and ranked among themselves (position 0 = rank 1). Scores are computed as `ScoredBacklog` computes them,
+ * bit for bit, so they are the same for everyone; only positions and Jira ranks depend on what the user sees.
+ * Items are built from evidence the caller attached (cut to what the user may open), on demand.
+ */
+export class SnapshotView implements RankedItems {
+  /** Per row (Jira order): the score (0–100). */
+  private readonly score: Float64Array;
+  /** Positions → rows (Jira order). */
+  private readonly order: Uint32Array;
+  /** Rows (Jira order) → positions: the inverse of `order`, built on first use. */
+  private positionByRow: Uint32Array | null = null;
+  private readonly built: (BacklogItem | undefined)[];
+  private readonly evidence: Map<string, SnapshotEvidence>;
+
+  private constructor(
+    private readonly v: Visible,
+    private readonly weights: ValueRankConfig['weights'],
+    evidence: Map<string, SnapshotEvidence>,
+  ) {
+    const n = v.rows.length;
+    const sum = weightSum(weights);
+    this.score = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      const row = v.rows[j]!;
+      // The same terms in the same order as a scoring run, so the scores agree exactly.
+      let score = 0;
+      for (let k = 0; k < FACTORS; k++) score += contribution(weights[FACTOR_IDS[k]!], row.values[k]!, sum, row.divisor);
+      this.score[j] = score;
+    }
+    this.order = rankOrder(this.score, (j) => v.pins.get(v.rows[j]!.key)?.position);
+    this.built = new Array<BacklogItem | undefined>(n);
+    this.evidence = evidence;
+  }
+
+  /** Ranks `rows` (the rows the asking user can see, in any order) with `weights`, pins applied. */
+  static of(p: { rows: readonly SnapshotRow[]; pins: ReadonlyMap<string, Pin>; weights: ValueRankConfig['weights'] }): SnapshotView {
+    const sorted = [...p.rows].sort((a, b) => a.jiraRank - b.jiraRank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const rows: SnapshotRow[] = [];
+    const indexOf = new Map<string, number>();
+    for (const row of sorted) {
+      if (indexOf.has(row.key)) continue;
+      indexOf.set(row.key, rows.length);
+      rows.push(row);
+    }
+    return new SnapshotView({ rows, indexOf, pins: p.pins }, p.weights, new Map());
+  }
+
+  /** The same rows ranked with other weights (only scores and the order are computed again); attached evidence is kept. */
+  withWeights(weights: ValueRankConfig['weights']): SnapshotView {
+    return new SnapshotView(this.v, weights, new Map(this.evidence));
+  }
+
+  /**
+   * Evidence (by issue key) for the items built later, added to what earlier calls attached (a key given again
+   * replaces its evidence). Attach evidence already cut to what the user may open: items show it as given.
+   */
+  attachEvidence(evidence: ReadonlyMap<string, SnapshotEvidence>): void {
+    for (const [key, ev] of evidence) {
+      this.evidence.set(key, ev);
+      const j = this.v.indexOf.get(key);
+      if (j !== undefined) this.built[this.positionOfRow(j)] = undefined;
+    }
+  }
+
+  /** How many issues are ranked. */
+  get length(): number {
+    return this.order.length;
+  }
+
+  /** The snapshot row at a position (0-based) of the value order. */
+  rowAt(position: number): SnapshotRow {
+    return this.v.rows[this.order[position]!]!;
+  }
+
+  keyAt(position: number): string {
+    return this.rowAt(position).key;
+  }
+
+  idAt(position: number): string {
+    return this.rowAt(position).id;
+  }
+
+  /** The score (0–100) at a position. */
+  scoreAt(position: number): number {
+    return this.score[this.order[position]!]!;
+  }
+
+  /** Jira's rank (1-based) of the issue at a position, among these rows. */
+  jiraRankAt(position: number): number {
+    return this.order[position]! + 1;
+  }
+
+  /** Story points read from Jira; null when missing or malformed. */
+  pointsAt(position: number): number | null {
+    return this.rowAt(position).points;
+  }
+
+  isDebtAt(position: number): boolean {
+    return this.rowAt(position).isDebt;
+  }
+
+  /** Distinct customers behind the issue at a position. */
+  customersAt(position: number): number {
+    return this.rowAt(position).customers;
+  }
+
+  hasGapsAt(position: number): boolean {
+    return this.rowAt(position).gaps.length > 0;
+  }
+
+  summaryAt(position: number): string {
+    return this.rowAt(position).summary;
+  }
+
+  issueTypeAt(position: number): string {
+    return this.rowAt(position).issueType;
+  }
+
+  labelsAt(position: number): string[] {
+    return this.rowAt(position).labels;
+  }
+
+  /** The parent (epic) key, or null. */
+  epicKeyAt(position: number): string | null {
+    return this.rowAt(position).epicKey;
+  }
+
+  /** yyyy-MM-dd, or null. */
+  dueDateAt(position: number): string | null {
+    return this.rowAt(position).dueDate;
+  }
+
+  pinAt(position: number): Pin | null {
+    return this.v.pins.get(this.keyAt(position)) ?? null;
+  }
+
+  /** Every key in value order (position 0 first). */
+  keysInValueOrder(): string[] {
+    return Array.from(this.order, (j) => this.v.rows[j]!.key);
+  }
+
+  /** Every key in Jira's order (jiraRank 1 first). */
+  keysInJiraOrder(): string[] {
+    return this.v.rows.map((r) => r.key);
+  }
+
+  /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
+  positionOfJiraRank(jiraRank: number): number {
+    const j = jiraRank - 1;
+    if (!(Number.isInteger(j) && j >= 0 && j < this.order.length)) throw new RangeError(`Jira rank ${jiraRank} is outside 1…${this.order.length}`);
+    return this.positionOfRow(j);
+  }
+
+  /** The position (0-based) of an issue key, or −1 when it is not among these rows. */
+  positionOf(key: string): number {
+    const j = this.v.indexOf.get(key);
+    return j === undefined ? -1 : this.positionOfRow(j);
+  }
+
+  private positionOfRow(j: number): number {
+    if (this.positionByRow === null) {
+      this.positionByRow = new Uint32Array(this.order.length);
+      for (let p = 0; p < this.order.length; p++) this.positionByRow[this.order[p]!] = p;
+    }
+    return this.positionByRow[j]!;
+  }
+
+  /** The item at a position, with the evidence attached for its key (built once, on first use). */
+  item(position: number): BacklogItem {
+    if (!(Number.isInteger(position) && position >= 0 && position < this.order.length)) {
+      throw new RangeError(`position ${position} is outside 0…${this.order.length - 1}`);
+    }
+    let it = this.built[position];
+    if (it === undefined) {
+      it = this.build(position);
+      this.built[position] = it;
+    }
+    return it;
+  }
+
+  /** Items at positions from…to−1 (clamped), in value order. */
+  slice(from: number, to: number): BacklogItem[] {
+    const out: BacklogItem[] = [];
+    for (let p = Math.max(0, from); p < Math.min(to, this.order.length); p++) out.push(this.item(p));
+    return out;
+  }
+
+  private build(position: number): BacklogItem {
+    const j = this.order[position]!;
+    const row = this.v.rows[j]!;
+    const ev = this.evidence.get(row.key);
+    if (ev === undefined) throw new SnapshotViewError(`No evidence attached for ${row.key}: attach its (redacted) snapshot evidence before building its item`);
+    const sum = weightSum(this.weights);
+    const factors = {} as Record<FactorId, Factor>;
+    FACTOR_IDS.forEach((id, k) => {
+      const value = row.values[k]!;
+      const weight = this.weights[id];
+      factors[id] = { value, weight, contribution: contribution(weight, value, sum, row.divisor), evidence: ev.evidence[id] };
+    });
+    return {
+      key: row.key,
+      id: row.id,
+      summary: row.summary,
+      issueType: row.issueType,
+      status: row.status,
+      rank: position + 1,
+      jiraRank: j + 1,
+      score: this.score[j]!,
+      confidence: row.confidence,
+      factors,
+      effort: ev.effort,
+      customers: row.customers,
+      isDebt: row.isDebt,
+      pin: this.v.pins.get(row.key) ?? null,
+      gaps: row.gaps,
+    };
+  }
+}
