@@ -77,7 +77,8 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
     .filter((s): s is string => s !== null);
   const interestCount = num(td.interestCount) ?? interest.length;
   const interestKeys = interest.filter((k) => ISSUE_KEY.test(k));
-  if (interestCount > 0) lines.push({ text: `Causes ${plural(interestCount, 'bug', 'bugs')}${interestKeys.length ? ':' : ''}`, keys: interestKeys, date: null });
+  if (interestCount > 0)
+    lines.push({ text: `Causes ${plural(interestCount, 'bug', 'bugs')}${interestKeys.length ? ':' : ''}`, keys: interestKeys, date: null });
   lines.push(...hidden.techDebt.map(counted));
 
   const en = rec(item.factors.enablement?.evidence);
