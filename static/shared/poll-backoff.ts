@@ -1,3 +1,5 @@
+import { isRetryable, type UiErrorCode } from './invoke-core';
+
 /** How soon to ask again while an answer is still pending: the first wait, its growth per answer, and its ceiling (ms). */
 export interface PollDelays {
   firstMs: number;
@@ -50,4 +52,12 @@ export class PollBackoff {
     this.closed = true;
     this.pause();
   }
+}
+
+/**
+ * Whether to go on asking: the last answer said "not yet" (`pending`) and the last call did not fail in a way that
+ * asking again will not mend (no access, not found: the view shows that failure instead of waiting).
+ */
+export function keepsPolling(pending: boolean, error: { code: UiErrorCode } | null): boolean {
+  return pending && (error === null || isRetryable(error.code));
 }

@@ -13,7 +13,7 @@ import { ErrorView, text } from './ui';
 export function BuildingView({ building, note }: { building: SnapshotState['building']; note?: string }) {
   const p = buildingProgress(building);
   return (
-    <div style={{ padding: token('space.200', '16px'), maxWidth: 560 }}>
+    <div style={{ padding: `${token('space.200', '16px')} 0`, maxWidth: 560 }}>
       {p.share === null ? <ProgressBar isIndeterminate ariaLabel={p.label} /> : <ProgressBar value={p.share} ariaLabel={p.label} />}
       <p role="status" aria-live="polite" style={{ margin: `${token('space.100', '8px')} 0 0`, color: text.color }}>
         {p.text}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationKey, Payload, ResultMap } from '../../src/contract/operations';
 import { invoke, OperationFailure } from './invoke';
-import { isRetryable, toOperationFailure } from './invoke-core';
-import { PollBackoff } from './poll-backoff';
+import { toOperationFailure } from './invoke-core';
+import { keepsPolling, PollBackoff } from './poll-backoff';
 
 export interface OperationState<K extends OperationKey> {
   data: ResultMap[K] | null;
@@ -82,7 +82,7 @@ export function usePollWhile<K extends OperationKey>(state: OperationState<K>, p
     backoff.current = b;
     return () => b.close();
   }, [reload]);
-  const waiting = data !== null && pending(data) && (error === null || isRetryable(error.code));
+  const waiting = keepsPolling(data !== null && pending(data), error);
   useEffect(() => {
     // A call in flight (a poll, a Refresh, a new payload) makes the scheduled one moot; its answer decides the next.
     if (loading) backoff.current?.pause();

@@ -1,4 +1,4 @@
-import { POLL_DELAYS, PollBackoff } from '../../static/shared/poll-backoff';
+import { keepsPolling, POLL_DELAYS, PollBackoff } from '../../static/shared/poll-backoff';
 
 describe('PollBackoff', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -82,5 +82,19 @@ describe('PollBackoff', () => {
     b.answered(true);
     jest.advanceTimersByTime(60_000);
     expect(again).not.toHaveBeenCalled();
+  });
+});
+
+describe('keepsPolling', () => {
+  it('goes on while the answer is pending, also through failures that asking again may mend', () => {
+    expect(keepsPolling(true, null)).toBe(true);
+    expect(keepsPolling(true, { code: 'JIRA_UNAVAILABLE' })).toBe(true);
+    expect(keepsPolling(true, { code: 'BRIDGE' })).toBe(true);
+  });
+
+  it('stops for a final answer, and for a failure that asking again will not mend', () => {
+    expect(keepsPolling(false, null)).toBe(false);
+    expect(keepsPolling(true, { code: 'NOT_FOUND' })).toBe(false);
+    expect(keepsPolling(true, { code: 'FORBIDDEN' })).toBe(false);
   });
 });
