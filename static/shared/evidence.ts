@@ -1,4 +1,5 @@
 import type { BacklogItem } from '../../src/contract/model';
+import { hiddenEvidence } from './hidden-evidence';
 
 /** One line of evidence for a person: text, the issue keys it names (shown as links), and a date when it has one. */
 export interface EvidenceLine {
@@ -25,13 +26,19 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function counted(text: string): EvidenceLine {
+  return { text, keys: [], date: null };
+}
+
 /**
  * The factor evidence of an item as readable lines: customers with their dates, bugs its debt causes,
- * what it blocks, its due date, its business value. The contract types evidence as `unknown`, so every field
- * is read loosely: a shape the UI does not know yields fewer lines, never an error.
+ * what it blocks, its due date, its business value, and how much of it the person cannot open (counted, never
+ * named). The contract types evidence as `unknown`, so every field is read loosely: a shape the UI does not know
+ * yields fewer lines, never an error.
  */
 export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[] {
   const lines: EvidenceLine[] = [];
+  const hidden = hiddenEvidence(item);
   const cv = rec(item.factors.customerVoice?.evidence);
   for (const c of arr(cv.customers)) {
     const customer = rec(c);
@@ -51,6 +58,7 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
   if (more !== null && more > 0) lines.push({ text: `…and ${plural(more, 'more customer', 'more customers')}`, keys: [], date: null });
   const votes = num(cv.votes);
   if (votes !== null && votes > 0) lines.push({ text: `${plural(votes, 'vote', 'votes')} in the customer count field`, keys: [], date: null });
+  lines.push(...hidden.customerVoice.map(counted));
 
   const td = rec(item.factors.techDebt?.evidence);
   if (td.isDebt === true) {
@@ -68,7 +76,10 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
     .map(str)
     .filter((s): s is string => s !== null);
   const interestCount = num(td.interestCount) ?? interest.length;
-  if (interestCount > 0) lines.push({ text: `Causes ${plural(interestCount, 'bug', 'bugs')}:`, keys: interest.filter((k) => ISSUE_KEY.test(k)), date: null });
+  const interestKeys = interest.filter((k) => ISSUE_KEY.test(k));
+  if (interestCount > 0)
+    lines.push({ text: `Causes ${plural(interestCount, 'bug', 'bugs')}${interestKeys.length ? ':' : ''}`, keys: interestKeys, date: null });
+  lines.push(...hidden.techDebt.map(counted));
 
   const en = rec(item.factors.enablement?.evidence);
   const blocks = arr(en.blocks)
@@ -78,11 +89,12 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
   const indirect = num(en.indirect) ?? 0;
   if (direct > 0 || indirect > 0) {
     lines.push({
-      text: `Blocks ${plural(direct, 'issue', 'issues')}${indirect > 0 ? ` directly, ${indirect} more through them` : ''}:`,
+      text: `Blocks ${plural(direct, 'issue', 'issues')}${indirect > 0 ? ` directly, ${indirect} more through them` : ''}${blocks.length ? ':' : ''}`,
       keys: blocks,
       date: null,
     });
   }
+  lines.push(...hidden.enablement.map(counted));
 
   const tc = rec(item.factors.timeCriticality?.evidence);
   const due = str(tc.dueDate);

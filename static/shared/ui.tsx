@@ -12,6 +12,7 @@ import type { Factor, FactorId } from '../../src/contract/model';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { enableTheming } from './forge-context';
 import { FACTOR_LABELS, formatScore, gapHint, type movement } from './format';
+import { hiddenEvidenceTexts } from './hidden-evidence';
 import { isRetryable, type OperationFailure } from './invoke-core';
 
 /** Mounts a module's root component after asking the host for its theme. */
@@ -104,10 +105,14 @@ export function Bar({ share, color, label, width = 60 }: { share: number; color:
   );
 }
 
-/** The five contributions side by side in one bar (width ∝ score points); a tooltip lists each one. */
+/**
+ * The five contributions side by side in one bar (width ∝ score points); a tooltip lists each one, and counts the
+ * evidence behind them that the person cannot open.
+ */
 export function FactorStack({ factors, width = 90 }: { factors: Record<FactorId, Factor>; width?: number }) {
   const total = FACTOR_IDS.reduce((s, id) => s + Math.max(0, factors[id]?.contribution ?? 0), 0);
-  const summary = FACTOR_IDS.map((id) => `${FACTOR_LABELS[id]} ${formatScore(factors[id]?.contribution ?? 0)}`).join(', ');
+  const hidden = hiddenEvidenceTexts({ factors });
+  const summary = [FACTOR_IDS.map((id) => `${FACTOR_LABELS[id]} ${formatScore(factors[id]?.contribution ?? 0)}`).join(', '), ...hidden].join('; ');
   const content = (
     <div>
       {FACTOR_IDS.map((id) => (
@@ -115,6 +120,13 @@ export function FactorStack({ factors, width = 90 }: { factors: Record<FactorId,
           {FACTOR_LABELS[id]}: {formatScore(factors[id]?.contribution ?? 0)} pts (value {Math.round((factors[id]?.value ?? 0) * 100)}%)
         </div>
       ))}
+      {hidden.length > 0 && (
+        <div style={{ marginTop: token('space.050', '4px') }}>
+          {hidden.map((h) => (
+            <div key={h}>{h}</div>
+          ))}
+        </div>
+      )}
     </div>
   );
   return (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationKey, Payload, ResultMap } from '../../src/contract/operations';
 import { invoke, OperationFailure } from './invoke';
 import { toOperationFailure } from './invoke-core';
+import { keepsPolling, PollBackoff } from './poll-backoff';
 
 export interface OperationState<K extends OperationKey> {
   data: ResultMap[K] | null;
@@ -65,6 +66,29 @@ export function useOperation<K extends OperationKey>(key: K, payload: Payload<K>
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
+}
+
+/**
+ * Calls the operation of `state` again while its answer is `pending` (a project's first snapshot still building):
+ * after 1.5 s, then a little longer each time (`PollBackoff`), until an answer is final, a failure that retrying
+ * will not mend arrives, or the component unmounts. Each new answer replaces the old one, so the view fills in by itself.
+ * Returns whether it is still waiting: false once a final answer or such a failure came (the view shows that instead).
+ */
+export function usePollWhile<K extends OperationKey>(state: OperationState<K>, pending: (data: ResultMap[K]) => boolean): boolean {
+  const { data, error, loading, reload } = state;
+  const backoff = useRef<PollBackoff | null>(null);
+  useEffect(() => {
+    const b = new PollBackoff(reload);
+    backoff.current = b;
+    return () => b.close();
+  }, [reload]);
+  const waiting = keepsPolling(data !== null && pending(data), error);
+  useEffect(() => {
+    // A call in flight (a poll, a Refresh, a new payload) makes the scheduled one moot; its answer decides the next.
+    if (loading) backoff.current?.pause();
+    else backoff.current?.answered(waiting);
+  }, [data, error, loading, waiting]);
+  return waiting;
 }
 
 /** A one-shot action (save, pin…) with its own busy flag and last error. */

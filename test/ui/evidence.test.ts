@@ -40,6 +40,27 @@ describe('evidenceLines', () => {
     expect(texts).toContain('Business value 8 of 10');
   });
 
+  it('counts the evidence the person cannot open, in words and with no key, after what they can open', () => {
+    const lines = evidenceLines(
+      factors({
+        customerVoice: { customers: [{ id: 'org:Acme', label: 'Acme', at: null, sources: ['SUP-4'] }], hiddenTickets: 2, hiddenCustomers: 1 },
+        techDebt: { isDebt: true, matchedBy: [], interestIssues: ['PRJ-9'], interestCount: 2, hiddenInterest: 1, ageDays: null },
+        enablement: { direct: 3, indirect: 0, blocks: [], enabledValue: 1, hiddenBlocks: 3 },
+      }),
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      'Customer Acme via',
+      '2 feedback tickets you cannot open',
+      '1 customer known only from tickets you cannot open',
+      'Technical debt',
+      'Causes 2 bugs:',
+      '1 caused bug you cannot open',
+      'Blocks 3 issues',
+      '3 blocked issues you cannot open',
+    ]);
+    expect(lines.filter((l) => l.text.includes('cannot open')).every((l) => l.keys.length === 0)).toBe(true);
+  });
+
   it('yields nothing, without throwing, for evidence of an unknown shape', () => {
     expect(evidenceLines(factors({ customerVoice: 'odd', techDebt: null, enablement: [1, 2], timeCriticality: 42 }))).toEqual([]);
   });

@@ -7,9 +7,10 @@ import { FACTOR_IDS } from '../../../src/contract/model';
 import { openInJira } from '../../shared/bridge';
 import { useModuleContext } from '../../shared/forge-context';
 import { FACTOR_LABELS, formatDate, formatEffort, formatScore, gapHint, positionText, relativeTime } from '../../shared/format';
-import { useOperation } from '../../shared/use-operation';
+import { useOperation, usePollWhile } from '../../shared/use-operation';
 import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FACTOR_COLORS, Loading, mount, text } from '../../shared/ui';
 import { evidenceLines } from '../../shared/evidence';
+import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 
 const section = {
   margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
@@ -22,12 +23,16 @@ const section = {
 
 function Explain({ issueKey }: { issueKey: string }) {
   const explain = useOperation('explainIssue', { issueKey });
+  const building = usePollWhile(explain, (d) => d.status === 'building');
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(t);
   }, []);
 
+  if (building && explain.data) {
+    return <FirstBuild state={explain.data} error={explain.error} onRetry={explain.reload} note="This issue's score shows here as soon as it is done." />;
+  }
   if (explain.error) {
     if (explain.error.code === 'NOT_FOUND') {
       return <EmptyView header="Not ranked" description="ValueRank does not rank this issue (done, an epic or a sub-task, or outside the candidate query)." />;
@@ -36,10 +41,13 @@ function Explain({ issueKey }: { issueKey: string }) {
   }
   if (!explain.data) return <Loading label="Explaining the rank…" />;
   const { item, total, above, below } = explain.data;
+  // Only a building answer comes without an item (handled above); anything else without one is not ranked.
+  if (item === null) return <EmptyView header="Not ranked" description="ValueRank has no score for this issue yet." />;
   const maxContribution = Math.max(1, ...FACTOR_IDS.map((id) => item.factors[id]?.contribution ?? 0));
 
   return (
     <div style={{ opacity: explain.loading ? 0.6 : 1 }}>
+      <SourceProblems sources={explain.data.sources} />
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap' }}>
         <span style={{ fontSize: '28px', fontWeight: 600, color: text.color }} aria-label={`Score ${formatScore(item.score)} of 100`}>
           {formatScore(item.score)}

@@ -15,9 +15,11 @@ import { openInJira, flag } from '../../shared/bridge';
 import { backlogCsv } from '../../shared/csv';
 import { formatEffort, formatScore, movement, relativeTime } from '../../shared/format';
 import { parseList } from '../../shared/config-edit';
-import { useAction, useOperation } from '../../shared/use-operation';
+import { useAction, useOperation, usePollWhile } from '../../shared/use-operation';
 import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FactorStack, GapMarker, Loading, movementColor, text, VisuallyHidden } from '../../shared/ui';
+import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 import { ApplyOrderModal } from './apply-order';
+import { CustomersCell } from './customers-cell';
 import { MoveControl } from './move-control';
 import { WhatIfPanel, type Preview } from './what-if';
 
@@ -128,6 +130,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   const [fresh, setFresh] = useState(false);
   const payload = backlogPayload(projectKey, page, filter, fresh, pageSize);
   const backlog = useOperation('getBacklog', payload);
+  const building = usePollWhile(backlog, (d) => d.status === 'building');
   useEffect(() => {
     const served = backlog.data;
     // The served page is a page of the smaller paging that starts where the asked one did: go on in that paging.
@@ -235,7 +238,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
               ),
             },
             { key: 'factors', content: <FactorStack factors={it.factors} width={80} /> },
-            { key: 'customers', content: it.customers > 0 ? String(it.customers) : <span style={{ color: text.subtlest }}>0</span> },
+            { key: 'customers', content: <CustomersCell item={it} /> },
             {
               key: 'effort',
               content: (
@@ -332,6 +335,10 @@ export function Backlog({ projectKey }: { projectKey: string }) {
     [projectKey, head, rows, onRankEnd, tableBusy, anyFilter],
   );
 
+  if (building && backlog.data) {
+    return <FirstBuild state={backlog.data} error={backlog.error} onRetry={backlog.reload} note="The ranked backlog shows here as soon as it is done." />;
+  }
+
   return (
     <div style={{ display: 'flex', gap: token('space.300', '24px'), alignItems: 'flex-start' }}>
       <section aria-label="Backlog" style={{ flex: 1, minWidth: 0 }}>
@@ -414,6 +421,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
             </SectionMessage>
           </div>
         )}
+        <SourceProblems sources={backlog.data?.sources} />
         {backlog.data?.stale && (
           <div style={{ marginBottom: token('space.100', '8px') }}>
             <SectionMessage appearance="information">Some scores are being recomputed; refresh in a moment for the newest order.</SectionMessage>

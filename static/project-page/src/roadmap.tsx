@@ -9,8 +9,9 @@ import type { RoadmapQuarter } from '../../../src/contract/model';
 import type { Payload } from '../../../src/contract/operations';
 import { openInJira } from '../../shared/bridge';
 import { round } from '../../shared/format';
-import { useOperation } from '../../shared/use-operation';
+import { useOperation, usePollWhile } from '../../shared/use-operation';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
+import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 
 const FEATURE = token('color.chart.blue.bold', '#1D7AFC');
 const DEBT = token('color.chart.purple.bold', '#8270DB');
@@ -81,8 +82,12 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
   const [capacity, setCapacity] = useState<number | null>(null);
   const payload: Payload<'getRoadmap'> = { projectKey, quarters: 4, ...(capacity !== null ? { capacityOverride: capacity } : {}) };
   const roadmap = useOperation('getRoadmap', payload);
+  const building = usePollWhile(roadmap, (d) => d.status === 'building');
   const n = Number(capacityText);
   const capValid = capacityText.trim() === '' || (Number.isFinite(n) && n > 0 && n <= 1_000_000);
+  if (building && roadmap.data) {
+    return <FirstBuild state={roadmap.data} error={roadmap.error} onRetry={roadmap.reload} note="The roadmap shows here as soon as it is done." />;
+  }
 
   return (
     <div>
@@ -124,6 +129,7 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
       {!roadmap.data && roadmap.loading && <Loading label="Planning the roadmap…" />}
       {roadmap.data && (
         <>
+          <SourceProblems sources={roadmap.data.sources} />
           {roadmap.data.warnings.length > 0 && (
             <div style={{ marginBottom: 12 }}>
               <SectionMessage appearance="warning" title="Worth a look">
