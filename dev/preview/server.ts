@@ -199,9 +199,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     sim,
     queue,
     async close() {
+      // The queue first: running consumers finish against a simulator that still answers (a graceful stop).
+      await queue.close();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
-      await queue.close();
       await store.flush();
       runtime.uninstall();
     },

@@ -133,6 +133,8 @@ export class LocalQueue {
   private readonly consumers = new Map<string, Consumer>();
   /** Delivery ids of the events whose consumer runs now. */
   private readonly running = new Set<string>();
+  /** The deliveries in flight, so that closing lets them finish (a graceful stop, like a deploy draining its workers). */
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly writes = new SerialQueue();
   private readonly file: string | undefined;
@@ -215,11 +217,12 @@ export class LocalQueue {
     });
   }
 
-  /** Stops delivering (running consumers finish) and waits for the state to be on disk. */
+  /** Stops delivering, lets the running consumers finish and waits for the state to be on disk. */
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
     await this.writes.idle();
   }
 
@@ -327,11 +330,13 @@ export class LocalQueue {
       if (key !== undefined) perKey.set(key, (perKey.get(key) ?? 0) + 1);
       slots -= 1;
       this.running.add(pick.id);
-      void this.deliver(pick, consumer).finally(() => {
+      const delivery: Promise<void> = this.deliver(pick, consumer).finally(() => {
+        this.inFlight.delete(delivery);
         this.running.delete(pick.id);
         this.notify();
         this.schedule(queueName);
       });
+      this.inFlight.add(delivery);
     }
     const later = waiting.filter((e) => e.notBefore > now);
     if (later.length === 0) return;

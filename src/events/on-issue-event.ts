@@ -19,7 +19,8 @@ export async function onIssueEvent(event: Record<string, unknown>): Promise<void
   const issue = event.issue as { key?: unknown; id?: unknown } | undefined;
   if (issue !== undefined && typeof issue.key === 'string') {
     const projectKey = projectOfKey(issue.key);
-    const single = type !== 'avi:jira:deleted:issue' && (typeof issue.id === 'string' || typeof issue.id === 'number');
+    // A deleted issue too: rescoring it alone finds it gone and takes it out of the snapshot.
+    const single = typeof issue.id === 'string' || typeof issue.id === 'number';
     if (projectKey !== null && (await isEnrolled(deps.kv, projectKey)))
       requests.push({ projectKey, ...(single ? { issueId: String(issue.id) } : {}), at, reason: `${type} ${issue.key}` });
   }

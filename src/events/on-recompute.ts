@@ -57,19 +57,22 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
     return new InvocationError({ retryAfter: busyRetryAfterSeconds(retryCount), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   }
   const eventId = typeof event.eventId === 'string' ? event.eventId : null;
+  let more = false;
   try {
     if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
-    await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at, () => deadline.remaining());
+    more = await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at, () => deadline.remaining());
     if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
-    return undefined;
   } finally {
     await releaseProjectLock(deps.kv, projectKey, holder);
   }
+  // Queued once the lock is free: a continuation delivered while this run still held it would be turned away.
+  if (more) await enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'continue the snapshot build' }]);
+  return undefined;
 }
 
 /**
  * The project's work for one event: the edited issue alone when the snapshot allows, else the snapshot's build —
- * begun, or continued where the last run stopped (a continuation is queued when this run's time runs short). A
+ * begun, or continued where the last run stopped (true: this run's time ran short, queue a continuation). A
  * project whose last build began after the change is skipped, so a burst of edits costs at most one build.
  */
 async function recomputeFor(
@@ -79,20 +82,18 @@ async function recomputeFor(
   body: Partial<RecomputeRequest>,
   at: string,
   timeLeftMs: () => number,
-): Promise<void> {
-  if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return;
+): Promise<boolean> {
+  if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return false;
   const state = await readBuildState(deps.kv, projectKey);
   if (state === undefined) {
     const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
-    if (last !== undefined && last.at > at) return;
+    if (last !== undefined && last.at > at) return false;
   }
   const started = state?.startedAt ?? new Date().toISOString();
   const outcome = await rebuildProject(deps, reader, writer, projectKey, timeLeftMs);
-  if (outcome.status === 'continue') {
-    await enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'continue the snapshot build' }]);
-    return;
-  }
+  if (outcome.status === 'continue') return true;
   await deps.kv.set(doneKey(projectKey), { at: started });
+  return false;
 }
 
 /**

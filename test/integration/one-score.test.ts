@@ -98,14 +98,17 @@ describe('one score for everyone, served from the project snapshot', () => {
     const withFeedback = po.filter((i) => i.customers > 0).slice(0, 3);
     expect(withFeedback.length).toBeGreaterThan(0);
     for (const item of withFeedback) {
-      const [ep, ed] = await Promise.all([invoke(preview.url, 'explainIssue', { issueKey: item.key }, panel(PO, item.key)), invoke(preview.url, 'explainIssue', { issueKey: item.key }, panel(DEV, item.key))]);
+      const [ep, ed] = await Promise.all([
+        invoke(preview.url, 'explainIssue', { issueKey: item.key }, panel(PO, item.key)),
+        invoke(preview.url, 'explainIssue', { issueKey: item.key }, panel(DEV, item.key)),
+      ]);
       expect(ep.data.item.score).toBe(item.score);
       expect(ed.data.item.score).toBe(item.score);
       expect(await fieldValue(preview.url, item.key)).toBe(Math.round(item.score * 10) / 10);
     }
   }, 180_000);
 
-  it("never shows the developer a key, summary or organisation of a feedback ticket they cannot browse, only counts", async () => {
+  it('never shows the developer a key, summary or organisation of a feedback ticket they cannot browse, only counts', async () => {
     const dev = await fullBacklog(preview.url, DEV);
     const explained = await Promise.all(dev.slice(0, 10).map((i) => invoke(preview.url, 'explainIssue', { issueKey: i.key }, panel(DEV, i.key as string))));
     const seen = strings([dev, explained.map((e) => e.data)]);

@@ -35,9 +35,10 @@ async function itemOf(url: string, accountId: string, key: string): Promise<Json
 }
 
 describe('the snapshot stays fresh', () => {
+  const seed = { ...generateDemoSite(), config: DEMO_CONFIG } as Json;
   let preview: Awaited<ReturnType<typeof startDemo>>;
   beforeAll(async () => {
-    preview = await startDemo({ seed: { ...generateDemoSite(), config: DEMO_CONFIG } });
+    preview = await startDemo({ seed });
     await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, page(PO));
     await settle(preview.url);
   }, 120_000);
@@ -51,7 +52,7 @@ describe('the snapshot stays fresh', () => {
     const fields = (await jira(preview.url, '/rest/api/3/field')).body as { id: string; name: string }[];
     const bv = fields.find((f) => f.name === 'Business Value')!.id;
     const score = fields.find((f) => f.name === 'Value score')!.id;
-    const put = await jira(preview.url, `/rest/api/3/issue/${target.key}`, { method: 'PUT', as: PO, body: JSON.stringify({ fields: { [bv]: 1000 } }) });
+    const put = await jira(preview.url, `/rest/api/3/issue/${target.key}`, { method: 'PUT', body: JSON.stringify({ fields: { [bv]: 1000 } }) });
     expect(put.status).toBe(204);
     await settle(preview.url);
     const [po, dev] = [await itemOf(preview.url, PO, target.key), await itemOf(preview.url, DEV, target.key)];
@@ -64,11 +65,14 @@ describe('the snapshot stays fresh', () => {
   it('an issue moved to Done leaves the snapshot without a rebuild', async () => {
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, page(PO));
     const top = backlog.data.items[0] as Json;
-    const transitions = await jira(preview.url, `/rest/api/3/issue/${top.key}/transitions`, { as: PO });
-    const done = (transitions.body.transitions as Json[]).find((t) => t.to?.statusCategory?.key === 'done');
-    expect(done).toBeDefined();
     const before = backlog.data.computedAt;
-    expect((await jira(preview.url, `/rest/api/3/issue/${top.key}/transitions`, { method: 'POST', as: PO, body: JSON.stringify({ transition: { id: done.id } }) })).status).toBe(204);
+    // A workflow transition to Done (the simulator has no transitions endpoint), and the event Jira sends for it.
+    const doneStatus = (seed.issues as Json[]).find((i) => i.key.startsWith('PAY-') && i.fields.status?.statusCategory?.key === 'done')!.fields.status;
+    preview.sim.state.getIssue(top.key)!.fields.status = structuredClone(doneStatus);
+    const event = { event: 'avi:jira:updated:issue', payload: { issue: { id: top.id, key: top.key }, atlassianId: PERSONAS.productOwner.accountId } };
+    expect(
+      (await fetch(`${preview.url}/__forge/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })).status,
+    ).toBe(200);
     await settle(preview.url);
     const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, page(PO));
     expect((after.data.items as Json[]).map((i) => i.key)).not.toContain(top.key);

@@ -58,7 +58,13 @@ describe('the candidate JQL as Jira reads it', () => {
     const stored = await deps.configs.effective(null);
     await deps.configs.save({ kind: 'global' }, stored.record?.version ?? 0, config, 'admin');
     await fetch(`${preview.url}/__sim/stats/reset`, { method: 'POST' });
-    const load = buildSnapshot(deps, new ForgeJiraReader('app', new Deadline(20_000)), 'PAY', () => 20_000, async () => 0);
+    const load = buildSnapshot(
+      deps,
+      new ForgeJiraReader('app', new Deadline(20_000)),
+      'PAY',
+      () => 20_000,
+      async () => 0,
+    );
     await expect(load).rejects.toBeInstanceOf(AppError);
     await expect(load).rejects.toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringMatching(/candidateJql: .*beyond project PAY/) });
     const seen = await stats();

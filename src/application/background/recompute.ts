@@ -34,7 +34,13 @@ export function findScoreField(fields: readonly JiraField[], app: AppIdentity): 
  * Builds (or goes on building) the project's snapshot as the app, then writes the "Value score" of every issue
  * whose score changed (one decimal, as shown) in bulk. 'continue': the time ran short; queue another run.
  */
-export async function rebuildProject(deps: AppDeps, reader: JiraReader, writer: JiraWriter, projectKey: string, timeLeftMs: () => number): Promise<BuildOutcome> {
+export async function rebuildProject(
+  deps: AppDeps,
+  reader: JiraReader,
+  writer: JiraWriter,
+  projectKey: string,
+  timeLeftMs: () => number,
+): Promise<BuildOutcome> {
   const outcome = await buildSnapshot(deps, reader, projectKey, timeLeftMs, async (meta, next) => {
     const fieldKey = findScoreField(await reader.fields(), deps.appIdentity());
     // The field id is kept with the snapshot: single-issue rescoring must not spend a request on the field list.
@@ -46,11 +52,11 @@ export async function rebuildProject(deps: AppDeps, reader: JiraReader, writer: 
       const { config } = await deps.configs.effective(projectKey);
       if (config.customerVoice.remoteLinkPatterns.length > 0)
         await restampRemoteLinks(
-        deps.kv,
-        reader,
-        projectKey,
-        changed.map((c) => c.issueId),
-      );
+          deps.kv,
+          reader,
+          projectKey,
+          changed.map((c) => c.issueId),
+        );
     }
     await writeScores(deps.kv, projectKey, next);
     return fieldKey === null ? 0 : changed.length;

@@ -101,7 +101,14 @@ async function planFromSnapshot(deps: AppDeps, reader: JiraReader, projectKey: s
   );
   const jiraPos = new Map(inJiraOrder.map((i, n) => [i.key, n + 1]));
   const valuePos = new Map(valueOrder.map((k, n) => [k, n + 1]));
-  return { plan, order: inJiraOrder, idOf: new Map(inJiraOrder.map((i) => [i.key, i.id])), jiraPos, valuePos, summaryOf: (k) => view.summaryAt(view.positionOf(k)) };
+  return {
+    plan,
+    order: inJiraOrder,
+    idOf: new Map(inJiraOrder.map((i) => [i.key, i.id])),
+    jiraPos,
+    valuePos,
+    summaryOf: (k) => view.summaryAt(view.positionOf(k)),
+  };
 }
 
 interface Planned {

@@ -173,7 +173,14 @@ export async function buildSnapshot(
 
   // Issues edited while the build read the others are read again, so the snapshot does not start out of date.
   const dirty = await kv.listByPrefix<unknown>(dirtyPrefix(projectKey), MAX_DIRTY);
-  if (dirty.length > 0) candidates = await rereadDirty(reader, projectKey, candidates, dirty.map((d) => d.key.slice(dirtyPrefix(projectKey).length)), fields);
+  if (dirty.length > 0)
+    candidates = await rereadDirty(
+      reader,
+      projectKey,
+      candidates,
+      dirty.map((d) => d.key.slice(dirtyPrefix(projectKey).length)),
+      fields,
+    );
 
   const rules = linkRulesFor(config, feedbackProjects);
   const ticketKeys = new Set<string>();

@@ -54,7 +54,15 @@ export async function openView(deps: AppDeps, reader: JiraReader, projectKey: st
     current = (await readMeta(deps.kv, projectKey)) ?? meta;
     rows = await readRows(deps.kv, projectKey, current);
   }
-  const visible = rows.length === 0 ? new Set<string>() : await visibleCandidateIds(reader, projectKey, effective.config, rows.map((r) => r.created));
+  const visible =
+    rows.length === 0
+      ? new Set<string>()
+      : await visibleCandidateIds(
+          reader,
+          projectKey,
+          effective.config,
+          rows.map((r) => r.created),
+        );
   const weights = withOverride(current.weights, override);
   const view = SnapshotView.of({ rows: rows.filter((r) => visible.has(r.id)), pins, weights });
   const rebuildPending = current.configDigest !== configDigest(effective.config);
@@ -84,9 +92,16 @@ function progressOf(state: BuildState | undefined): { done: number; total: numbe
   return { done: Math.min(state.total, Math.round((read + links) / (state.phase === 'links' ? 2 : 1))), total: state.total };
 }
 
-/** Queues a build when none is moving: none started, or its last step is older than STALLED_MS. */
+/** `snapreq:<KEY>` → `{ at }`: when a page last asked for a build, so a page polling every second asks once. */
+const requestedKey = (p: string): string => `snapreq:${p}`;
+
+/** Queues a build when none is moving (none started, or its last step is older than STALLED_MS) and none was asked for lately. */
 async function keepBuilding(deps: AppDeps, projectKey: string, state: BuildState | undefined): Promise<void> {
-  if (state !== undefined && Date.now() - Date.parse(state.updatedAt) < STALLED_MS) return;
+  const now = Date.now();
+  if (state !== undefined && now - Date.parse(state.updatedAt) < STALLED_MS) return;
+  const asked = await deps.kv.get<{ at: number }>(requestedKey(projectKey));
+  if (asked !== undefined && now - asked.at < STALLED_MS && (state === undefined || asked.at > Date.parse(state.updatedAt))) return;
+  await deps.kv.set(requestedKey(projectKey), { at: now });
   await deps.requestBuild?.(projectKey);
 }
 
@@ -111,7 +126,11 @@ export async function itemsAt(deps: AppDeps, reader: JiraReader, projectKey: str
     for (const [key, id] of ask) if (seen.has(id)) open.add(key);
   }
   const redacted = new Map<string, SnapshotEvidence>();
-  for (const [key, e] of evidence) redacted.set(key, redactEvidence(e, (k) => open.has(k)));
+  for (const [key, e] of evidence)
+    redacted.set(
+      key,
+      redactEvidence(e, (k) => open.has(k)),
+    );
   view.attachEvidence(redacted);
   return positions.map((p) => view.item(p));
 }

@@ -53,7 +53,10 @@ function redactVoice(cv: CustomerVoiceEvidence, allRefs: Record<string, string>,
     });
     // A customer every one of whose listed sources is hidden is known only from those tickets: name and id go too.
     if (sources.length === 0 && c.sources.length > 0) hiddenCustomers++;
-    else customers.push(sources.length === c.sources.length ? c : { ...c, sources });
+    else if (sources.length === c.sources.length || sources.some(isTicket)) customers.push(sources.length === c.sources.length ? c : { ...c, sources });
+    // Left with remote links only: the name may have come from a hidden ticket's Organizations field, so the
+    // customer is shown by the link the user sees instead.
+    else customers.push({ ...c, id: `remote:${sources[0]!}`, label: sources[0]!, sources });
   }
   if (hiddenTickets.size === 0) return cv;
   return { ...cv, customers, hiddenTickets: hiddenTickets.size, ...(hiddenCustomers > 0 ? { hiddenCustomers } : {}) };

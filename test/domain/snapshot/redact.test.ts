@@ -65,7 +65,8 @@ describe('redactEvidence', () => {
     const cv = redactEvidence(evidence(), canOpen).evidence.customerVoice as CustomerVoiceEvidence;
     expect(cv.customers.map((c) => [c.id, c.sources])).toEqual([
       ['org:acme', ['SUP-1']],
-      ['org:zeta', [URL]],
+      // Left with the remote link alone: named by it, not by the hidden ticket's organisation.
+      [`remote:${URL}`, [URL]],
     ]);
     // SUP-9 looks like a key but has no id: nobody can be checked against it, so it is hidden.
     expect([cv.hiddenTickets, cv.hiddenCustomers]).toEqual([4, 3]);
