@@ -16,7 +16,7 @@ export class MemoryJira implements JiraReader, JiraWriter {
   sprintListings = 0;
   readonly written = new Map<string, number | null>();
   requests = 0;
-  /** Ids of issues the principal cannot see: matchIssues leaves them out. */
+  /** Ids of issues the principal cannot see: browsableIssues leaves them out. */
   readonly hidden = new Set<string>();
   constructor(
     private readonly issues: JiraIssueLike[],
@@ -44,11 +44,10 @@ export class MemoryJira implements JiraReader, JiraWriter {
   async parseJql(jql: string): Promise<ParsedJql> {
     throw new Error(`MemoryJira does not parse JQL (asked for: ${jql})`);
   }
-  /** JQL is not evaluated (recorded in `jql`): the ids of this Jira's issues, but those in `hidden` (not visible to the principal). */
-  async matchIssues(issueIds: readonly string[], jql: string): Promise<Set<string>> {
-    this.jql.push(jql);
+  /** The ids of this Jira's issues, but those in `hidden` (not visible to the principal). */
+  async browsableIssues(issueIds: readonly string[]): Promise<Set<string>> {
     const wanted = [...new Set(issueIds)];
-    this.requests += Math.ceil(wanted.length / 50);
+    this.requests += Math.ceil(wanted.length / 1000);
     const known = new Set(this.issues.map((i) => i.id));
     return new Set(wanted.filter((id) => known.has(id) && !this.hidden.has(id)));
   }

@@ -49,10 +49,15 @@ function myPermissions(ctx: RequestContext): Reply {
   return { status: 200, body: { permissions } };
 }
 
+/** "A maximum of 1000 projects and 1000 issues can be checked" (platform spec, Get bulk permissions); nulls are ignored. */
+const MAX_CHECKED = 1000;
+
 function numberList(raw: unknown, name: string): number[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw badRequest(`'${name}' must be an array of ids.`);
-  return raw.filter((x) => x !== null).map(Number);
+  const ids = raw.filter((x) => x !== null).map(Number);
+  if (ids.length > MAX_CHECKED) throw badRequest(`At most ${MAX_CHECKED} ${name} can be checked.`);
+  return ids;
 }
 
 function checkPermissions(ctx: RequestContext): Reply {

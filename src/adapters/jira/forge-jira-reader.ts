@@ -17,10 +17,8 @@ const BULK_SIZE = 100;
 export const BULK_CONCURRENCY = 8;
 /** Search pages read at most per call (5,000 ids each): bounds the loop on any site. */
 const MAX_PAGES = 20;
-/** Issue ids per `jql/match` call: Jira's maximum ("up to 50 issue IDs", platform spec, Check issues against JQL). */
-export const MATCH_SIZE = 50;
-/** `jql/match` calls in flight at once. */
-export const MATCH_CONCURRENCY = 8;
+/** Issues per bulk permission check: Jira's maximum ("A maximum of 1000 projects and 1000 issues can be checked", platform spec, Get bulk permissions). */
+const PERMISSION_CHECK_SIZE = 1000;
 
 function parse<T extends z.ZodTypeAny>(schema: T, res: JiraResponse, what: string): z.infer<T> {
   const parsed = schema.safeParse(res.body);
@@ -105,32 +103,24 @@ export class ForgeJiraReader implements JiraReader {
     return { errors: parsed.errors ?? [], where: parsed.structure?.where ?? null };
   }
 
-  /** One query a call, the ids in chunks of 50; Jira itself leaves out what the principal cannot see. */
-  async matchIssues(issueIds: readonly string[], jql: string): Promise<Set<string>> {
+  /**
+   * `POST /rest/api/3/permissions/check` ("Get bulk permissions"): Browse Projects for up to 1,000 issues a call,
+   * as the principal; Jira ignores ids that are invalid or not theirs to see and answers the rest. Chunks of 1,000
+   * one after another (a page names far fewer).
+   */
+  async browsableIssues(issueIds: readonly string[]): Promise<Set<string>> {
     // int64 ids in their canonical form, each once (the body's `uniqueItems`); anything else names no issue.
     const ids = [...new Set(issueIds.filter((id) => /^(0|[1-9]\d*)$/.test(id) && Number.isSafeInteger(Number(id))))].map(Number);
-    const matched = await mapLimit(chunk(ids, MATCH_SIZE), MATCH_CONCURRENCY, async (part) => {
-      const res = await jiraRequest(this.principal, route`/rest/api/3/jql/match`, { method: 'POST', body: { issueIds: part, jqls: [jql] } }, this.deadline);
-      if (res.status !== 200) throw unexpected('check issues against JQL', res);
-      const match = parse(S.issueMatches, res, 'the issue check').matches[0];
-      if (match === undefined) throw new AppError('JIRA_UNAVAILABLE', 'Jira answered the issue check without the query.');
-      const errors = match.errors ?? [];
-      if (errors.length > 0) {
-        throw new AppError(
-          'INVALID_PAYLOAD',
-          `Jira could not check issues against the JQL "${jql.slice(0, 200)}": ${errors.join('; ').slice(0, 300)}. If this JQL comes from the ValueRank settings, check it there.`,
-          { jql, errors },
-        );
-      }
-      return match.matchedIssues;
-    });
-    const asked = new Set(ids);
-    return new Set(
-      matched
-        .flat()
-        .filter((id) => asked.has(id))
-        .map(String),
-    );
+    const seen = new Set<string>();
+    for (const part of chunk(ids, PERMISSION_CHECK_SIZE)) {
+      const body = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: part }] };
+      const res = await jiraRequest(this.principal, route`/rest/api/3/permissions/check`, { method: 'POST', body }, this.deadline);
+      if (res.status !== 200) throw unexpected('check which issues can be browsed', res);
+      const asked = new Set(part);
+      for (const grant of parse(S.bulkPermissions, res, 'the permission check').projectPermissions ?? [])
+        if (grant.permission === 'BROWSE_PROJECTS') for (const id of grant.issues ?? []) if (asked.has(id)) seen.add(String(id));
+    }
+    return seen;
   }
 
   /**

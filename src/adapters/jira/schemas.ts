@@ -22,8 +22,9 @@ export const parsedJqlQueries = z.looseObject({
 });
 
 /** `IssueMatches` of `POST /rest/api/3/jql/match`: per query, the matched issue ids (int64) and its errors. */
-export const issueMatches = z.looseObject({
-  matches: z.array(z.looseObject({ matchedIssues: z.array(z.number()), errors: z.array(z.string()).nullish() })),
+/** BulkPermissionGrants (platform spec, Get bulk permissions): only the project permissions' issues are read. */
+export const bulkPermissions = z.looseObject({
+  projectPermissions: z.array(z.looseObject({ permission: z.string(), issues: z.array(z.number()).nullish() })).nullish(),
 });
 
 export const bulkFetch = z.looseObject({

@@ -40,13 +40,8 @@ export interface JiraReader {
   searchKeys(jql: string, limit: number, reconcile?: readonly string[]): AsyncGenerator<{ id: string; key: string }[]>;
   /** Jira's own reading of a JQL query (`POST /rest/api/3/jql/parse`, strict validation, as the principal). */
   parseJql(jql: string): Promise<ParsedJql>;
-  /**
-   * The ids among `issueIds` that the principal can see and that match `jql` (`POST /rest/api/3/jql/match`, Jira's
-   * "Check issues against JQL"). Ids of issues that do not exist or cannot be seen (project not browsable, issue
-   * security level) are simply absent, never an error; ids that are not numeric are dropped unasked. Chunks of 50
-   * ids (Jira's maximum) with bounded concurrency. A JQL error Jira reports for `jql` fails the call (INVALID_PAYLOAD).
-   */
-  matchIssues(issueIds: readonly string[], jql: string): Promise<Set<string>>;
+  /** The ids among `issueIds` the principal may browse (project permission and issue security level; one call per 1,000). */
+  browsableIssues(issueIds: readonly string[]): Promise<Set<string>>;
   /** Issues by id or key with only `fields`; issues that cannot be seen are absent. Chunks of 100, bounded concurrency. */
   fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]>;
   remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]>;

@@ -6,7 +6,7 @@ import type { AppDeps, WeightsOverride } from '../app-deps';
 import type { JiraReader } from '../ports/jira';
 import { readBuildState, configDigest, type BuildState } from './build-snapshot';
 import { readEvidence, readMeta, readRows, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
-import { ANY_ISSUE_JQL, visibleCandidateIds } from './visibility';
+import { visibleCandidateIds } from './visibility';
 
 /** A build whose last step is older than this lost its event (a restart, a dropped delivery): it is queued again. */
 export const STALLED_MS = 90_000;
@@ -108,7 +108,8 @@ async function keepBuilding(deps: AppDeps, projectKey: string, state: BuildState
 /**
  * The items at `positions` of the view, with their evidence cut to what the user may open: keys of other issues
  * (feedback tickets, blocked issues, caused bugs) stay only when the user can browse them — a candidate they can
- * see, or an issue `jql/match` finds for them (one request a page) — and are otherwise counted.
+ * see, or an issue Jira's bulk permission check grants them (one request a page, up to 1,000 issues) — and are
+ * otherwise counted.
  */
 export async function itemsAt(deps: AppDeps, reader: JiraReader, projectKey: string, opened: OpenedView, positions: readonly number[]): Promise<BacklogItem[]> {
   const { view, meta, rowsByKey } = opened;
@@ -122,7 +123,7 @@ export async function itemsAt(deps: AppDeps, reader: JiraReader, projectKey: str
       else ask.set(key, id);
     }
   if (ask.size > 0) {
-    const seen = await reader.matchIssues([...new Set(ask.values())], ANY_ISSUE_JQL);
+    const seen = await reader.browsableIssues([...new Set(ask.values())]);
     for (const [key, id] of ask) if (seen.has(id)) open.add(key);
   }
   const redacted = new Map<string, SnapshotEvidence>();

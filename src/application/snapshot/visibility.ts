@@ -50,6 +50,3 @@ export async function visibleCandidateIds(
   );
   return new Set(found.flat());
 }
-
-/** A JQL that every issue matches: `jql/match` then answers which of the given ids the user can see. */
-export const ANY_ISSUE_JQL = 'project IS NOT EMPTY';

@@ -1,6 +1,5 @@
 import { Deadline } from '../../../src/adapters/jira/deadline';
-import { ForgeJiraReader, MATCH_CONCURRENCY, MATCH_SIZE } from '../../../src/adapters/jira/forge-jira-reader';
-import { AppError } from '../../../src/application/errors';
+import { ForgeJiraReader } from '../../../src/adapters/jira/forge-jira-reader';
 import { runInvocation } from '../../../dev/runtime/context';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../../dev/runtime/install';
 import { KvsStore } from '../../../dev/runtime/kvs-store';
@@ -48,30 +47,16 @@ function seed(): Record<string, unknown> {
 
 let s: RunningSim;
 let runtime: InstalledForgeRuntime;
-let inFlight = 0;
-let mostInFlight = 0;
 
 beforeAll(async () => {
   s = await startSim({ seed: seed() });
-  // Counts the requests open at once, each held a moment so that parallel ones overlap.
-  const counting: typeof fetch = async (input, init) => {
-    inFlight++;
-    mostInFlight = Math.max(mostInFlight, inFlight);
-    try {
-      await new Promise((r) => setTimeout(r, 5));
-      return await fetch(input, init);
-    } finally {
-      inFlight--;
-    }
-  };
-  runtime = installForgeRuntime({ jiraBaseUrl: s.url, store: new KvsStore(), queue: new LocalQueue(), fetch: counting });
+  runtime = installForgeRuntime({ jiraBaseUrl: s.url, store: new KvsStore(), queue: new LocalQueue(), fetch });
 });
 afterAll(async () => {
   runtime.uninstall();
   await s.close();
 });
 beforeEach(async () => {
-  mostInFlight = 0;
   s.sim.faults.configure('');
   await s.call('POST', '/__sim/stats/reset');
 });
@@ -87,68 +72,56 @@ async function collect(pages: AsyncGenerator<string[]>): Promise<string[]> {
   return out;
 }
 
-describe('ForgeJiraReader.matchIssues', () => {
+describe('ForgeJiraReader.browsableIssues', () => {
   const everyPrj = range(1, PRJ_COUNT).map(prjId);
   const visibleToAlice = range(1, PRJ_COUNT)
     .filter((n) => !isSecret(n))
     .map(prjId);
 
-  it('answers the ids the user can see that match, in chunks of 50: no other project, no security level they are not in', async () => {
+  it('answers the ids the user may browse in one bulk permission check: no other project, no security level they are not in', async () => {
     const asked = [...everyPrj, secId(1), secId(2), '999999'];
-    const seen = await asUser(ALICE, (r) => r.matchIssues(asked, 'project IS NOT EMPTY'));
+    const seen = await asUser(ALICE, (r) => r.browsableIssues(asked));
     expect([...seen].sort()).toEqual(visibleToAlice.sort());
     expect(seen.has(prjId(3))).toBe(false);
     expect(seen.has(secId(1))).toBe(false);
-    expect(await calls('POST /rest/api/3/jql/match')).toBe(Math.ceil(asked.length / MATCH_SIZE));
+    expect(await calls('POST /rest/api/3/permissions/check')).toBe(1);
   });
 
   it("sends requests and gets replies that Atlassian's spec describes (strict)", async () => {
     const seen: RecordedExchange[] = [];
     const stop = s.sim.onRequest((r) => seen.push(r));
     try {
-      await asUser(ALICE, (r) => r.matchIssues([...everyPrj, secId(1)], 'project = PRJ'));
+      await asUser(ALICE, (r) => r.browsableIssues([...everyPrj, secId(1)]));
     } finally {
       stop();
     }
-    const request = requestSchema('platform', 'POST', '/rest/api/3/jql/match');
-    if (request === null) throw new Error('no request schema for POST /rest/api/3/jql/match in the cut');
-    expect(seen.map((r) => r.template)).toEqual(Array.from({ length: 3 }, () => '/rest/api/3/jql/match'));
+    const request = requestSchema('platform', 'POST', '/rest/api/3/permissions/check');
+    if (request === null) throw new Error('no request schema for POST /rest/api/3/permissions/check in the cut');
+    expect(seen.map((r) => r.template)).toEqual(['/rest/api/3/permissions/check']);
     for (const r of seen) {
       expect(check(request.root, request.schema, r.body, '$', { strict: true })).toEqual([]);
       expect(checkResponse('platform', 'POST', r.template, String(r.status), r.response, { strict: true })).toEqual([]);
     }
   });
 
-  it('applies the JQL: only matching ids come back', async () => {
-    const seen = await asUser(BOB, (r) => r.matchIssues(everyPrj, 'statusCategory = Done'));
-    expect([...seen].sort()).toEqual(range(1, PRJ_COUNT).filter(isDone).map(prjId).sort());
-  });
-
   it('drops ids that are not numeric or repeated before asking, and asks nothing for no ids', async () => {
-    const seen = await asUser(ALICE, (r) => r.matchIssues(['PRJ-1', '', '0050001', '5e4', prjId(1), prjId(1), prjId(2)], 'project = PRJ'));
+    const seen = await asUser(ALICE, (r) => r.browsableIssues(['PRJ-1', '', '0050001', '5e4', prjId(1), prjId(1), prjId(2)]));
     expect([...seen].sort()).toEqual([prjId(1), prjId(2)]);
-    expect(await calls('POST /rest/api/3/jql/match')).toBe(1);
-    expect(await asUser(ALICE, (r) => r.matchIssues(['PRJ-1'], 'project = PRJ'))).toEqual(new Set());
-    expect(await calls('POST /rest/api/3/jql/match')).toBe(1);
+    expect(await calls('POST /rest/api/3/permissions/check')).toBe(1);
+    expect(await asUser(ALICE, (r) => r.browsableIssues(['PRJ-1']))).toEqual(new Set());
+    expect(await calls('POST /rest/api/3/permissions/check')).toBe(1);
   });
 
-  it('sends the chunks in parallel, never more than its bound at once', async () => {
-    const many = range(1, 1000).map((n) => String(70000 + n));
-    await asUser(ALICE, (r) => r.matchIssues(many, 'project = PRJ'));
-    expect(await calls('POST /rest/api/3/jql/match')).toBe(20);
-    expect(mostInFlight).toBeGreaterThan(1);
-    expect(mostInFlight).toBeLessThanOrEqual(MATCH_CONCURRENCY);
+  it('checks more than 1,000 issues in calls of 1,000, Jira’s most', async () => {
+    const many = range(1, 2500).map((n) => String(70000 + n));
+    await asUser(ALICE, (r) => r.browsableIssues([...many, ...everyPrj]));
+    expect(await calls('POST /rest/api/3/permissions/check')).toBe(Math.ceil((many.length + everyPrj.length) / 1000));
   });
 
-  it('fails with INVALID_PAYLOAD naming Jira’s error when Jira cannot run the JQL for the user', async () => {
-    const failure = await asUser(ALICE, (r) => r.matchIssues(everyPrj, 'project = SEC')).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(AppError);
-    expect(failure).toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringContaining("The value 'SEC' does not exist for the field 'project'") });
-  });
-
-  it('retries injected 429s and 503s and still answers every visible id', async () => {
+  it('retries injected 429s and 503s and still answers every browsable id', async () => {
     s.sim.faults.configure('rate429=0.2,rate5xx=0.2,retryAfter=0,retryAfterShare=1,seed=7');
-    const seen = await asUser(ALICE, (r) => r.matchIssues(everyPrj, 'project = PRJ'));
+    let seen = new Set<string>();
+    for (let i = 0; i < 3; i++) seen = await asUser(ALICE, (r) => r.browsableIssues(everyPrj));
     expect([...seen].sort()).toEqual(visibleToAlice.sort());
     expect((await s.call('GET', '/__sim/stats')).body.injected['429'] + (await s.call('GET', '/__sim/stats')).body.injected['5xx']).toBeGreaterThan(0);
   });
