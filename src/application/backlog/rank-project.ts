@@ -51,12 +51,13 @@ export async function rankProject(
    */
   opts: { remoteLinkBudget?: number; principal?: string; reuse?: boolean } = {},
 ): Promise<Ranking> {
-  const [{ scope, record, config: stored }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
+  const [{ scope, record, config: stored, globalVersion }, pins] = await Promise.all([deps.configs.effective(projectKey), deps.pins.all(projectKey)]);
   const config = weightsOverride === undefined ? stored : withWeights(stored, weightsOverride);
   const version = record?.version ?? 0;
   const { principal } = opts;
-  // A project override's version 1 is not the global version 1: the scope is part of the config's identity.
-  const configId = `${scope}:${version}`;
+  // A project override's version 1 is not the global version 1: the scope is part of the config's identity; and an
+  // override's data sources are the global config's, so the global version is too.
+  const configId = scope === 'project' ? `project:${version}:global:${globalVersion}` : `global:${version}`;
   let loaded = principal !== undefined && opts.reuse !== false ? deps.loadCache?.get(principal, projectKey, configId) : undefined;
   if (loaded === undefined) {
     loaded = await loadProject({ reader, kv: deps.kv, config: stored, projectKey, remoteLinkBudget: opts.remoteLinkBudget ?? REMOTE_LINK_BUDGET_UI });
