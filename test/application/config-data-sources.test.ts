@@ -153,7 +153,7 @@ describe('a project override stored with its own data sources', () => {
     expect((await store.history(PRJ)).entries.map((e) => e.version)).toEqual([2, 1]);
   });
 
-  it('is migrated before a save on top of it, so the save is checked against the migrated version', async () => {
+  it('is migrated before a save on top of it, saying nothing changes when its data sources were the global ones', async () => {
     const kv = new MemoryKv();
     const store = new ConfigStore(kv, clock);
     await storeLegacyOverride(kv, projectEdit(defaultConfig(), 80));
@@ -161,6 +161,7 @@ describe('a project override stored with its own data sources', () => {
       code: 'CONFIG_CONFLICT',
       details: { currentVersion: 2, expectedVersion: 1 },
     });
+    expect(await store.latest(PRJ)).toMatchObject({ changes: [], note: expect.stringMatching(/were the global ones already: nothing changes/) });
     const saved = await store.save(PRJ, 2, projectEdit(defaultConfig(), 70), 'acc-project-admin');
     expect(saved.version).toBe(3);
     expect((await store.latest(PRJ))!.version).toBe(3);

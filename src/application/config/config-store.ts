@@ -35,8 +35,8 @@ export interface ConfigRecord {
 
 /** The `by` of a version that the app wrote while migrating stored settings. */
 export const MIGRATION_AUTHOR = 'valuerank:migration';
-const DATA_SOURCES_NOTE =
-  'Data sources (feedback projects, the fields read from feedback tickets, the candidate JQL, support-tool URL patterns) are now set by a Jira admin for every project, so everyone sees the same score: the values this project set are dropped and the global ones apply.';
+const DATA_SOURCES_RULE =
+  'Data sources (feedback projects, the fields read from feedback tickets, the candidate JQL, support-tool URL patterns) are now set by a Jira admin for every project, so everyone sees the same score';
 
 export type ConfigScope = { kind: 'global' } | { kind: 'project'; projectKey: string };
 
@@ -83,6 +83,11 @@ export class ConfigStore {
    */
   private async dropOwnDataSources(scope: ConfigScope, record: ConfigRecord): Promise<ConfigRecord> {
     const global = (await this.newest({ kind: 'global' }))?.config ?? defaultConfig();
+    const dropped = dataSourceChanges(record.config, global);
+    const note =
+      dropped.length === 0
+        ? `${DATA_SOURCES_RULE}. This project's values were the global ones already: nothing changes.`
+        : `${DATA_SOURCES_RULE}: the values this project set are dropped and the global ones apply.`;
     const migrated = fitRecord(
       {
         version: record.version + 1,
@@ -90,10 +95,10 @@ export class ConfigStore {
         at: this.clock().toISOString(),
         by: MIGRATION_AUTHOR,
         changes: [],
-        note: DATA_SOURCES_NOTE,
+        note,
         globalDataSources: true,
       },
-      dataSourceChanges(record.config, global),
+      dropped,
     );
     if (await this.kv.setIfAbsent(versionKey(scope, migrated.version), migrated)) {
       await this.kv.set(headKey(scope), { version: migrated.version });
