@@ -95,7 +95,9 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
     const config = validateConfig(p.config);
-    if (config.candidateJql?.trim()) await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
+    // Only the global config sets the candidate JQL (a project save may only repeat it): Jira parses it there.
+    if (scope.kind === 'global' && config.candidateJql?.trim())
+      await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
     const saved = await deps.configs.save(scope, p.expectedVersion, config, ctx.accountId);
     if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
     await deps.requestRebuild?.(scope.kind === 'project' ? scope.projectKey : null);

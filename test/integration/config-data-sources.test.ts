@@ -53,4 +53,15 @@ describe("a project admin and the Jira admin's data sources, through the preview
     expect(after.error).toBeUndefined();
     expect(customersOf(after.data.items)).toBe(0);
   }, 90_000);
+
+  it("refuses a project admin's candidate JQL without asking Jira to parse it", async () => {
+    const loaded = await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, settings);
+    const mine = structuredClone(loaded.data.config);
+    mine.candidateJql = 'issuetype = Bug';
+    preview.sim.resetStats();
+    const refused = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: loaded.data.version, config: mine }, settings);
+    expect(refused.error?.code).toBe('DATA_SOURCE_GLOBAL_ONLY');
+    expect(refused.error?.message).toMatch(/^candidateJql cannot be set for one project/);
+    expect(preview.sim.stats().byEndpoint['POST /rest/api/3/jql/parse'] ?? 0).toBe(0);
+  }, 30_000);
 });
