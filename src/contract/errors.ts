@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'PLAN_OUTDATED',
   /** The user (or the app) must grant access before Jira can be read as them; retrying alone cannot help. */
   'AUTH_REQUIRED',
+  /** A project override tried to change a data source (feedback projects, feedback fields, candidate JQL, URL patterns): only the global config sets them. */
+  'DATA_SOURCE_GLOBAL_ONLY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

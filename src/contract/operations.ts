@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap, type SnapshotState } from './model';
 import { configSchema, type ValueRankConfig } from './config';
+import type { DataSourcePath } from './data-sources';
 
 /**
  * The resolver operations (DESIGN.md, "Resolver operations"): names, payload schemas and result types.
@@ -105,15 +106,26 @@ export interface ResultMap {
   /**
    * `access: 'full'` (the whole config and who saved it) for whoever may change that scope: a Jira admin for the
    * global config, a project admin for a project's; everyone else gets `'summary'`: the weights (one per factor) and
-   * the version, which is what their screens read.
+   * the version, which is what their screens read. `globalOnly` names the settings of `config` that only the global
+   * config sets (the data sources, DATA_SOURCE_PATHS): a project's config shows the global values there, and a
+   * project save may send them only unchanged.
    */
   getConfig:
-    | { access: 'full'; scope: 'global' | 'project'; version: number; config: ValueRankConfig; updatedAt: string | null; updatedBy: string | null }
+    | {
+        access: 'full';
+        scope: 'global' | 'project';
+        version: number;
+        config: ValueRankConfig;
+        updatedAt: string | null;
+        updatedBy: string | null;
+        globalOnly: DataSourcePath[];
+      }
     | { access: 'summary'; scope: 'global' | 'project'; version: number; config: ConfigSummary; updatedAt: null; updatedBy: null };
   saveConfig: { version: number };
   /** Newest first, one page; `nextCursor` asks for the older page (null: no older versions). */
   getConfigHistory: {
-    entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[] }[];
+    /** `by` is an accountId, or `valuerank:migration` for a version the app wrote itself, which `note` explains. */
+    entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[]; note?: string }[];
     nextCursor: string | null;
   };
   revertConfig: { version: number };

@@ -14,6 +14,7 @@ import { Deadline, UI_BUDGET_MS } from '../adapters/jira/deadline';
 import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
 import { ForgeJiraWriter } from '../adapters/jira/forge-jira-writer';
 import { createDeps } from '../composition';
+import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
 import { projectOfKey } from '../domain/scoring/read-values';
 import { operation, type CallContext, type OperationHandler } from './define';
@@ -89,12 +90,14 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const { scope, record, config } = await deps.configs.effective(p.projectKey ?? null);
     const version = record?.version ?? 0;
     if (!full) return { access: 'summary', scope, version, config: { weights: config.weights }, updatedAt: null, updatedBy: null };
-    return { access: 'full', scope, version, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null };
+    return { access: 'full', scope, version, config, updatedAt: record?.at ?? null, updatedBy: record?.by ?? null, globalOnly: [...DATA_SOURCE_PATHS] };
   },
   async saveConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
     const config = validateConfig(p.config);
-    if (config.candidateJql?.trim()) await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
+    // Only the global config sets the candidate JQL (a project save may only repeat it): Jira parses it there.
+    if (scope.kind === 'global' && config.candidateJql?.trim())
+      await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
     const saved = await deps.configs.save(scope, p.expectedVersion, config, ctx.accountId);
     if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
     await deps.requestRebuild?.(scope.kind === 'project' ? scope.projectKey : null);
@@ -106,7 +109,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
       ...(p.cursor === undefined ? {} : { cursor: p.cursor }),
       ...(p.limit === undefined ? {} : { limit: p.limit }),
     });
-    return { entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes })), nextCursor };
+    return {
+      entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes, ...(e.note === undefined ? {} : { note: e.note }) })),
+      nextCursor,
+    };
   },
   async revertConfig(p, ctx) {
     const scope = await forConfigWrite(ctx, p.projectKey, 'revert the ValueRank configuration');

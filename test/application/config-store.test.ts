@@ -16,7 +16,7 @@ function withWeight(w: number) {
 describe('ConfigStore', () => {
   it('starts from the defaults at version 0 and saves version 1 with who, when and what changed', async () => {
     const store = new ConfigStore(new MemoryKv(), clock);
-    expect(await store.effective(null)).toEqual({ scope: 'global', record: null, config: defaultConfig() });
+    expect(await store.effective(null)).toEqual({ scope: 'global', record: null, config: defaultConfig(), globalVersion: 0 });
     const saved = await store.save(GLOBAL, 0, withWeight(50), 'acc-admin');
     expect(saved).toMatchObject({
       version: 1,

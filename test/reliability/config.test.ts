@@ -132,21 +132,28 @@ describe('config: validation, migration and size', () => {
     const r = await call(resolver, 'getConfig', { projectKey: 'PAY' }, poSettings);
     expect(r.ok ? null : r.error).toBeNull();
     if (!r.ok) return;
-    expect(r.data).toMatchObject({ scope: 'project', version: 1, updatedBy: PO });
+    // Read once, it is also migrated to the global data sources, as version 2 written by the app.
+    expect(r.data).toMatchObject({ scope: 'project', version: 2, updatedBy: 'valuerank:migration' });
     const d = defaultConfig();
-    expect(r.data.config).toEqual({ ...d, weights: old.config.weights, techDebt: { ...d.techDebt, labels: ['legacy'] } });
+    const { config: global } = await globalState();
+    expect(r.data.config).toEqual({
+      ...d,
+      weights: old.config.weights,
+      techDebt: { ...d.techDebt, labels: ['legacy'] },
+      customerVoice: { ...d.customerVoice, remoteLinkPatterns: global.customerVoice.remoteLinkPatterns },
+    });
 
     // The backlog uses it.
     const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
     expect(backlog.ok ? null : backlog.error).toBeNull();
     if (backlog.ok) {
-      expect(backlog.data.configVersion).toBe(1);
+      expect(backlog.data.configVersion).toBe(2);
       expect(backlog.data.items[0].factors.customerVoice.weight).toBe(70);
     }
-    // And the next save lands on top of it as version 2, in the current schema.
-    const saved = await call(resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 1, config: r.data.config }, poSettings);
-    expect(saved).toEqual({ ok: true, data: { version: 2 } });
-    const stored = await kvs.get<{ config: { schemaVersion: number } }>('cfg:project:PAY:v:000000002');
+    // And the next save lands on top of it as version 3, in the current schema.
+    const saved = await call(resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 2, config: r.data.config }, poSettings);
+    expect(saved).toEqual({ ok: true, data: { version: 3 } });
+    const stored = await kvs.get<{ config: { schemaVersion: number } }>('cfg:project:PAY:v:000000003');
     expect(stored?.config.schemaVersion).toBe(1);
   });
 
@@ -161,7 +168,13 @@ describe('config: validation, migration and size', () => {
     await kvs.set('cfg:project:SUP:head', { version: 1 });
     const r = await call(resolver, 'getConfig', { projectKey: 'SUP' }, admin);
     expect(r.ok ? null : r.error).toBeNull();
-    if (r.ok) expect(r.data.config).toEqual({ ...defaultConfig(), effort: { ...defaultConfig().effort, exponent: 0 } });
+    const { config: global } = await globalState();
+    if (r.ok)
+      expect(r.data.config).toEqual({
+        ...defaultConfig(),
+        effort: { ...defaultConfig().effort, exponent: 0 },
+        customerVoice: { ...defaultConfig().customerVoice, remoteLinkPatterns: global.customerVoice.remoteLinkPatterns },
+      });
   });
 
   it('refuses a config too large for one KVS value (240 KiB) with a clear message, and saves nothing', async () => {

@@ -2,6 +2,7 @@ import type { ValueRankConfig } from '../../contract/config';
 import { defaultConfig } from '../../domain';
 import { AppError } from '../errors';
 import { MAX_VALUE_BYTES, type KeyValueStore } from '../ports/key-value-store';
+import { dataSourceChanges, requireGlobalDataSources, withGlobalDataSources } from './data-sources';
 import { diffConfig, migrateConfig } from './migrate-config';
 import { checkRemoteLinkPatterns } from './validate-patterns';
 import { jsonBytes } from '../shared/json-bytes';
@@ -23,7 +24,19 @@ export interface ConfigRecord {
   changes: { path: string; from: unknown; to: unknown }[];
   /** Set when this version restored an earlier one. */
   revertedTo?: number;
+  /** Why the app wrote this version itself (`by` is MIGRATION_AUTHOR). */
+  note?: string;
+  /**
+   * On project records written since data sources became global-only: their data-source values are not the
+   * project's own (the global ones apply). A project record without it was saved before and is migrated once.
+   */
+  globalDataSources?: true;
 }
+
+/** The `by` of a version that the app wrote while migrating stored settings. */
+export const MIGRATION_AUTHOR = 'valuerank:migration';
+const DATA_SOURCES_RULE =
+  'Data sources (feedback projects, the fields read from feedback tickets, the candidate JQL, support-tool URL patterns) are now set by a Jira admin for every project, so everyone sees the same score';
 
 export type ConfigScope = { kind: 'global' } | { kind: 'project'; projectKey: string };
 
@@ -42,8 +55,17 @@ export class ConfigStore {
     private readonly clock: () => Date,
   ) {}
 
-  /** The newest record of a scope, or null when the scope was never saved. */
+  /**
+   * The newest record of a scope, or null when the scope was never saved. A project override saved before data
+   * sources became global-only is migrated first (see `dropOwnDataSources`).
+   */
   async latest(scope: ConfigScope): Promise<ConfigRecord | null> {
+    const record = await this.newest(scope);
+    if (scope.kind === 'global' || record === null || record.globalDataSources === true) return record;
+    return this.dropOwnDataSources(scope, record);
+  }
+
+  private async newest(scope: ConfigScope): Promise<ConfigRecord | null> {
     const head = (await this.kv.get<{ version: number }>(headKey(scope)))?.version ?? 0;
     let record: ConfigRecord | null = head > 0 ? await this.read(scope, head) : null;
     for (let v = head + 1; v <= head + MAX_ROLL_FORWARD; v++) {
@@ -54,6 +76,38 @@ export class ConfigStore {
     return record;
   }
 
+  /**
+   * Writes the next version of a project override stored with its own data sources: the same settings with the
+   * global data sources, listing each value it drops, once. Of several readers (or a reader and a saver) the
+   * version's setIfAbsent lets one win; the others read what won.
+   */
+  private async dropOwnDataSources(scope: ConfigScope, record: ConfigRecord): Promise<ConfigRecord> {
+    const global = (await this.newest({ kind: 'global' }))?.config ?? defaultConfig();
+    const dropped = dataSourceChanges(record.config, global);
+    const note =
+      dropped.length === 0
+        ? `${DATA_SOURCES_RULE}. This project's values were the global ones already: nothing changes.`
+        : `${DATA_SOURCES_RULE}: the values this project set are dropped and the global ones apply.`;
+    const migrated = fitRecord(
+      {
+        version: record.version + 1,
+        config: withGlobalDataSources(record.config, global),
+        at: this.clock().toISOString(),
+        by: MIGRATION_AUTHOR,
+        changes: [],
+        note,
+        globalDataSources: true,
+      },
+      dropped,
+    );
+    if (await this.kv.setIfAbsent(versionKey(scope, migrated.version), migrated)) {
+      await this.kv.set(headKey(scope), { version: migrated.version });
+      return migrated;
+    }
+    // Whatever won is read with the global data sources by `effective` even if it is not marked.
+    return (await this.newest(scope)) ?? migrated;
+  }
+
   private async read(scope: ConfigScope, version: number): Promise<ConfigRecord | null> {
     const raw = await this.kv.get<ConfigRecord>(versionKey(scope, version));
     if (raw === undefined) return null;
@@ -61,29 +115,47 @@ export class ConfigStore {
   }
 
   /**
-   * The config that applies to a project: its override when it has one, else the global config, else defaults.
-   * `version` is the returned scope's version (0 for defaults).
+   * The config that applies to a project: its override when it has one, else the global config, else defaults;
+   * the data sources always come from the global config (or the defaults). `record` is the returned scope's
+   * newest record; `globalVersion` the global config's version (0 for defaults), which a project's config
+   * depends on too.
    */
-  async effective(projectKey: string | null): Promise<{ scope: 'global' | 'project'; record: ConfigRecord | null; config: ValueRankConfig }> {
-    if (projectKey !== null) {
-      const own = await this.latest({ kind: 'project', projectKey });
-      if (own !== null) return { scope: 'project', record: own, config: own.config };
-    }
-    const global = await this.latest({ kind: 'global' });
-    return { scope: 'global', record: global, config: global?.config ?? defaultConfig() };
+  async effective(
+    projectKey: string | null,
+  ): Promise<{ scope: 'global' | 'project'; record: ConfigRecord | null; config: ValueRankConfig; globalVersion: number }> {
+    const [global, own] = await Promise.all([this.latest({ kind: 'global' }), projectKey === null ? null : this.latest({ kind: 'project', projectKey })]);
+    const globalConfig = global?.config ?? defaultConfig();
+    const globalVersion = global?.version ?? 0;
+    if (own !== null) return { scope: 'project', record: own, config: withGlobalDataSources(own.config, globalConfig), globalVersion };
+    return { scope: 'global', record: global, config: globalConfig, globalVersion };
   }
 
-  /** Saves `config` as the next version of `scope` when `expectedVersion` is still the newest; else CONFIG_CONFLICT. */
+  /**
+   * Saves `config` as the next version of `scope` when `expectedVersion` is still the newest; else CONFIG_CONFLICT.
+   * A project override must carry the global data sources unchanged (else DATA_SOURCE_GLOBAL_ONLY).
+   */
   async save(scope: ConfigScope, expectedVersion: number, config: ValueRankConfig, by: string, revertedTo?: number): Promise<ConfigRecord> {
     // Checked when saving only: a config stored before patterns ran on RE2 still loads (scoring skips what RE2
     // cannot run), so the app keeps working and an admin can edit it.
     checkRemoteLinkPatterns(config.customerVoice.remoteLinkPatterns);
-    const current = await this.latest(scope);
+    const [current, global] = await Promise.all([this.latest(scope), scope.kind === 'project' ? this.latest({ kind: 'global' }) : null]);
+    const globalConfig = global?.config ?? defaultConfig();
+    if (scope.kind === 'project') requireGlobalDataSources(config, globalConfig);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) throw conflict(currentVersion, expectedVersion);
-    const previous = current?.config ?? (scope.kind === 'project' ? (await this.effective(null)).config : defaultConfig());
+    // A project's changes are measured against what applied to it, so a Jira admin's data-source change made
+    // meanwhile is not listed as the project admin's.
+    const previous = scope.kind === 'project' ? withGlobalDataSources(current?.config ?? globalConfig, globalConfig) : (current?.config ?? defaultConfig());
     const record = fitRecord(
-      { version: currentVersion + 1, config, at: this.clock().toISOString(), by, changes: [], ...(revertedTo === undefined ? {} : { revertedTo }) },
+      {
+        version: currentVersion + 1,
+        config,
+        at: this.clock().toISOString(),
+        by,
+        changes: [],
+        ...(revertedTo === undefined ? {} : { revertedTo }),
+        ...(scope.kind === 'project' ? { globalDataSources: true as const } : {}),
+      },
       diffConfig(previous, config),
     );
     const created = await this.kv.setIfAbsent(versionKey(scope, record.version), record);
@@ -115,7 +187,10 @@ export class ConfigStore {
   async revert(scope: ConfigScope, toVersion: number, expectedVersion: number, by: string): Promise<ConfigRecord> {
     const target = await this.read(scope, toVersion);
     if (target === null) throw new AppError('NOT_FOUND', `Version ${toVersion} of this configuration does not exist.`);
-    return this.save(scope, expectedVersion, target.config, by, toVersion);
+    // A project's earlier version brings back its own settings; its data sources are today's global ones.
+    const config =
+      scope.kind === 'project' ? withGlobalDataSources(target.config, (await this.newest({ kind: 'global' }))?.config ?? defaultConfig()) : target.config;
+    return this.save(scope, expectedVersion, config, by, toVersion);
   }
 }
 

@@ -11,6 +11,9 @@ import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
 
 type Entry = ResultMap['getConfigHistory']['entries'][number];
 
+/** The `by` of a version that ValueRank wrote itself while migrating stored settings (its `note` says why). */
+const MIGRATION_AUTHOR = 'valuerank:migration';
+
 /**
  * Who changed what and when, newest first, with "Revert to this version" (saved as a new version). The first page
  * comes with the screen; "Show older changes" reads the next page, so a long history never loads at once.
@@ -78,7 +81,7 @@ export function History({ projectKey }: { projectKey: string | null }) {
             <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
               <strong>Version {e.version}</strong>
               <span style={{ color: text.subtle }}>
-                {new Date(e.at).toLocaleString()} by <code>{e.by}</code>
+                {new Date(e.at).toLocaleString()} by {e.by === MIGRATION_AUTHOR ? 'ValueRank (automatic update)' : <code>{e.by}</code>}
               </span>
               <span style={{ flex: 1 }} />
               {e.version === newest ? (
@@ -89,6 +92,7 @@ export function History({ projectKey }: { projectKey: string | null }) {
                 </Button>
               )}
             </div>
+            {e.note && <p style={{ margin: '4px 0 0', fontSize: 13, color: text.subtle }}>{e.note}</p>}
             {e.changes.length === 0 ? (
               <div style={{ color: text.subtlest, fontSize: 12 }}>No setting changed.</div>
             ) : (

@@ -20,7 +20,7 @@ function AdminPage() {
       <h1 style={{ fontSize: '20px', margin: `0 0 ${token('space.100', '8px')}` }}>ValueRank settings {projectKey ? `for ${projectKey}` : '(all projects)'}</h1>
       <p style={{ color: text.subtle, marginTop: 0 }}>
         {projectKey
-          ? `These settings override the global ones for ${projectKey} only.`
+          ? `These settings override the global ones for ${projectKey} only; the data sources are the global ones for every project.`
           : 'These settings apply to every project without its own override (project admins can override them in Project settings → ValueRank).'}
       </p>
       <Tabs id="settings-tabs" selected={tab} onChange={setTab}>

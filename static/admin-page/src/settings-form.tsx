@@ -1,29 +1,19 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Checkbox from '@atlaskit/checkbox';
 import SectionMessage from '@atlaskit/section-message';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { ValueRankConfig } from '../../../src/contract/config';
 import type { ResultMap } from '../../../src/contract/operations';
 import { flag } from '../../shared/bridge';
-import {
-  describeValue,
-  diffConfig,
-  expectedVersionFor,
-  formatList,
-  invalidPatterns,
-  parseList,
-  rebaseEdits,
-  type ConfigChange,
-} from '../../shared/config-edit';
+import { describeValue, diffConfig, expectedVersionFor, invalidPatterns, rebaseEdits, type ConfigChange } from '../../shared/config-edit';
 import { validateConfig } from '../../shared/config-validate';
 import { invoke } from '../../shared/invoke';
 import { OperationFailure, toOperationFailure } from '../../shared/invoke-core';
 import { useOperation } from '../../shared/use-operation';
 import { ErrorView, Loading, text } from '../../shared/ui';
 import { WeightsEditor } from '../../shared/weights-editor';
+import { DataSources } from './data-sources';
+import { FieldError, FieldPicker, ListField, NumberField, Section } from './form-fields';
 import { PreviewPanel } from './preview-panel';
 
 /** The settings screens are for those who may change them, who get the whole config (`access: 'full'`). */
@@ -37,165 +27,18 @@ function fullConfig(r: ResultMap['getConfig']): Loaded {
     'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.',
   );
 }
-type FieldKey = keyof ValueRankConfig['fields'];
+/** The project's own fields; the fields read for customers are data sources (see DataSources). */
+type FieldKey = 'storyPoints' | 'businessValue';
 
 const FIELD_LABELS: Record<FieldKey, string> = {
   storyPoints: 'Story points / estimate',
   businessValue: 'Business value',
-  customerCount: 'Customer count or votes',
-  organizations: 'Organisations (on feedback tickets)',
-  customerTier: 'Customer tier (on feedback tickets)',
 };
 
 interface Conflict {
   error: OperationFailure;
   latest: Loaded | null;
   lastChange: ResultMap['getConfigHistory']['entries'][number] | null;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset
-      style={{
-        border: `1px solid ${token('color.border', '#091E4224')}`,
-        borderRadius: 6,
-        padding: token('space.200', '16px'),
-        margin: `0 0 ${token('space.200', '16px')}`,
-      }}
-    >
-      <legend style={{ fontWeight: 600, padding: '0 4px' }}>{title}</legend>
-      <div style={{ display: 'grid', gap: token('space.150', '12px') }}>{children}</div>
-    </fieldset>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div id={id} role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12, marginTop: 2 }}>
-      {message}
-    </div>
-  );
-}
-
-/** A comma-separated list edited as text (kept as typed, parsed into the config on every change). */
-function ListField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-  multiline,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: readonly string[];
-  onChange: (v: string[]) => void;
-  error?: string | undefined;
-  multiline?: boolean;
-}) {
-  const [textValue, setText] = useState(multiline ? value.join('\n') : formatList(value));
-  const errId = `${id}-error`;
-  return (
-    <div>
-      <label htmlFor={id} style={{ display: 'block', fontSize: 13, marginBottom: 2 }}>
-        {label}
-      </label>
-      {multiline ? (
-        <textarea
-          id={id}
-          rows={3}
-          value={textValue}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? errId : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            onChange(
-              e.target.value
-                .split('\n')
-                .map((s) => s.trim())
-                .filter((s) => s !== ''),
-            );
-          }}
-          style={{
-            width: '100%',
-            fontFamily: 'monospace',
-            fontSize: 12,
-            color: text.color,
-            background: token('color.background.input', '#FFFFFF'),
-            border: `2px solid ${error ? token('color.border.danger', '#E2483D') : token('color.border.input', '#8590A2')}`,
-            borderRadius: 3,
-            padding: 6,
-          }}
-        />
-      ) : (
-        <Textfield
-          id={id}
-          value={textValue}
-          isInvalid={Boolean(error)}
-          aria-describedby={error ? errId : undefined}
-          onChange={(e) => {
-            const v = (e.target as HTMLInputElement).value;
-            setText(v);
-            onChange(parseList(v));
-          }}
-        />
-      )}
-      {hint && <div style={{ color: text.subtlest, fontSize: 12 }}>{hint}</div>}
-      <FieldError id={errId} message={error} />
-    </div>
-  );
-}
-
-/** A number input; empty means `null` when `nullable`. Keeps what is typed; reports non-numbers inline. */
-function NumberField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-  nullable,
-  step,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: number | null;
-  onChange: (v: number | null) => void;
-  error?: string | undefined;
-  nullable?: boolean;
-  step?: number;
-}) {
-  const [textValue, setText] = useState(value === null ? '' : String(value));
-  const parsed = textValue.trim() === '' ? null : Number(textValue);
-  const local = parsed !== null && !Number.isFinite(parsed) ? 'Enter a number.' : parsed === null && !nullable ? 'Required.' : undefined;
-  const errId = `${id}-error`;
-  return (
-    <div style={{ maxWidth: 260 }}>
-      <label htmlFor={id} style={{ display: 'block', fontSize: 13, marginBottom: 2 }}>
-        {label}
-      </label>
-      <Textfield
-        id={id}
-        type="number"
-        step={step ?? 'any'}
-        value={textValue}
-        isInvalid={Boolean(local ?? error)}
-        aria-describedby={local || error ? errId : undefined}
-        onChange={(e) => {
-          const v = (e.target as HTMLInputElement).value;
-          setText(v);
-          const n = v.trim() === '' ? null : Number(v);
-          if (n === null ? nullable : Number.isFinite(n)) onChange(n);
-        }}
-      />
-      {hint && <div style={{ color: text.subtlest, fontSize: 12 }}>{hint}</div>}
-      <FieldError id={errId} message={local ?? error} />
-    </div>
-  );
 }
 
 export function SettingsForm({ projectKey, onSaved }: { projectKey: string | null; onSaved: () => void }) {
@@ -228,6 +71,8 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
     const list = fields.data?.fields ?? [];
     return [{ label: 'Default (found automatically)', value: '' }, ...list.map((f) => ({ label: `${f.name} (${f.type}, ${f.id})`, value: f.id }))];
   }, [fields.data]);
+
+  const fieldChoices = { options: fieldOptions, loading: fields.loading, typed: Boolean(fields.error) };
 
   if (loaded.error && !base) return <ErrorView error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.data && loaded.data.access !== 'full' && !base) {
@@ -318,49 +163,32 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
         <FieldError id="weights-error" message={errorAt('weights')} />
       </Section>
 
+      <DataSources
+        readOnly={projectKey !== null}
+        config={draft}
+        update={update}
+        errorAt={errorAt}
+        patternError={badPatterns.length ? badPatterns.map((b) => `${b.pattern}: ${b.reason}`).join('; ') : undefined}
+        fields={fieldChoices}
+      />
+
       <Section title="Field mapping">
         {fields.error && (
           <SectionMessage appearance="warning" title="Could not list Jira fields">
             {fields.error.message} (code {fields.error.code}). Type a field id such as customfield_10016 instead.
           </SectionMessage>
         )}
-        {(Object.keys(FIELD_LABELS) as FieldKey[]).map((key) => {
-          const id = `field-${key}`;
-          const value = draft.fields[key];
-          const error = errorAt(`fields.${key}`);
-          return fields.error ? (
-            <div key={key} style={{ maxWidth: 360 }}>
-              <label htmlFor={id} style={{ display: 'block', fontSize: 13 }}>
-                {FIELD_LABELS[key]}
-              </label>
-              <Textfield
-                id={id}
-                value={value ?? ''}
-                placeholder="Default (found automatically)"
-                isInvalid={Boolean(error)}
-                onChange={(e) => {
-                  const v = (e.target as HTMLInputElement).value.trim();
-                  update((c) => void (c.fields[key] = v === '' ? null : v));
-                }}
-              />
-              <FieldError id={`${id}-error`} message={error} />
-            </div>
-          ) : (
-            <div key={key} style={{ maxWidth: 420 }}>
-              <label htmlFor={id} style={{ display: 'block', fontSize: 13 }}>
-                {FIELD_LABELS[key]}
-              </label>
-              <Select
-                inputId={id}
-                isLoading={fields.loading}
-                options={fieldOptions}
-                value={fieldOptions.find((o) => o.value === (value ?? '')) ?? { label: value ?? '', value: value ?? '' }}
-                onChange={(o) => update((c) => void (c.fields[key] = o && o.value !== '' ? o.value : null))}
-              />
-              <FieldError id={`${id}-error`} message={error} />
-            </div>
-          );
-        })}
+        {(Object.keys(FIELD_LABELS) as FieldKey[]).map((key) => (
+          <FieldPicker
+            key={key}
+            id={`field-${key}`}
+            label={FIELD_LABELS[key]}
+            value={draft.fields[key]}
+            onChange={(v) => update((c) => void (c.fields[key] = v))}
+            error={errorAt(`fields.${key}`)}
+            {...fieldChoices}
+          />
+        ))}
       </Section>
 
       <Section title="Technical debt">
@@ -397,21 +225,6 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       </Section>
 
       <Section title="Customer feedback">
-        <Checkbox
-          label="Every service-desk project holds feedback"
-          isChecked={draft.customerVoice.feedbackProjects === null}
-          onChange={(e) => update((c) => void (c.customerVoice.feedbackProjects = e.target.checked ? null : []))}
-        />
-        {draft.customerVoice.feedbackProjects !== null && (
-          <ListField
-            id="feedback-projects"
-            label="Feedback projects (keys)"
-            hint="e.g. SUP, CS"
-            value={draft.customerVoice.feedbackProjects}
-            onChange={(v) => update((c) => void (c.customerVoice.feedbackProjects = v.map((k) => k.toUpperCase())))}
-            error={errorAt('customerVoice.feedbackProjects')}
-          />
-        )}
         <ListField
           id="feedback-links"
           label="Feedback link types"
@@ -419,15 +232,6 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
           value={draft.customerVoice.linkTypes}
           onChange={(v) => update((c) => void (c.customerVoice.linkTypes = v))}
           error={errorAt('customerVoice.linkTypes')}
-        />
-        <ListField
-          id="remote-patterns"
-          label="Support-tool URL patterns (one regular expression per line)"
-          hint="A named group (?<customer>…) identifies the customer, e.g. ^https://support\.example\.com/org/(?<customer>[^/]+)/"
-          multiline
-          value={draft.customerVoice.remoteLinkPatterns}
-          onChange={(v) => update((c) => void (c.customerVoice.remoteLinkPatterns = v))}
-          error={badPatterns.length ? badPatterns.map((b) => `${b.pattern}: ${b.reason}`).join('; ') : errorAt('customerVoice.remoteLinkPatterns')}
         />
         <NumberField
           id="half-life"
@@ -538,7 +342,9 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
               ? projectKey
                 ? 'Only a project admin can change these settings'
                 : 'Only a Jira admin can change these settings'
-              : 'Not saved'
+              : saveError.code === 'DATA_SOURCE_GLOBAL_ONLY'
+                ? 'Data sources are set by a Jira admin'
+                : 'Not saved'
           }
         />
       )}
