@@ -217,12 +217,18 @@ export class LocalQueue {
     });
   }
 
-  /** Stops delivering, lets the running consumers finish and waits for the state to be on disk. */
-  async close(): Promise<void> {
+  /**
+   * Stops delivering, gives the running consumers up to `graceMs` to finish (a consumer waiting out a long
+   * `Retry-After` is left behind, as a stopped process would leave it; its event stays pending) and waits for the
+   * state to be on disk.
+   */
+  async close(graceMs = 3000): Promise<void> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    await Promise.allSettled([...this.inFlight]);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (grace = setTimeout(r, graceMs)))]);
+    clearTimeout(grace);
     await this.writes.idle();
   }
 

@@ -37,7 +37,7 @@ export const payloadSchemas = {
       })
       .optional(),
     weightsOverride: weightsOverride.optional(),
-    /** Sent by the Refresh button. The answer always comes from the project's current snapshot, so it changes nothing today. */
+    /** The Refresh button: ask Jira afresh which issues the user may see, instead of reusing that list of the last 30 s. */
     refresh: z.boolean().optional(),
   }),
   explainIssue: z.object({ issueKey: issueKeySchema }),

@@ -57,7 +57,7 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
     return new InvocationError({ retryAfter: busyRetryAfterSeconds(retryCount), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   }
   const eventId = typeof event.eventId === 'string' ? event.eventId : null;
-  let more = false;
+  let more: boolean;
   try {
     if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
     more = await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at, () => deadline.remaining());

@@ -63,27 +63,31 @@ async function isJiraAdmin(reader: JiraReader): Promise<boolean> {
 
 const deps = createDeps();
 
-/** Who a cached load belongs to: the user on their site (an app instance may serve several installations). */
+/** Whose reads are reused (browsable ids, sprint capacity): the user on their site (an app instance may serve several installations). */
 const principalOf = (ctx: CallContext): string => `${ctx.installContext}|${ctx.accountId}`;
 
 export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async getBacklog(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
     await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
-    return getBacklog(deps, reader, p);
+    return getBacklog(deps, reader, principalOf(ctx), p);
   },
   async explainIssue(p, ctx) {
     const projectKey = projectOfKey(p.issueKey)!;
     if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey)
       throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot explain ${p.issueKey}.`);
     const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
-    return explainIssue(deps, reader, projectKey, p);
+    // The panel opens ValueRank on the project as much as the page does: without it, no snapshot would be built.
+    await enrolProject(deps.kv, projectKey, 'opened', new Date());
+    return explainIssue(deps, reader, principalOf(ctx), projectKey, p);
   },
   async getRoadmap(p, ctx) {
-    return getRoadmap(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
+    return getRoadmap(deps, reader, principalOf(ctx), p);
   },
   async previewWeights(p, ctx) {
-    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), p);
+    return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async getConfig(p, ctx) {
     const full = p.projectKey === undefined ? await isJiraAdmin(userReader(new Deadline(UI_BUDGET_MS))) : await canAdministerProject(ctx, p.projectKey);
@@ -136,6 +140,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   },
   async planRankSync(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', "change Jira's rank (Schedule Issues permission)");
+    await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
     return planRankSync(deps, reader, ctx.accountId, p);
   },
   async applyRankSync(p, ctx) {

@@ -1,5 +1,5 @@
 import { DATA_SOURCE_PATHS } from '../../src/contract/data-sources';
-import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, PERSONAS, projectPage, startDemo, settleQueue } from './harness';
 
 const PO = PERSONAS.productOwner.accountId;
 const ADMIN = PERSONAS.admin.accountId;
@@ -34,6 +34,7 @@ describe("a project admin and the Jira admin's data sources, through the preview
     weightOnly.weights.customerVoice = 60;
     const saved = await invoke(preview.url, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: weightOnly }, settings);
     expect(saved.error).toBeUndefined();
+    await settleQueue(preview.url);
     const before = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
     expect(customersOf(before.data.items)).toBeGreaterThan(0);
 
@@ -49,6 +50,8 @@ describe("a project admin and the Jira admin's data sources, through the preview
     expect(effective.data).toMatchObject({ scope: 'project', version: 1 });
     expect(effective.data.config.weights.customerVoice).toBe(60);
     expect(effective.data.config.customerVoice).toMatchObject({ feedbackProjects: [], remoteLinkPatterns: [] });
+    // The save queued the rebuild of every enrolled project's snapshot.
+    await settleQueue(preview.url);
     const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
     expect(after.error).toBeUndefined();
     expect(customersOf(after.data.items)).toBe(0);

@@ -59,3 +59,16 @@ export const projectPage = (projectKey: string) => ({
   moduleKey: 'valuerank-project-page',
   extension: { type: 'jira:projectPage', project: { key: projectKey } },
 });
+
+/** Waits until the local Forge queue has stayed idle for three polls (background work done); fails on an event that used up its attempts. */
+export async function settleQueue(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let quiet = 0;
+  while (quiet < 3) {
+    if (Date.now() > until) throw new Error('the queue did not settle');
+    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
+    if (q.failed > 0) throw new Error(`${q.failed} queued event(s) used up their attempts`);
+    quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -34,6 +34,8 @@ describe('rank sync against a search index that lags its writes', () => {
 
   it('a re-plan right after an apply sees the new order, because it reconciles the moved issues', async () => {
     const before = await jiraOrderUnreconciled();
+    // The project page first: planning needs the project's snapshot.
+    await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, PO);
     const plan = await invoke(preview.url, 'planRankSync', { projectKey: 'PAY' }, PO);
     expect(plan.data.moves.length).toBeGreaterThan(0);
     expect(plan.data.moves.length).toBeLessThanOrEqual(50);
@@ -56,6 +58,10 @@ describe('rank sync against a search index that lags its writes', () => {
       if (r.template === '/rest/agile/1.0/issue/rank') ranks.push(r);
     });
     try {
+      // The project page first: planning needs the project's snapshot.
+      await invoke(fresh.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, PO);
+      // The project page first: planning needs the project's snapshot.
+      await invoke(fresh.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, PO);
       const plan = await invoke(fresh.url, 'planRankSync', { projectKey: 'PAY' }, PO);
       expect(plan.data.moves.length).toBeGreaterThan(1);
       const refused = plan.data.moves[plan.data.moves.length - 1].key;
@@ -78,6 +84,10 @@ describe('rank sync against a search index that lags its writes', () => {
   it('applies a plan made right after an apply that moved more than reconcileIssues can name, without calling it outdated', async () => {
     const big = await startDemo({ seed: { ...generateDemoSite(), config: DEMO_CONFIG }, faults: 'searchLag=60s' });
     try {
+      // The project page first: planning needs the project's snapshot.
+      await invoke(big.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, PO);
+      // The project page first: planning needs the project's snapshot.
+      await invoke(big.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, PO);
       const plan = await invoke(big.url, 'planRankSync', { projectKey: 'PAY' }, PO);
       expect(plan.data.moves.length).toBeGreaterThan(50);
       expect((await invoke(big.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, PO)).data).toMatchObject({ status: 'done' });

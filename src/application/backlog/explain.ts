@@ -7,8 +7,14 @@ import { itemsAt, openView } from '../snapshot/open-view';
 import { fitMoves } from './answer-budget';
 
 /** The issue's place in its project's value order as the user sees it, and why, against its neighbours. */
-export async function explainIssue(deps: AppDeps, reader: JiraReader, projectKey: string, p: Payload<'explainIssue'>): Promise<ResultMap['explainIssue']> {
-  const opened = await openView(deps, reader, projectKey);
+export async function explainIssue(
+  deps: AppDeps,
+  reader: JiraReader,
+  principal: string,
+  projectKey: string,
+  p: Payload<'explainIssue'>,
+): Promise<ResultMap['explainIssue']> {
+  const opened = await openView(deps, reader, projectKey, undefined, { principal });
   if (opened.status === 'building') {
     return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), ...opened };
   }
@@ -23,8 +29,8 @@ export async function explainIssue(deps: AppDeps, reader: JiraReader, projectKey
 }
 
 /** Where each candidate the user can see would move with other weights, without saving anything. */
-export async function previewWeights(deps: AppDeps, reader: JiraReader, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
-  const opened = await openView(deps, reader, p.projectKey);
+export async function previewWeights(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'previewWeights'>): Promise<ResultMap['previewWeights']> {
+  const opened = await openView(deps, reader, p.projectKey, undefined, { principal });
   if (opened.status === 'building') return { moves: [] };
   const weights = { ...opened.weights };
   for (const [k, v] of Object.entries(p.weights) as [keyof typeof weights, number | undefined][]) if (v !== undefined) weights[k] = v;

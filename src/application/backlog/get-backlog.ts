@@ -13,12 +13,13 @@ type Filter = NonNullable<Payload<'getBacklog'>['filter']>;
 
 /**
  * The ranked backlog of a project as the user may see it, filtered and paged (pages are 0-based; ranks stay the
- * unfiltered ranks among what the user can see), answered from the project's snapshot.
+ * unfiltered ranks among what the user can see), answered from the project's snapshot. `principal`: the caller,
+ * whose browsable ids are reused briefly for paging (`refresh` asks Jira afresh).
  */
-export async function getBacklog(deps: AppDeps, reader: JiraReader, p: Payload<'getBacklog'>): Promise<ResultMap['getBacklog']> {
+export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getBacklog'>): Promise<ResultMap['getBacklog']> {
   const pageSize = p.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = p.page ?? 0;
-  const opened = await openView(deps, reader, p.projectKey, p.weightsOverride);
+  const opened = await openView(deps, reader, p.projectKey, p.weightsOverride, { principal, fresh: p.refresh === true });
   if (opened.status === 'building') {
     return { items: [], page, pageSize, total: 0, computedAt: deps.clock().toISOString(), configVersion: 0, stale: true, ...opened };
   }

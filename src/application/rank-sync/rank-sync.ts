@@ -7,6 +7,7 @@ import type { JiraReader, JiraWriter } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import type { AppDeps } from '../app-deps';
+import { replayOnSnapshot } from '../snapshot/jira-order';
 import { openView } from '../snapshot/open-view';
 import { candidateJql, searchInRankOrder } from '../backlog/load-project';
 import { releaseLock, takeLock } from './apply-lock';
@@ -208,8 +209,12 @@ export async function applyRankSync(
     const done = meta.next >= meta.batches && meta.failed.length === 0;
     return { status: done ? 'done' : 'partial', applied: meta.applied, failed: meta.failed };
   } finally {
-    await rememberMoved(kv, p.projectKey, moved);
-    await releaseLock(kv, lock);
+    try {
+      await rememberMoved(kv, p.projectKey, moved);
+      await replayOnSnapshot(kv, p.projectKey, moved.batches, `apply:${p.planId}:${randomUUID()}`);
+    } finally {
+      await releaseLock(kv, lock);
+    }
   }
 }
 

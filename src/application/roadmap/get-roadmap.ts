@@ -10,7 +10,7 @@ import { fitRoadmap } from '../backlog/answer-budget';
 
 /** The quarter roadmap of the ranked backlog the user can see (DESIGN.md, "Roadmap planning"), from the project's snapshot. */
 export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getRoadmap'>): Promise<ResultMap['getRoadmap']> {
-  const opened = await openView(deps, reader, p.projectKey);
+  const opened = await openView(deps, reader, p.projectKey, undefined, { principal });
   if (opened.status === 'building') return { quarters: [], later: [], warnings: [], ...opened };
   const now = deps.clock();
   const { config } = await deps.configs.effective(p.projectKey);

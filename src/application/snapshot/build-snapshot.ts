@@ -229,11 +229,12 @@ export async function buildSnapshot(
       truncated: state.truncated,
     },
   );
+  // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
+  await dropBuild(kv, projectKey, state);
+  for (const d of dirty) await kv.delete(d.key);
   const scores = new Map<string, number>();
   for (let pos = 0; pos < backlog.length; pos++) scores.set(backlog.idAt(pos), Math.round(backlog.scoreAt(pos) * 10) / 10);
   const written = await writeScores(meta, scores);
-  await dropBuild(kv, projectKey, state);
-  for (const d of dirty) await kv.delete(d.key);
   return { status: 'done', meta: (await readMeta(kv, projectKey)) ?? meta, written };
 }
 

@@ -33,7 +33,14 @@ export interface OpenedView {
  * ranked with the snapshot's weights (or a what-if override). A project without a snapshot answers 'building' and
  * makes sure a build is under way. Never reads the project's issues from Jira.
  */
-export async function openView(deps: AppDeps, reader: JiraReader, projectKey: string, override?: WeightsOverride): Promise<OpenedView | Building> {
+export async function openView(
+  deps: AppDeps,
+  reader: JiraReader,
+  projectKey: string,
+  override?: WeightsOverride,
+  /** `principal`: the caller (site and account), whose visible ids are reused for VISIBLE_TTL_MS unless `fresh`. */
+  who: { principal?: string; fresh?: boolean } = {},
+): Promise<OpenedView | Building> {
   const [meta, state, effective, pins] = await Promise.all([
     readMeta(deps.kv, projectKey),
     readBuildState(deps.kv, projectKey),
@@ -54,15 +61,7 @@ export async function openView(deps: AppDeps, reader: JiraReader, projectKey: st
     current = (await readMeta(deps.kv, projectKey)) ?? meta;
     rows = await readRows(deps.kv, projectKey, current);
   }
-  const visible =
-    rows.length === 0
-      ? new Set<string>()
-      : await visibleCandidateIds(
-          reader,
-          projectKey,
-          effective.config,
-          rows.map((r) => r.created),
-        );
+  const visible = rows.length === 0 ? new Set<string>() : await visibleIds(reader, projectKey, effective.config, current, rows, who);
   const weights = withOverride(current.weights, override);
   const view = SnapshotView.of({ rows: rows.filter((r) => visible.has(r.id)), pins, weights });
   const rebuildPending = current.configDigest !== configDigest(effective.config);
@@ -76,6 +75,42 @@ export async function openView(deps: AppDeps, reader: JiraReader, projectKey: st
     stale: state !== undefined || rebuildPending,
     sources: current.sources,
   };
+}
+
+/** How long a user's browsable candidate ids are reused within a function instance: paging and what-if steps. */
+export const VISIBLE_TTL_MS = 30_000;
+const visibleCache = new Map<string, { at: number; ids: Set<string> }>();
+const MAX_VISIBLE_CACHED = 8;
+
+/**
+ * The user's browsable candidate ids: searched as the user, then reused for 30 s by the same user on the same
+ * snapshot (a what-if slider asks several times a second; the Refresh button asks afresh). A permission taken away
+ * shows within those 30 s.
+ */
+async function visibleIds(
+  reader: JiraReader,
+  projectKey: string,
+  config: Parameters<typeof visibleCandidateIds>[2],
+  meta: SnapshotMeta,
+  rows: readonly StoredSnapshotRow[],
+  who: { principal?: string; fresh?: boolean },
+): Promise<Set<string>> {
+  const key = who.principal === undefined ? null : `${who.principal}\u0000${projectKey}\u0000${meta.gen}`;
+  const now = Date.now();
+  const hit = key === null ? undefined : visibleCache.get(key);
+  if (hit !== undefined && who.fresh !== true && now - hit.at < VISIBLE_TTL_MS) return hit.ids;
+  const ids = await visibleCandidateIds(
+    reader,
+    projectKey,
+    config,
+    rows.map((r) => r.created),
+  );
+  if (key !== null) {
+    visibleCache.delete(key);
+    visibleCache.set(key, { at: now, ids });
+    while (visibleCache.size > MAX_VISIBLE_CACHED) visibleCache.delete(visibleCache.keys().next().value as string);
+  }
+  return ids;
 }
 
 function withOverride(weights: Weights, override: WeightsOverride | undefined): Weights {

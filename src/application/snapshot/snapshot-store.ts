@@ -303,3 +303,24 @@ export async function updateEdges(kv: KeyValueStore, projectKey: string, meta: S
   await kv.set(snapMetaKey(projectKey), updated);
   return updated;
 }
+
+/** Rewrites the rows `change` alters (it returns the row itself to leave one as it is), under the project lock. */
+export async function rewriteRows(
+  kv: KeyValueStore,
+  projectKey: string,
+  meta: SnapshotMeta,
+  change: (row: StoredSnapshotRow) => StoredSnapshotRow,
+): Promise<SnapshotMeta> {
+  const { chunks } = await readChunks(kv, projectKey, meta);
+  const writes: { key: string; value: unknown }[] = [];
+  chunks.forEach((rows, n) => {
+    const next = rows.map(change);
+    if (next.some((r, i) => r !== rows[i])) writes.push({ key: rowKey(projectKey, meta.gen, n), value: next.map(encode) });
+  });
+  if (writes.length === 0) return meta;
+  const updated = { ...meta, rev: meta.rev + 1 };
+  await kv.setMany(writes);
+  await kv.set(snapMetaKey(projectKey), updated);
+  cache.delete(projectKey);
+  return updated;
+}

@@ -1,3 +1,4 @@
+import { rebuildProject } from '../../../src/application/background/recompute';
 import { applyRankSync, planRankSync } from '../../../src/application/rank-sync/rank-sync';
 import type { AppDeps } from '../../../src/application/app-deps';
 import { ConfigStore } from '../../../src/application/config/config-store';
@@ -28,6 +29,8 @@ describe('the report of refused rank moves', () => {
         .build(),
     );
     const jira = new RefusingJira(issues, [{ id: 'customfield_10050', name: 'Business Value', custom: true, schema: { type: 'number' } }]);
+    // The project's snapshot, as the background builds it before anyone can plan.
+    await rebuildProject(deps, jira, jira, 'PAY', () => Number.POSITIVE_INFINITY);
     const plan = await planRankSync(deps, jira, 'po', { projectKey: 'PAY' });
     expect(plan.moves.length).toBeGreaterThan(300);
 
