@@ -72,23 +72,19 @@ function functionOf(body: string | null): string {
   }
 }
 
-/** Records the page's `POST /__forge/invoke` calls (from any frame) with their function and timing. */
+/**
+ * Records the page's `POST /__forge/invoke` calls (from any frame) with their function and the browser's own
+ * timing: the preview serves them in this process, so an event's arrival here lags while a call is being served.
+ */
 function recordCalls(page: Page): { since(t0: number): Call[]; reset(): void } {
-  let calls: { fn: string; start: number; end: number | null }[] = [];
-  page.on('request', (req) => {
+  let calls: Call[] = [];
+  page.on('requestfinished', (req) => {
     if (!req.url().endsWith('/__forge/invoke')) return;
-    const entry = { fn: functionOf(req.postData()), start: Date.now(), end: null as number | null };
-    calls.push(entry);
-    void req
-      .response()
-      .then((res) => res?.finished())
-      .then(() => {
-        entry.end = Date.now();
-      })
-      .catch(() => undefined);
+    const t = req.timing();
+    calls.push({ fn: functionOf(req.postData()), start: t.startTime, end: t.startTime + t.responseEnd });
   });
   return {
-    since: (t0) => calls.filter((c) => c.end !== null).map((c) => ({ fn: c.fn, start: c.start - t0, end: (c.end ?? 0) - t0 })),
+    since: (t0) => calls.map((c) => ({ fn: c.fn, start: Math.round(c.start - t0), end: Math.round(c.end - t0) })),
     reset: () => {
       calls = [];
     },
