@@ -26,12 +26,14 @@ import {
 const PO = PERSONAS.productOwner.accountId;
 
 /**
- * Waits for the backlog table to be interactive: DynamicTable first paints plain rows and, once its drag-and-drop
- * code has loaded, re-creates them as rankable rows (tbody[data-rbd-droppable-id]). A popup opened on a row
- * before that swap is unmounted with the row.
+ * Waits for the backlog table to be interactive and whole: DynamicTable first paints plain rows and, once its
+ * drag-and-drop code has loaded, re-creates them as rankable rows (tbody[data-rbd-droppable-id]). A popup opened
+ * on a row before that swap is unmounted with the row. A new page paints its first screenful of rows first; its
+ * wrapper is aria-busy until the rest are in.
  */
 async function backlogReady(f: FrameLocator): Promise<void> {
   await f.locator('table tbody[data-rbd-droppable-id] tr').first().waitFor({ timeout: 30_000 });
+  await f.locator('div[aria-busy="true"]:has(table)').waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** Keys of the rendered backlog rows, top to bottom (from each row's "Open KEY in Jira" button). */

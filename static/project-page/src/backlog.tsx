@@ -24,6 +24,13 @@ import { MoveControl } from './move-control';
 import { WhatIfPanel, type Preview } from './what-if';
 
 const PAGE_SIZE = 100;
+/**
+ * Rows the table renders in its first commit: more than a screenful (a row is about 40 px high), so the top of the
+ * ranking paints before the rest of the page is built. The table mounts its rows up to three times on its first
+ * showing (plain rows, the same as the fallback while its drag-and-drop code loads, then rankable rows): a
+ * screenful each time costs a third of the page.
+ */
+const FIRST_ROWS = 30;
 
 interface Filters {
   types: string[];
@@ -306,6 +313,23 @@ export function Backlog({ projectKey }: { projectKey: string }) {
     [items, total, pinBusy, setPinAt, showWhatIf],
   );
 
+  // The table's first showing renders FIRST_ROWS, then all rows once those are painted. Later pages and reloads
+  // render whole: the table keeps its height, so a user scrolled down stays where they were.
+  const [whole, setWhole] = useState(false);
+  const partial = !whole && rows.length > FIRST_ROWS;
+  useEffect(() => {
+    if (!partial) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setWhole(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [partial]);
+  const shownRows = useMemo(() => (partial ? rows.slice(0, FIRST_ROWS) : rows), [partial, rows]);
+
   const anyFilter = toFilter(filters) !== undefined;
 
   // The table as an element kept while its inputs stay: a new what-if preview (context) then re-renders only the
@@ -316,7 +340,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
       <DynamicTable
         label={`Backlog of ${projectKey} ranked by value`}
         head={head}
-        rows={rows}
+        rows={shownRows}
         isRankable={!tableBusy}
         onRankEnd={onRankEnd}
         isLoading={tableBusy}
@@ -332,7 +356,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
         }
       />
     ),
-    [projectKey, head, rows, onRankEnd, tableBusy, anyFilter],
+    [projectKey, head, shownRows, onRankEnd, tableBusy, anyFilter],
   );
 
   if (building && backlog.data) {
@@ -436,8 +460,9 @@ export function Backlog({ projectKey }: { projectKey: string }) {
         {backlog.error && <ErrorView error={backlog.error} onRetry={backlog.reload} />}
         {!backlog.data && backlog.loading && <Loading label="Ranking the backlog…" />}
         {backlog.data && (
-          // The table scrolls sideways inside its section rather than running under the what-if panel.
-          <div style={{ overflowX: 'auto' }}>
+          // The table scrolls sideways inside its section rather than running under the what-if panel; it is busy
+          // while the rows after the first screenful are still being added.
+          <div style={{ overflowX: 'auto' }} aria-busy={partial}>
             <PreviewContext.Provider value={preview}>{table}</PreviewContext.Provider>
           </div>
         )}
