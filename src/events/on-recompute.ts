@@ -3,7 +3,7 @@ import { InvocationError, InvocationErrorCode, RateLimitError } from '@forge/eve
 import { isEnrolled } from '../application/background/enrolment';
 import { markHandled, wasHandled } from '../application/background/handled-events';
 import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock } from '../application/background/project-lock';
-import { rebuildProject, recomputeIssue } from '../application/background/recompute';
+import { projectWork } from '../application/background/project-work';
 import { dirtyPrefix, readBuildState } from '../application/snapshot/build-snapshot';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { CONSUMER_BUDGET_MS, Deadline } from '../adapters/jira/deadline';
@@ -14,7 +14,6 @@ import { fanOutDaily } from './daily-fan-out';
 import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
 
 const deps = createDeps();
-const doneKey = (projectKey: string): string => `recomputed:${projectKey}`;
 
 /**
  * Queue consumer: recomputes the project named by the event (as the app: background work, nothing returned to a
@@ -60,7 +59,7 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   let more: boolean;
   try {
     if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
-    more = await recomputeFor(reader, new ForgeJiraWriter('app', deadline), projectKey, body, at, () => deadline.remaining());
+    more = await projectWork(deps, reader, new ForgeJiraWriter('app', deadline), { projectKey, at, ...(typeof body.issueId === 'string' ? { issueId: body.issueId } : {}) }, () => deadline.remaining());
     if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
   } finally {
     await releaseProjectLock(deps.kv, projectKey, holder);
@@ -68,32 +67,6 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   // Queued once the lock is free: a continuation delivered while this run still held it would be turned away.
   if (more) await enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'continue the snapshot build' }]);
   return undefined;
-}
-
-/**
- * The project's work for one event: the edited issue alone when the snapshot allows, else the snapshot's build —
- * begun, or continued where the last run stopped (true: this run's time ran short, queue a continuation). A
- * project whose last build began after the change is skipped, so a burst of edits costs at most one build.
- */
-async function recomputeFor(
-  reader: ForgeJiraReader,
-  writer: ForgeJiraWriter,
-  projectKey: string,
-  body: Partial<RecomputeRequest>,
-  at: string,
-  timeLeftMs: () => number,
-): Promise<boolean> {
-  if (typeof body.issueId === 'string' && (await recomputeIssue(deps, reader, writer, projectKey, body.issueId))) return false;
-  const state = await readBuildState(deps.kv, projectKey);
-  if (state === undefined) {
-    const last = await deps.kv.get<{ at: string }>(doneKey(projectKey));
-    if (last !== undefined && last.at > at) return false;
-  }
-  const started = state?.startedAt ?? new Date().toISOString();
-  const outcome = await rebuildProject(deps, reader, writer, projectKey, timeLeftMs);
-  if (outcome.status === 'continue') return true;
-  await deps.kv.set(doneKey(projectKey), { at: started });
-  return false;
 }
 
 /**
