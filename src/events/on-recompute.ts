@@ -59,7 +59,13 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   let more: boolean;
   try {
     if (eventId !== null && (await wasHandled(deps.kv, projectKey, eventId))) return undefined;
-    more = await projectWork(deps, reader, new ForgeJiraWriter('app', deadline), { projectKey, at, ...(typeof body.issueId === 'string' ? { issueId: body.issueId } : {}) }, () => deadline.remaining());
+    more = await projectWork(
+      deps,
+      reader,
+      new ForgeJiraWriter('app', deadline),
+      { projectKey, at, ...(typeof body.issueId === 'string' ? { issueId: body.issueId } : {}) },
+      () => deadline.remaining(),
+    );
     if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
   } finally {
     await releaseProjectLock(deps.kv, projectKey, holder);

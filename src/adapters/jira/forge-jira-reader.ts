@@ -6,7 +6,7 @@ import { RECONCILE_LIMIT } from '../../application/rank-sync/recent-moves';
 import { chunk, mapLimit } from '../../application/shared/concurrency';
 import type { JiraIssueLike, RemoteLinkLike } from '../../domain';
 import type { Deadline } from './deadline';
-import { jiraRequest, unexpected, type JiraResponse, type Principal } from './request';
+import { jiraRequest, messagesOf, unexpected, type JiraResponse, type Principal } from './request';
 import * as S from './schemas';
 
 /** Ids per search page: Jira's maximum when only ids are asked for. */
@@ -235,8 +235,5 @@ function isFailedId(e: unknown): e is { id: string } {
 }
 
 function messages(body: unknown): string {
-  if (typeof body === 'object' && body !== null && Array.isArray((body as { errorMessages?: unknown }).errorMessages)) {
-    return ((body as { errorMessages: unknown[] }).errorMessages.filter((m) => typeof m === 'string') as string[]).join('; ').slice(0, 300);
-  }
-  return 'no reason given';
+  return messagesOf(body) || 'no reason given';
 }

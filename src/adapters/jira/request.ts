@@ -148,7 +148,8 @@ export function unexpected(what: string, res: JiraResponse): AppError {
   return new AppError('JIRA_UNAVAILABLE', `Jira could not ${what} (HTTP ${res.status})${messages ? `: ${messages}` : ''}.`);
 }
 
-function messagesOf(body: unknown): string {
+/** Jira's error texts in an error body (`errorMessages` and the per-field `errors`), joined and clipped; '' when none. */
+export function messagesOf(body: unknown): string {
   if (typeof body !== 'object' || body === null) return '';
   const b = body as { errorMessages?: unknown; errors?: unknown };
   const list = Array.isArray(b.errorMessages) ? b.errorMessages.filter((m): m is string => typeof m === 'string') : [];

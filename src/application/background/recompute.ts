@@ -8,7 +8,8 @@ import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
 import { customFieldType, SCORE_FIELD_MODULE_KEY, type AppIdentity } from '../ports/app-identity';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
-import { buildSnapshot, configDigest, statusCategoryOf, updatedOf, type BuildOutcome } from '../snapshot/build-snapshot';
+import { statusCategoryOf } from '../../domain/scoring/read-values';
+import { buildSnapshot, configDigest, updatedOf, type BuildOutcome } from '../snapshot/build-snapshot';
 import { markUnreadableSources } from '../snapshot/sources';
 import { readEdges, readMeta, readRows, snapMetaKey, updateEdges, updateIssue, type SnapshotMeta } from '../snapshot/snapshot-store';
 
@@ -80,7 +81,7 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
   const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
   const rows = await readRows(deps.kv, projectKey, meta);
   const old = rows.find((r) => r.id === issueId);
-  if (issue === undefined || !issue.key.startsWith(`${projectKey}-`) || !isBacklogItem(issue) || statusCategoryOf(issue) === 'done') {
+  if (issue === undefined || !issue.key.startsWith(`${projectKey}-`) || !isBacklogItem(issue) || statusCategoryOf(issue.fields) === 'done') {
     // Done, deleted, moved away or hidden from the app: it is no longer ranked.
     if (old !== undefined) await removeFromSnapshot(deps.kv, projectKey, meta, old.key);
     return true;

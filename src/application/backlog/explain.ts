@@ -1,7 +1,8 @@
 import type { Payload, ResultMap } from '../../contract/operations';
 import { explainIssue as explainDomain } from '../../domain';
 import type { AppDeps } from '../app-deps';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
+import { requireSomeWeight } from '../shared/weights';
 import type { JiraReader } from '../ports/jira';
 import { itemsAt, openView } from '../snapshot/open-view';
 import { fitMoves } from './answer-budget';
@@ -34,7 +35,7 @@ export async function previewWeights(deps: AppDeps, reader: JiraReader, principa
   if (opened.status === 'building') return { moves: [] };
   const weights = { ...opened.weights };
   for (const [k, v] of Object.entries(p.weights) as [keyof typeof weights, number | undefined][]) if (v !== undefined) weights[k] = v;
-  if (!Object.values(weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weights: at least one weight must be above 0');
+  requireSomeWeight(weights, 'weights');
   const current = opened.view;
   const next = current.withWeights(weights);
   const moves: ResultMap['previewWeights']['moves'] = [];

@@ -2,7 +2,7 @@ import type { Payload, ResultMap } from '../../contract/operations';
 import type { BacklogItem } from '../../contract/model';
 import type { SnapshotView } from '../../domain';
 import type { AppDeps } from '../app-deps';
-import { AppError } from '../errors';
+import { requireSomeWeight } from '../shared/weights';
 import type { JiraReader } from '../ports/jira';
 import { itemsAt, openView } from '../snapshot/open-view';
 import { fitPage } from './answer-budget';
@@ -24,7 +24,7 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: s
     return { items: [], page, pageSize, total: 0, computedAt: deps.clock().toISOString(), configVersion: 0, stale: true, ...opened };
   }
   const { view, meta } = opened;
-  if (!Object.values(opened.weights).some((w) => w > 0)) throw new AppError('INVALID_PAYLOAD', 'weightsOverride: at least one weight must be above 0');
+  requireSomeWeight(opened.weights, 'weightsOverride');
   let positions: number[];
   let total: number;
   if (p.filter === undefined) {

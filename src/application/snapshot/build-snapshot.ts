@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ValueRankConfig } from '../../contract/config';
 import type { SourceProblem } from '../../contract/model';
 import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, snapshotOf, type JiraIssueLike, type RemoteLinkLike } from '../../domain';
+import { statusCategoryOf } from '../../domain/scoring/read-values';
 import { candidateFieldList, discoverFields, ticketFieldList } from '../backlog/discover-fields';
 import { candidateJql, isBacklogItem, MAX_CANDIDATES, REMOTE_LINK_CONCURRENCY, searchInRankOrder } from '../backlog/load-project';
 import { checkCandidateScope } from '../backlog/candidate-scope';
@@ -252,7 +253,7 @@ async function rereadDirty(
     if (!ids.includes(c.id)) out.push(c);
     else {
       const f = fresh.get(c.id);
-      if (f !== undefined && f.key.startsWith(prefix) && isBacklogItem(f) && statusCategoryOf(f) !== 'done') out.push(f);
+      if (f !== undefined && f.key.startsWith(prefix) && isBacklogItem(f) && statusCategoryOf(f.fields) !== 'done') out.push(f);
     }
   }
   return out;
@@ -298,9 +299,4 @@ async function feedbackProblems(reader: JiraReader, config: ValueRankConfig): Pr
 export function updatedOf(issue: JiraIssueLike): string {
   const u = issue.fields.updated;
   return typeof u === 'string' ? u : '';
-}
-
-export function statusCategoryOf(issue: JiraIssueLike): string | null {
-  const status = issue.fields.status as { statusCategory?: { key?: unknown } } | undefined;
-  return typeof status?.statusCategory?.key === 'string' ? status.statusCategory.key : null;
 }

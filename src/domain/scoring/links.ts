@@ -1,6 +1,6 @@
 import type { ValueRankConfig } from '../../contract/config';
 import type { JiraIssueLike } from './input';
-import { isRecord, readName, projectOfKey } from './read-values';
+import { isRecord, readName, projectOfKey, statusCategoryOf } from './read-values';
 
 /** At most this many links are read per issue: bounds the work on pathological issues (5,000 links). */
 export const MAX_LINKS_PER_ISSUE = 2000;
@@ -113,7 +113,7 @@ export function classifyLinks(key: string, raw: unknown, rules: LinkRules): Clas
     const fields = isRecord(other.fields) ? other.fields : null;
     if (isBlocksType(typeName, outward, rules)) {
       if (out.blocks === EMPTY) out.blocks = [];
-      if (outwardSide) out.blocks.push({ from: key, to: otherKey, toDone: statusCategory(fields) === 'done' });
+      if (outwardSide) out.blocks.push({ from: key, to: otherKey, toDone: statusCategoryOf(fields) === 'done' });
       else out.blocks.push({ from: otherKey, to: key, toDone: false });
     } else if (outwardSide && (outward === 'causes' || rules.interestLinkTypes.has(typeName))) {
       const otherType = fields === null ? null : readName(fields.issuetype);
@@ -121,10 +121,4 @@ export function classifyLinks(key: string, raw: unknown, rules: LinkRules): Clas
     }
   }
   return out;
-}
-
-function statusCategory(fields: Record<string, unknown> | null): string | null {
-  if (fields === null || !isRecord(fields.status) || !isRecord(fields.status.statusCategory)) return null;
-  const k = fields.status.statusCategory.key;
-  return typeof k === 'string' ? k : null;
 }

@@ -145,3 +145,10 @@ export function saturate(m: number, k: number): number {
   if (!(m > 0)) return 0;
   return Number.isFinite(m) ? m / (m + k) : 1;
 }
+
+/** The status category key (`new`, `indeterminate`, `done`) of an issue's fields, or null when unreadable. */
+export function statusCategoryOf(fields: Record<string, unknown> | null): string | null {
+  if (fields === null || !isRecord(fields.status) || !isRecord(fields.status.statusCategory)) return null;
+  const k = fields.status.statusCategory.key;
+  return typeof k === 'string' ? k : null;
+}
