@@ -14,6 +14,7 @@ import { chunk, mapLimit } from '../shared/concurrency';
 import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
 import { jsonBytes } from '../shared/json-bytes';
 import { readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
+import { searchBounds } from './visibility';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
 /**
@@ -35,6 +36,10 @@ export interface BuildState {
   /** Ids read so far (fetch), or candidates whose remote links were read (links). */
   cursor: number;
   issueChunks: number;
+  /** Steps read so far: each stored the creation times of every issue the candidate JQL matched (`…:t:<n>`). */
+  steps?: number;
+  /** Whether remote links are read after the issues (progress counts both halves). */
+  readsLinks?: boolean;
   truncated: boolean;
   /** Wall clock of the last saved step: a build that stopped moving (a lost event) is picked up again. */
   updatedAt: string;
@@ -45,6 +50,7 @@ export interface BuildState {
 export const buildStateKey = (p: string): string => `snapbuild:${p}`;
 const idsKey = (p: string, b: string, n: number): string => `snapbuild:${p}:${b}:i:${n}`;
 const issuesKey = (p: string, b: string, n: number): string => `snapbuild:${p}:${b}:c:${n}`;
+const createdKey = (p: string, b: string, n: number): string => `snapbuild:${p}:${b}:t:${n}`;
 export const dirtyPrefix = (p: string): string => `snapbuild:${p}:dirty:`;
 
 /** Ids read per step (ten bulkfetch calls): progress is saved after each. */
@@ -125,6 +131,8 @@ export async function buildSnapshot(
       idChunks: idChunks.length,
       cursor: 0,
       issueChunks: 0,
+      steps: 0,
+      readsLinks: config.customerVoice.remoteLinkPatterns.length > 0,
       truncated: found.length > MAX_CANDIDATES,
       updatedAt: new Date().toISOString(),
       runs: 0,
@@ -147,8 +155,20 @@ export async function buildSnapshot(
         .filter((i): i is JiraIssueLike => i !== undefined && i.key.startsWith(prefix) && isBacklogItem(i))
         .map(fitIssue);
       const chunks = chunkByBytes(kept);
-      await kv.setMany(chunks.map((c, n) => ({ key: issuesKey(projectKey, state!.buildId, state!.issueChunks + n), value: c })));
-      state = { ...state, cursor: state.cursor + step.length, issueChunks: state.issueChunks + chunks.length, updatedAt: new Date().toISOString() };
+      // Every match's creation time, epics and sub-tasks too: page views split their searches by these.
+      const created = read.map((i) => createdMs(i)).filter((ms): ms is number => ms !== null);
+      const steps: number = state.steps ?? 0;
+      await kv.setMany([
+        ...chunks.map((c, n) => ({ key: issuesKey(projectKey, state!.buildId, state!.issueChunks + n), value: c })),
+        { key: createdKey(projectKey, state.buildId, steps), value: created },
+      ]);
+      state = {
+        ...state,
+        cursor: state.cursor + step.length,
+        issueChunks: state.issueChunks + chunks.length,
+        steps: steps + 1,
+        updatedAt: new Date().toISOString(),
+      };
       await kv.set(buildStateKey(projectKey), state);
     }
     if (state.cursor < ids.length) return { status: 'continue', state };
@@ -217,6 +237,7 @@ export async function buildSnapshot(
   const snap = snapshotOf(backlog);
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
   const previous = await readMeta(kv, projectKey);
+  const created = await readList<number>(kv, state.steps ?? 0, (n) => createdKey(projectKey, state!.buildId, n));
   const meta = await saveSnapshot(
     kv,
     projectKey,
@@ -228,6 +249,7 @@ export async function buildSnapshot(
       businessValueMax: backlog.businessValueMax,
       sources: problems,
       truncated: state.truncated,
+      rangeBounds: searchBounds(created),
     },
   );
   // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
@@ -262,6 +284,7 @@ async function rereadDirty(
 async function dropBuild(kv: KeyValueStore, projectKey: string, state: BuildState): Promise<void> {
   for (let n = 0; n < state.idChunks; n++) await kv.delete(idsKey(projectKey, state.buildId, n));
   for (let n = 0; n < state.issueChunks; n++) await kv.delete(issuesKey(projectKey, state.buildId, n));
+  for (let n = 0; n < (state.steps ?? 0); n++) await kv.delete(createdKey(projectKey, state.buildId, n));
   await kv.delete(buildStateKey(projectKey));
 }
 
@@ -294,6 +317,12 @@ async function feedbackProblems(reader: JiraReader, config: ValueRankConfig): Pr
   const listed = config.customerVoice.feedbackProjects ?? [];
   const seen = await Promise.all(chunk(listed, 1).map(async ([key]) => ({ key: key!, ok: (await reader.project(key!)) !== null })));
   return seen.filter((s) => !s.ok).map((s) => appCannotBrowseFeedback(s.key));
+}
+
+function createdMs(issue: JiraIssueLike): number | null {
+  const c = issue.fields.created;
+  const ms = typeof c === 'string' ? Date.parse(c.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
 }
 
 export function updatedOf(issue: JiraIssueLike): string {

@@ -6,7 +6,7 @@ import type { AppDeps, WeightsOverride } from '../app-deps';
 import type { JiraReader } from '../ports/jira';
 import { readBuildState, configDigest, type BuildState } from './build-snapshot';
 import { readEvidence, readMeta, readRows, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
-import { visibleCandidateIds } from './visibility';
+import { searchBounds, visibleCandidateIds } from './visibility';
 
 /** A build whose last step is older than this lost its event (a restart, a dropped delivery): it is queued again. */
 export const STALLED_MS = 90_000;
@@ -99,12 +99,9 @@ async function visibleIds(
   const now = Date.now();
   const hit = key === null ? undefined : visibleCache.get(key);
   if (hit !== undefined && who.fresh !== true && now - hit.at < VISIBLE_TTL_MS) return hit.ids;
-  const ids = await visibleCandidateIds(
-    reader,
-    projectKey,
-    config,
-    rows.map((r) => r.created),
-  );
+  // Older snapshots have no bounds: cut by their rows' creation times.
+  const bounds = meta.rangeBounds ?? searchBounds(rows.map((r) => r.created).filter((c): c is number => c !== null));
+  const ids = await visibleCandidateIds(reader, projectKey, config, bounds);
   if (key !== null) {
     visibleCache.delete(key);
     visibleCache.set(key, { at: now, ids });
@@ -120,11 +117,16 @@ function withOverride(weights: Weights, override: WeightsOverride | undefined): 
   return out;
 }
 
+/**
+ * Issues read of the build's total: reading the issues and, when remote links are read after them, reading the
+ * links count half each, so the bar never goes back.
+ */
 function progressOf(state: BuildState | undefined): { done: number; total: number } {
   if (state === undefined) return { done: 0, total: 0 };
-  const links = state.phase === 'links' ? state.cursor : 0;
-  const read = state.phase === 'fetch' ? state.cursor : state.total;
-  return { done: Math.min(state.total, Math.round((read + links) / (state.phase === 'links' ? 2 : 1))), total: state.total };
+  const half = state.readsLinks === true ? 0.5 : 1;
+  const done =
+    state.phase === 'fetch' ? state.cursor * half : state.phase === 'links' ? state.total * half + Math.min(state.cursor, state.total) * half : state.total;
+  return { done: Math.min(state.total, Math.round(done)), total: state.total };
 }
 
 /** `snapreq:<KEY>` → `{ at }`: when a page last asked for a build, so a page polling every second asks once. */

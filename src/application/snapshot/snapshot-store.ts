@@ -38,6 +38,11 @@ export interface SnapshotMeta {
   sources: SourceProblem[];
   /** More candidates than a project may have: the rest was left out. */
   truncated: boolean;
+  /**
+   * Creation times (epoch ms, to the minute) that split the issues the candidate JQL matched (epics and sub-tasks
+   * too) into ranges of at most RANGE_SIZE: a page view's searches (visibility.ts). Absent in older snapshots.
+   */
+  rangeBounds?: number[];
 }
 
 /** A row as stored: a tuple, about half the bytes of an object (20,000 rows in ~15 KVS values). */
