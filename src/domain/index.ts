@@ -1,7 +1,8 @@
 /** The pure core of ValueRank: scoring, ranking, explanations, rank-sync and roadmap planning. No I/O. */
 export { defaultConfig } from './config/default-config';
 export type { JiraIssueLike, ProjectContext, RemoteLinkLike, ResolvedFields, ScoringInput } from './scoring/input';
-export { scoreIssues, scoreBacklog, ScoredBacklog } from './scoring/score-issues';
+export { scoreIssues, scoreBacklog } from './scoring/score-issues';
+export { ScoredBacklog } from './scoring/scored-backlog';
 export { medianPoints } from './scoring/effort';
 export { rankOrder } from './ranking/rank-items';
 export { explainIssue, compareWith, neighbourSentence, type Explanation, type RankedItems } from './explain/explain-issue';

@@ -47,15 +47,13 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
       ...(due !== null && /^\d{4}-\d{2}-\d{2}$/.test(due) ? { dueDate: due } : {}),
     });
   }
-  const roadmap = planRoadmap({ now, quarters: p.quarters ?? 4, capacityPerQuarter, debtShare: config.roadmap.debtShare, items });
-  // Summaries for the cards, and "overdue" said plainly for work already past its due date.
+  // `today` lets the plan say "overdue" plainly for work already past its due date.
   const today = format(now, 'yyyy-MM-dd');
-  const dueOf = new Map(items.map((i) => [i.key, i.dueDate]));
+  const roadmap = planRoadmap({ now, today, quarters: p.quarters ?? 4, capacityPerQuarter, debtShare: config.roadmap.debtShare, items });
+  // Summaries for the cards.
   for (const entry of [...roadmap.quarters.flatMap((q) => q.items), ...roadmap.later]) {
     const pos = view.positionOf(entry.key);
     if (pos >= 0) entry.summary = view.summaryAt(pos);
-    const due = dueOf.get(entry.key);
-    if (entry.atRisk !== undefined && due !== undefined && due < today) entry.atRisk = `overdue since ${due}; ${entry.atRisk.replace(/^due [0-9-]+, /, '')}`;
   }
   if (needHistory && fromSprints.perQuarter === null) {
     const why =

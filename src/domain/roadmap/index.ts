@@ -8,5 +8,6 @@ export {
   type SprintIssue,
   type SprintRecord,
 } from './capacity';
-export { DEFAULT_DEBT_SHARE, MAX_QUARTERS, planRoadmap, RoadmapInputError, type RoadmapCandidate, type RoadmapInput } from './plan-roadmap';
+export { planRoadmap } from './plan-roadmap';
+export { DEFAULT_DEBT_SHARE, MAX_QUARTERS, RoadmapInputError, type RoadmapCandidate, type RoadmapInput } from './roadmap-input';
 export { daysInQuarter, proRatedCapacity, quarterHorizon, quarterLabel, quarterOffset, type QuarterSlot } from './quarters';

@@ -1,5 +1,5 @@
 import { FACTOR_IDS, type BacklogItem, type FactorId } from '../../contract/model';
-import type { ScoredBacklog } from '../scoring/score-issues';
+import type { ScoredBacklog } from '../scoring/scored-backlog';
 import type { CustomerVoiceEvidence } from '../scoring/customer-voice';
 import type { TechDebtEvidence } from '../scoring/tech-debt';
 import type { EnablementEvidence } from '../scoring/enablement';

@@ -337,6 +337,24 @@ describe('planRoadmap', () => {
       expect(placement(roadmap, 'PRJ-4').atRisk).toBe('due 2026-12-01, planned in 2027-Q1 ending 2027-03-31');
     });
 
+    it('says "overdue since" for at-risk items whose due date is before today, and "due" for the rest', () => {
+      const roadmap = plan(
+        [
+          anItem('PRJ-1').due('2027-02-15'),
+          anItem('PRJ-2').due('2026-12-31'),
+          anItem('PRJ-3').points(20).due('2026-11-01'),
+          anItem('PRJ-4').due('2026-12-01'),
+          anItem('PRJ-5').points(20).due('2030-01-01'),
+        ],
+        { quarters: 2, today: '2026-12-31' },
+      );
+      expect(placement(roadmap, 'PRJ-1').atRisk).toBe('due 2027-02-15, planned in 2027-Q1 ending 2027-03-31');
+      expect(placement(roadmap, 'PRJ-2').atRisk).toBe('due 2026-12-31, planned in 2027-Q1 ending 2027-03-31');
+      expect(placement(roadmap, 'PRJ-3').atRisk).toBe('overdue since 2026-11-01; not planned within 2026-Q4–2027-Q1');
+      expect(placement(roadmap, 'PRJ-4').atRisk).toBe('overdue since 2026-12-01; planned in 2027-Q1 ending 2027-03-31');
+      expect(placement(roadmap, 'PRJ-5').atRisk).toBe('due 2030-01-01, not planned within 2026-Q4–2027-Q1');
+    });
+
     it('ignores a malformed due date with a warning', () => {
       const roadmap = plan([anItem('PRJ-1').due('2027-02-30'), anItem('PRJ-2').due('soon')]);
       expect(placement(roadmap, 'PRJ-1').atRisk).toBeUndefined();
@@ -359,6 +377,7 @@ describe('planRoadmap', () => {
       ['debt share above 1', { debtShare: 1.01 }],
       ['NaN debt share', { debtShare: Number.NaN }],
       ['invalid now', { now: new Date(Number.NaN) }],
+      ['today not yyyy-MM-dd', { today: '31/12/2026' }],
       ['duplicate keys', { items: [anItem('PRJ-1').build(), anItem('PRJ-1').rank(2).build()] }],
       ['zero points', { items: [anItem('PRJ-1').points(0).build()] }],
       ['NaN points', { items: [anItem('PRJ-1').points(Number.NaN).build()] }],
