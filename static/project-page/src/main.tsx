@@ -4,7 +4,8 @@ import { token } from '@atlaskit/tokens';
 import { loadContext, useModuleContext } from '../../shared/forge-context';
 import { startEarly } from '../../shared/use-operation';
 import { EmptyView, Loading, mount } from '../../shared/ui';
-import { Backlog, backlogPayload } from './backlog';
+import { Backlog } from './backlog';
+import { backlogPayload } from './use-backlog-rows';
 import { RoadmapView } from './roadmap';
 
 function ProjectPage() {
