@@ -6,7 +6,8 @@
  */
 import type { BenchRow, BenchSuite } from '../types';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
-import { breakdown, call, countOf, http, fmtN, jira, progress, PROJECT, readStats, resetStats, scaleSeed, settle, startBench, type Bench } from './harness';
+import { breakdown, call, countOf, http, fmtN, jira, progress, readStats, resetStats, scaleSeed, settle, startBench, type Bench } from './harness';
+import { instrumentKvs, openUntilReady } from './snapshot-probe';
 
 const SUITE = 'daily';
 const FAULTS = 'latency=50ms';
@@ -30,11 +31,11 @@ export const dailySuite: BenchSuite = async (opts) => {
   const size = `${fmtN(n)} issues`;
   const rows: BenchRow[] = [];
   progress(SUITE, `${size}: generating and starting the preview`);
+  instrumentKvs();
   const b = await startBench(scaleSeed(n));
   try {
-    // Setup without latency: the project becomes known (getBacklog) and its first recompute writes every score.
-    await call(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100 });
-    await settle(b.url);
+    // Setup without latency: the project is opened until its snapshot is built (the build writes every score).
+    await openUntilReady(b.url, { suite: SUITE });
     const fieldId = (await jira<{ id: string; name: string }[]>(b.url, '/rest/api/3/field')).body.find((f) => f.name === 'Value score')?.id;
     if (fieldId === undefined) throw new Error('Value score field missing');
     await jira(b.url, '/__sim/faults', { method: 'PUT', body: { spec: FAULTS } });
