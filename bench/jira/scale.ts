@@ -46,7 +46,7 @@ export const scaleSuite: BenchSuite = async (opts) => {
       met: opened.runs >= 2 && opened.failed === 0,
       notes:
         `consumer runs ${opened.runs} (highest \`runs\` in snapbuild:${PROJECT}, watched every 100 ms); 'ready' after ${(opened.msToReady / 1000).toFixed(0)} s, idle queue after ${(opened.msToIdle / 1000).toFixed(0)} s; ` +
-        `VALUERANK_CONSUMER_BUDGET_MS=${budgetMs} (Forge: ${FORGE_BUDGET_S} s; the build keeps 120 s of it to score), simulator without latency; progress ${opened.progressSeen || '—'}; ` +
+        `VALUERANK_CONSUMER_BUDGET_MS=${budgetMs} (Forge: ${FORGE_BUDGET_S} s; the build keeps 120 s of it to score), simulator without latency; progress ${opened.progressSeen || '—'}; ${opened.polls} polls every 2 s, ${opened.pollErrors} answered JIRA_UNAVAILABLE (the in-process simulator busy saving its state after each score write, dev only); ` +
         `${fmtN(build.total)} req (${breakdown(build)}); failed ${opened.failed}`,
     });
 

@@ -6,7 +6,7 @@
  * Only one preview is open at a time, so "the store" is the one the open preview's runtime calls.
  */
 import { KvsStore, type KvsReply } from '../../dev/runtime';
-import { call, fmtN, progress, PROJECT, settle, sleep } from './harness';
+import { call, fmtN, invoke, progress, PROJECT, settle, sleep } from './harness';
 
 const original = KvsStore.prototype.handle;
 const calls = new Map<string, number>();
@@ -103,6 +103,12 @@ export interface Opened {
   polls: number;
   /** Highest `runs` seen in `snapbuild:<KEY>` (watched every 100 ms in process): the consumer runs the build took. */
   runs: number;
+  /**
+   * Polls answered `JIRA_UNAVAILABLE`: the simulator runs in the same process as the app, and while the build's
+   * last run writes scores it spends seconds per write on a full state save (dev only), so a page call can run out
+   * of its time. The page polls on (as the UI's backoff does).
+   */
+  pollErrors: number;
   /** Every `building` progress the polls saw, thinned to at most 6 for the notes. */
   progressSeen: string;
   failed: number;
@@ -127,15 +133,21 @@ export async function openUntilReady(url: string, opts: { suite: string; pollMs?
     const first = { status: firstCall.data.status, ...(firstCall.data.building ? { building: firstCall.data.building } : {}), ms: firstCall.ms, bytes: firstCall.bytes };
     const seen: string[] = [];
     let polls = 0;
+    let pollErrors = 0;
     let status = first.status;
     let lastLog = t0;
     while (status !== 'ready') {
       if (performance.now() - t0 > timeoutMs) throw new Error(`snapshot not ready within ${timeoutMs} ms`);
       await sleep(pollMs);
-      const r = await call<{ status: string; building?: { done: number; total: number } }>(url, 'getBacklog', payload);
+      const r = await invoke<{ status: string; building?: { done: number; total: number } }>(url, 'getBacklog', payload);
       polls++;
-      status = r.data.status;
-      if (r.data.building) seen.push(`${fmtN(r.data.building.done)}/${fmtN(r.data.building.total)}`);
+      if (!r.result.ok || r.result.data === undefined) {
+        if (r.result.error?.code !== 'JIRA_UNAVAILABLE') throw new Error(`getBacklog failed: ${JSON.stringify(r.result.error)}`);
+        pollErrors++;
+        continue;
+      }
+      status = r.result.data.status;
+      if (r.result.data.building) seen.push(`${fmtN(r.result.data.building.done)}/${fmtN(r.result.data.building.total)}`);
       if (performance.now() - lastLog > 30_000) {
         lastLog = performance.now();
         progress(opts.suite, `building ${seen[seen.length - 1] ?? ''} after ${((lastLog - t0) / 1000).toFixed(0)} s, runs ${runs}`);
@@ -149,6 +161,7 @@ export async function openUntilReady(url: string, opts: { suite: string; pollMs?
       msToReady,
       msToIdle: performance.now() - t0,
       polls,
+      pollErrors,
       runs,
       progressSeen: seen.filter((_, i) => i % step === 0 || i === seen.length - 1).join(' → '),
       failed: idle.failed,
