@@ -248,3 +248,35 @@ export { lisLength } from '../oracles';
 export function progress(suite: string, msg: string): void {
   process.stderr.write(`[bench ${suite}] ${msg}\n`);
 }
+
+/**
+ * Times the in-process simulator's answers (from `sim.handle` to the response's end, `/rest/…` only), so a call's
+ * wall time without latency splits into the simulator's part and the app's. Returns a reader of the union of the
+ * intervals since `start()` (parallel requests overlap; the process has one thread, so it is time the simulator held).
+ */
+export function watchSimulator(b: Bench): { start(): void; busyMs(): number } {
+  const sim = b.preview.sim;
+  const handle = sim.handle.bind(sim);
+  let spans: [number, number][] = [];
+  sim.handle = (req, res) => {
+    const t0 = performance.now();
+    const mine = handle(req, res);
+    if (mine && (req.url ?? '').startsWith('/rest/')) res.on('finish', () => spans.push([t0, performance.now()]));
+    return mine;
+  };
+  return {
+    start() {
+      spans = [];
+    },
+    busyMs() {
+      let total = 0;
+      let end = -Infinity;
+      for (const [a, z] of [...spans].sort((x, y) => x[0] - y[0])) {
+        if (z <= end) continue;
+        total += z - Math.max(a, end);
+        end = z;
+      }
+      return total;
+    },
+  };
+}
