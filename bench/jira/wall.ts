@@ -64,9 +64,10 @@ export async function warmAgainstToday(
 }
 
 /** The warm-page row: median wall time against today's path. */
-export function warmRow(suite: string, size: string, m: Awaited<ReturnType<typeof warmAgainstToday>>, oldNote = ''): BenchRow {
+export function warmRow(suite: string, size: string, m: Awaited<ReturnType<typeof warmAgainstToday>>, opts: { speedup: boolean; oldNote?: string }): BenchRow {
   const warm = median(m.warmMs);
   const old = median(m.oldMs);
+  const oldNote = opts.oldNote ?? '';
   return {
     suite,
     name: `warm getBacklog ${size} (latency 50±20 ms)`,
@@ -74,8 +75,8 @@ export function warmRow(suite: string, size: string, m: Awaited<ReturnType<typeo
     unit: 'ms',
     baseline: old,
     ratio: warm / old,
-    target: `< ${WARM_TARGET_MS / 1000} s; ≥ ${SPEEDUP_TARGET}× faster than today's path`,
-    met: warm < WARM_TARGET_MS && old >= SPEEDUP_TARGET * warm,
+    target: opts.speedup ? `< ${WARM_TARGET_MS / 1000} s; ≥ ${SPEEDUP_TARGET}× faster than today's path` : `< ${WARM_TARGET_MS / 1000} s`,
+    met: warm < WARM_TARGET_MS && (!opts.speedup || old >= SPEEDUP_TARGET * warm),
     notes:
       `median of ${m.warmMs.length} (${m.warmMs.map(s).join(', ')}); today's path/app = ${(old / warm).toFixed(1)}×; ${fmtN(m.warmStats.total)} req (${breakdown(m.warmStats)}); ` +
       `${latencyEstimate(m.warmStats)}; the same page without latency (CPU): ${s(m.localMs)}, of which the in-process simulator answering ${s(m.localSimMs)}; ` +
@@ -122,7 +123,8 @@ export const wallSuite: BenchSuite = async (opts) => {
 
       progress(SUITE, `${size}: warm getBacklog and today's path`);
       const m = await warmAgainstToday(b, seed, FAULTS, { times: 3, oldTimes: opts.quick || n <= 1_000 ? 3 : 2 });
-      rows.push(warmRow(SUITE, size, m));
+      // The issue's speed target is set at 20,000 issues; at 1,000 today's path is a handful of requests too.
+      rows.push(warmRow(SUITE, size, m, { speedup: n >= 20_000 }));
     } finally {
       await b.close();
     }
