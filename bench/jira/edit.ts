@@ -21,6 +21,7 @@ import {
   sleep,
   startBench,
 } from './harness';
+import { instrumentKvs, openUntilReady } from './snapshot-probe';
 
 const SUITE = 'edit';
 const TARGET = 4;
@@ -30,12 +31,14 @@ export const editSuite: BenchSuite = async (opts) => {
   const sizes = opts.quick ? [1_000] : [1_000, 20_000];
   const rows: BenchRow[] = [];
   const bySize = new Map<number, number>();
+  instrumentKvs();
   for (const n of sizes) {
     const size = `${fmtN(n)} issues`;
     progress(SUITE, `${size}: generating and starting the preview`);
     const b = await startBench(scaleSeed(n));
     try {
-      // Make the project known and its scores written (the first recompute writes every score).
+      // Open the project until its snapshot is built (the build writes every score), then read the first page.
+      await openUntilReady(b.url, { suite: SUITE });
       const backlog = await call<{ items: { key: string; score: number }[]; total: number }>(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100 });
       await settle(b.url);
       const fields = (await jira<{ id: string; name: string }[]>(b.url, '/rest/api/3/field')).body;

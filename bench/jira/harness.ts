@@ -1,7 +1,7 @@
 /**
  * Shared helpers of the Jira-facing benchmarks (api, wall, edit, daily, response, ranksync): start the local
  * preview on a generated scale site with a fresh data dir, call resolvers as the UI does, read the simulator's
- * request counters, wait for the queue, and the naive loader that serves as a same-run baseline.
+ * request counters and wait for the queue. (Today's path, the same-run baseline, is in todays-path.ts.)
  * Every loop here is bounded (a page limit, an attempt limit or a deadline).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { generateScaleSite } from '../../dev/demo/generate-site';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { startPreview, type Preview } from '../../dev/preview/server';
+import type { ValueRankConfig } from '../../src/contract/config';
 
 export const NOW = '2026-11-25T00:00:00.000Z';
 export const PO = PERSONAS.productOwner.accountId;
@@ -236,60 +237,9 @@ export async function searchIds(url: string, jql: string, maxPages = 40): Promis
   return ids;
 }
 
-/**
- * The naive loader (baseline): what a straightforward app would do — the candidate JQL in sequential pages of 100
- * with every field (`fields: ['*all']`), the linked feedback tickets the same way (`key in (…)`, 100 a page), then
- * one remote-link call per issue, one at a time, all as the PO. `maxIssues` caps the work (the caller extrapolates).
- */
-export async function naiveLoad(
-  url: string,
-  opts: { maxIssues?: number; maxPages?: number } = {},
-): Promise<{ requests: number; issues: number; tickets: number; ms: number; capped: boolean }> {
-  const t0 = performance.now();
-  const maxIssues = opts.maxIssues ?? Number.POSITIVE_INFINITY;
-  const maxPages = opts.maxPages ?? 1000;
-  let requests = 0;
-  const issues: Array<{ id: string; key: string; fields: Record<string, unknown> }> = [];
-  let token: string | undefined;
-  let capped = false;
-  for (let page = 0; page < maxPages; page++) {
-    const res = await jira<{ issues: typeof issues; nextPageToken?: string; isLast?: boolean }>(url, '/rest/api/3/search/jql', {
-      method: 'POST',
-      as: PO,
-      body: { jql: CANDIDATE_JQL, fields: ['*all'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) },
-    });
-    requests++;
-    if (res.status !== 200) throw new Error(`naive search failed: ${res.status}`);
-    issues.push(...res.body.issues);
-    if (res.body.isLast === true || !res.body.nextPageToken || res.body.issues.length === 0) break;
-    if (issues.length >= maxIssues) {
-      capped = true;
-      break;
-    }
-    token = res.body.nextPageToken;
-  }
-  const tickets = new Set<string>();
-  for (const issue of issues) {
-    for (const link of (issue.fields.issuelinks as Array<Record<string, { key?: string } | undefined>> | undefined) ?? []) {
-      const other = link.outwardIssue ?? link.inwardIssue;
-      if (other?.key !== undefined && !other.key.startsWith(`${PROJECT}-`)) tickets.add(other.key);
-    }
-  }
-  const ticketKeys = [...tickets];
-  for (let i = 0; i < ticketKeys.length; i += 100) {
-    const res = await jira(url, '/rest/api/3/search/jql', {
-      method: 'POST',
-      as: PO,
-      body: { jql: `key in (${ticketKeys.slice(i, i + 100).join(',')})`, fields: ['*all'], maxResults: 100 },
-    });
-    requests++;
-    if (res.status !== 200) throw new Error(`naive ticket search failed: ${res.status}`);
-  }
-  for (const issue of issues) {
-    await jira(url, `/rest/api/3/issue/${issue.id}/remotelink`, { as: PO });
-    requests++;
-  }
-  return { requests, issues: issues.length, tickets: ticketKeys.length, ms: performance.now() - t0, capped };
+/** The effective config of PAY as the app reads it (`getConfig`, as the PO; call before resetting the stats). */
+export async function effectiveConfig(url: string): Promise<ValueRankConfig> {
+  return (await call<{ config: ValueRankConfig }>(url, 'getConfig', { projectKey: PROJECT })).data.config;
 }
 
 export { lisLength } from '../oracles';
@@ -297,4 +247,36 @@ export { lisLength } from '../oracles';
 /** Logs progress to stderr so a long run shows where it is (the table goes to stdout). */
 export function progress(suite: string, msg: string): void {
   process.stderr.write(`[bench ${suite}] ${msg}\n`);
+}
+
+/**
+ * Times the in-process simulator's answers (from `sim.handle` to the response's end, `/rest/…` only), so a call's
+ * wall time without latency splits into the simulator's part and the app's. Returns a reader of the union of the
+ * intervals since `start()` (parallel requests overlap; the process has one thread, so it is time the simulator held).
+ */
+export function watchSimulator(b: Bench): { start(): void; busyMs(): number } {
+  const sim = b.preview.sim;
+  const handle = sim.handle.bind(sim);
+  let spans: [number, number][] = [];
+  sim.handle = (req, res) => {
+    const t0 = performance.now();
+    const mine = handle(req, res);
+    if (mine && (req.url ?? '').startsWith('/rest/')) res.on('finish', () => spans.push([t0, performance.now()]));
+    return mine;
+  };
+  return {
+    start() {
+      spans = [];
+    },
+    busyMs() {
+      let total = 0;
+      let end = -Infinity;
+      for (const [a, z] of [...spans].sort((x, y) => x[0] - y[0])) {
+        if (z <= end) continue;
+        total += z - Math.max(a, end);
+        end = z;
+      }
+      return total;
+    },
+  };
 }

@@ -27,6 +27,7 @@ import {
   breakdown,
   type ScaleSeed,
 } from './harness';
+import { instrumentKvs, openUntilReady } from './snapshot-probe';
 
 const SUITE = 'ranksync';
 const DISPLACED_SHARE = 0.02;
@@ -109,6 +110,7 @@ export const rankSyncSuite: BenchSuite = async (opts) => {
   const size = `${fmtN(n)} issues`;
   const rows: BenchRow[] = [];
 
+  instrumentKvs();
   // A: the generated site as it is; its value order, and what aligning Jira to it from scratch would take.
   progress(SUITE, `${size}: preview A (value order of the generated site)`);
   const seedA = scaleSeed(n);
@@ -116,8 +118,7 @@ export const rankSyncSuite: BenchSuite = async (opts) => {
   let valueA: string[];
   let alignNote: string;
   try {
-    await call(a.url, 'getBacklog', { projectKey: PROJECT, pageSize: 1 });
-    await settle(a.url);
+    await openUntilReady(a.url, { suite: SUITE, payload: { pageSize: 1 } });
     valueA = await valueOrder(a.url);
     const align = await call<{ moves: Move[]; calls: number; total: number }>(a.url, 'planRankSync', { projectKey: PROJECT });
     alignNote = `aligning the generator's own order would take ${fmtN(align.data.moves.length)} moves in ${fmtN(align.data.calls)} calls`;
@@ -145,8 +146,7 @@ export const rankSyncSuite: BenchSuite = async (opts) => {
   });
   const b = await startBench(seedB);
   try {
-    await call(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 1 });
-    await settle(b.url);
+    await openUntilReady(b.url, { suite: SUITE, payload: { pageSize: 1 } });
     const target = await valueOrder(b.url);
     const keys = new Set(target);
     const current = await jiraOrder(b.url, seedB, keys);

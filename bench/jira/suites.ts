@@ -5,6 +5,7 @@ import { editSuite } from './edit';
 import { dailySuite } from './daily';
 import { responseSuite } from './response';
 import { rankSyncSuite } from './ranksync';
+import { scaleSuite } from './scale';
 
 /** The suites that drive the app through the local preview and the simulated Jira (issue 7). */
 export const jiraSuites: Record<string, BenchSuite> = {
@@ -14,4 +15,5 @@ export const jiraSuites: Record<string, BenchSuite> = {
   daily: dailySuite,
   response: responseSuite,
   ranksync: rankSyncSuite,
+  scale: scaleSuite,
 };
