@@ -5,7 +5,23 @@
  * snapshot costs in KVS: reads per page view and bytes stored per 1,000 backlog items.
  */
 import type { BenchRow, BenchSuite } from '../types';
-import { breakdown, call, CANDIDATE_JQL, coldFacts, countOf, effectiveConfig, fmtN, NOW, progress, PROJECT, readStats, resetStats, scaleSeed, searchIds, startBench } from './harness';
+import {
+  breakdown,
+  call,
+  CANDIDATE_JQL,
+  coldFacts,
+  countOf,
+  effectiveConfig,
+  fmtN,
+  NOW,
+  progress,
+  PROJECT,
+  readStats,
+  resetStats,
+  scaleSeed,
+  searchIds,
+  startBench,
+} from './harness';
 import { evidenceRefsOutside, instrumentKvs, kvsCalls, kvsGetKeys, kvsReads, openUntilReady, resetKvsCalls, snapshotMeta, storedBytes } from './snapshot-probe';
 import { todaysPath } from './todays-path';
 
@@ -91,10 +107,11 @@ export const apiSuite: BenchSuite = async (opts) => {
         unit: 'reads',
         baseline: coldInstance,
         ratio: reads / coldInstance,
-        notes:
-          `KVS requests in the call: ${Object.entries(kv)
-            .map(([p, k]) => `${p.replace('/api/v1/', '')} ${k}`)
-            .join(', ')} (get: ${gets.join(', ')}); the rows (${meta.rowChunks} values) come from the function instance's cache; baseline = the same view on a fresh instance, which also reads the rows (⌈${meta.rowChunks}/${KVS_BATCH}⌉ batch gets)`,
+        notes: `KVS requests in the call: ${Object.entries(kv)
+          .map(([p, k]) => `${p.replace('/api/v1/', '')} ${k}`)
+          .join(
+            ', ',
+          )} (get: ${gets.join(', ')}); the rows (${meta.rowChunks} values) come from the function instance's cache; baseline = the same view on a fresh instance, which also reads the rows (⌈${meta.rowChunks}/${KVS_BATCH}⌉ batch gets)`,
       });
       const stored = await storedBytes(`snap:${PROJECT}:`);
       const linkCache = await storedBytes(`rl:${PROJECT}:`);

@@ -35,7 +35,12 @@ export function longUrlSeed(n: number): ScaleSeed {
         globalId: `system=https://support.example.com&id=${ticket}`,
         application: { type: 'com.example.supportdesk', name: 'SupportDesk' },
         relationship: 'mentioned in',
-        object: { url, title: `#${ticket} Customer request`, summary: 'Customer request', icon: { url16x16: 'https://support.example.com/static/ticket-16.png', title: 'SupportDesk ticket' } },
+        object: {
+          url,
+          title: `#${ticket} Customer request`,
+          summary: 'Customer request',
+          icon: { url16x16: 'https://support.example.com/static/ticket-16.png', title: 'SupportDesk ticket' },
+        },
       };
     });
   });

@@ -56,7 +56,9 @@ export const scaleSuite: BenchSuite = async (opts) => {
       name: `snapshot ${size}: KVS bytes per 1,000 backlog items`,
       value: stored.bytes / meta.total,
       unit: 'KB',
-      notes: `snap:${PROJECT}:* = ${stored.keys} keys, ${(stored.bytes / 1e6).toFixed(1)} MB (JSON) for ${fmtN(meta.total)} backlog items: ${Object.entries(stored.byKind)
+      notes: `snap:${PROJECT}:* = ${stored.keys} keys, ${(stored.bytes / 1e6).toFixed(1)} MB (JSON) for ${fmtN(meta.total)} backlog items: ${Object.entries(
+        stored.byKind,
+      )
         .map(([k, v]) => `${{ r: 'rows', e: 'evidence', g: 'edges', meta: 'meta' }[k] ?? k} ${v.keys} keys ${(v.bytes / 1e6).toFixed(1)} MB`)
         .join(', ')}`,
     });

@@ -118,7 +118,10 @@ export interface Opened {
  * Opens PAY as the PO the way the project page does: `getBacklog` until it answers `ready` (every `pollMs`), then
  * waits for an idle queue (the build's last writes). Bounded by `timeoutMs`.
  */
-export async function openUntilReady(url: string, opts: { suite: string; pollMs?: number; timeoutMs?: number; payload?: Record<string, unknown> }): Promise<Opened> {
+export async function openUntilReady(
+  url: string,
+  opts: { suite: string; pollMs?: number; timeoutMs?: number; payload?: Record<string, unknown> },
+): Promise<Opened> {
   const pollMs = opts.pollMs ?? 1000;
   const timeoutMs = opts.timeoutMs ?? 1_800_000;
   const payload = { projectKey: PROJECT, pageSize: 100, ...opts.payload };
@@ -130,7 +133,12 @@ export async function openUntilReady(url: string, opts: { suite: string; pollMs?
   try {
     const t0 = performance.now();
     const firstCall = await call<{ status: string; building?: { done: number; total: number } }>(url, 'getBacklog', payload);
-    const first = { status: firstCall.data.status, ...(firstCall.data.building ? { building: firstCall.data.building } : {}), ms: firstCall.ms, bytes: firstCall.bytes };
+    const first = {
+      status: firstCall.data.status,
+      ...(firstCall.data.building ? { building: firstCall.data.building } : {}),
+      ms: firstCall.ms,
+      bytes: firstCall.bytes,
+    };
     const seen: string[] = [];
     let polls = 0;
     let pollErrors = 0;

@@ -5,7 +5,26 @@
  * page 0, pageSize 100), beside today's path (the old per-view load, todays-path.ts) timed in the same run.
  */
 import type { BenchRow, BenchSuite } from '../types';
-import { breakdown, call, countOf, effectiveConfig, watchSimulator, fmtN, jira, NOW, progress, PROJECT, readStats, resetStats, scaleSeed, settle, startBench, type Bench, type ScaleSeed, type SimStats } from './harness';
+import {
+  breakdown,
+  call,
+  countOf,
+  effectiveConfig,
+  watchSimulator,
+  fmtN,
+  jira,
+  NOW,
+  progress,
+  PROJECT,
+  readStats,
+  resetStats,
+  scaleSeed,
+  settle,
+  startBench,
+  type Bench,
+  type ScaleSeed,
+  type SimStats,
+} from './harness';
 import { instrumentKvs, openUntilReady } from './snapshot-probe';
 import { todaysPath } from './todays-path';
 

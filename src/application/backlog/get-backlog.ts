@@ -6,6 +6,7 @@ import { requireSomeWeight } from '../shared/weights';
 import type { JiraReader } from '../ports/jira';
 import { itemsAt, openView } from '../snapshot/open-view';
 import { fitPage } from './answer-budget';
+import { pageItem } from './page-evidence';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -38,7 +39,7 @@ export async function getBacklog(deps: AppDeps, reader: JiraReader, principal: s
     total = all.length;
     positions = all.slice(page * pageSize, (page + 1) * pageSize);
   }
-  const items: BacklogItem[] = await itemsAt(deps, reader, p.projectKey, opened, positions);
+  const items: BacklogItem[] = (await itemsAt(deps, reader, p.projectKey, opened, positions)).map(pageItem);
   const fitted = fitPage(items, page, pageSize);
   return {
     items: fitted.items,
