@@ -39,6 +39,23 @@ const layers = [
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEV, NO_OUTER_LAYERS, NO_FORGE] }] },
   },
   {
+    files: ['src/resolvers/**/*.ts', 'src/events/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEV,
+            {
+              regex: '^\\.{1,2}/(.*/)?adapters(/|$)',
+              message: 'Entry points get their Jira, storage and queue from the composition root (src/composition.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [

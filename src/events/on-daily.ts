@@ -1,9 +1,9 @@
-import { createDeps } from '../composition';
-import { fanOutDaily } from './daily-fan-out';
+import { fanOutDaily } from '../application/background/daily-fan-out';
+import { createRuntime } from '../composition';
 
-const deps = createDeps();
+const runtime = createRuntime();
 
-/** Daily scheduled trigger: recency decay changes scores over time, so every enrolled project is recomputed. */
+/** Daily scheduled trigger: recency decay changes scores over time, so every enrolled project is rebuilt. */
 export async function onDaily(): Promise<void> {
-  await fanOutDaily(deps.kv, new Date().toISOString());
+  await fanOutDaily(runtime.deps.kv, runtime.queue, new Date().toISOString());
 }

@@ -1,9 +1,9 @@
 import { anyEnrolled, isEnrolled } from '../application/background/enrolment';
-import { createDeps } from '../composition';
+import type { RecomputeRequest } from '../application/ports/recompute-queue';
+import { createRuntime } from '../composition';
 import { projectOfKey } from '../domain/scoring/read-values';
-import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
 
-const deps = createDeps();
+const { deps, queue } = createRuntime();
 
 /**
  * Trigger for issue created/updated/deleted and issue link created/deleted: enqueues a coalesced recompute of the
@@ -26,5 +26,5 @@ export async function onIssueEvent(event: Record<string, unknown>): Promise<void
   }
   const ids = [event.sourceIssueId, event.destinationIssueId].filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map(String);
   if (ids.length > 0 && (await anyEnrolled(deps.kv))) requests.push({ issueIds: ids, at, reason: `${type} link ${String(event.id ?? '')}` });
-  await enqueueRecompute(requests);
+  await queue.push(requests);
 }

@@ -6,14 +6,13 @@ import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock } from '.
 import { projectWork } from '../application/background/project-work';
 import { dirtyPrefix, readBuildState } from '../application/snapshot/build-snapshot';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
-import { CONSUMER_BUDGET_MS, Deadline } from '../adapters/jira/deadline';
-import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
-import { ForgeJiraWriter } from '../adapters/jira/forge-jira-writer';
-import { consumerBudgetMs, createDeps } from '../composition';
-import { fanOutDaily } from './daily-fan-out';
-import { enqueueRecompute, type RecomputeRequest } from './recompute-queue';
+import { fanOutDaily } from '../application/background/daily-fan-out';
+import type { JiraReader } from '../application/ports/jira';
+import type { RecomputeRequest } from '../application/ports/recompute-queue';
+import { createRuntime } from '../composition';
 
-const deps = createDeps();
+const runtime = createRuntime();
+const { deps, queue } = runtime;
 
 /**
  * Queue consumer: recomputes the project named by the event (as the app: background work, nothing returned to a
@@ -27,7 +26,7 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   const at = typeof body.at === 'string' ? body.at : new Date(0).toISOString();
   if (typeof body.dailyAfter === 'string') {
     try {
-      await fanOutDaily(deps.kv, at, body.dailyAfter);
+      await fanOutDaily(deps.kv, queue, at, body.dailyAfter);
     } catch (e) {
       // Over the installation's events a minute (a second delivery of this event, or a burst of edits): the pushes
       // are retried once the minute has passed, as "Error handling for Forge async events" advises.
@@ -36,8 +35,8 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
     }
     return undefined;
   }
-  const deadline = new Deadline(consumerBudgetMs(CONSUMER_BUDGET_MS));
-  const reader = new ForgeJiraReader('app', deadline);
+  const jira = runtime.asApp();
+  const reader = jira.reader;
   if (typeof body.projectKey !== 'string') {
     await routeLinkedIssues(reader, body, at);
     return undefined;
@@ -62,16 +61,16 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
     more = await projectWork(
       deps,
       reader,
-      new ForgeJiraWriter('app', deadline),
+      jira.writer,
       { projectKey, at, ...(typeof body.issueId === 'string' ? { issueId: body.issueId } : {}) },
-      () => deadline.remaining(),
+      jira.timeLeftMs,
     );
     if (eventId !== null) await markHandled(deps.kv, projectKey, eventId);
   } finally {
     await releaseProjectLock(deps.kv, projectKey, holder);
   }
   // Queued once the lock is free: a continuation delivered while this run still held it would be turned away.
-  if (more) await enqueueRecompute([{ projectKey, at: new Date().toISOString(), reason: 'continue the snapshot build' }]);
+  if (more) await queue.push([{ projectKey, at: new Date().toISOString(), reason: 'continue the snapshot build' }]);
   return undefined;
 }
 
@@ -79,7 +78,7 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
  * A link event names issue ids only: one bulkfetch finds their projects, and each enrolled one gets a project
  * event (with its concurrency key). Nothing is read when no project is enrolled at all.
  */
-async function routeLinkedIssues(reader: ForgeJiraReader, body: Partial<RecomputeRequest>, at: string): Promise<void> {
+async function routeLinkedIssues(reader: JiraReader, body: Partial<RecomputeRequest>, at: string): Promise<void> {
   const ids = Array.isArray(body.issueIds) ? body.issueIds.filter((x): x is string => typeof x === 'string').slice(0, 100) : [];
   if (ids.length === 0) return;
   const projects = new Set<string>();
@@ -89,5 +88,5 @@ async function routeLinkedIssues(reader: ForgeJiraReader, body: Partial<Recomput
   }
   const enrolled: string[] = [];
   for (const p of projects) if (await isEnrolled(deps.kv, p)) enrolled.push(p);
-  await enqueueRecompute(enrolled.map((projectKey) => ({ projectKey, at, reason: body.reason ?? 'issue link changed' })));
+  await queue.push(enrolled.map((projectKey) => ({ projectKey, at, reason: body.reason ?? 'issue link changed' })));
 }

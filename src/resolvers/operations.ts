@@ -10,18 +10,18 @@ import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
-import { Deadline, UI_BUDGET_MS } from '../adapters/jira/deadline';
-import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';
-import { ForgeJiraWriter } from '../adapters/jira/forge-jira-writer';
-import { createDeps } from '../composition';
+import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
 import { projectOfKey } from '../domain/scoring/read-values';
 import { operation, type CallContext, type OperationHandler } from './define';
 
+const runtime = createRuntime();
+const deps = runtime.deps;
+
 /** Per call: a user-scoped reader with the UI call's time budget. */
-function userReader(deadline: Deadline): JiraReader {
-  return new ForgeJiraReader('user', deadline);
+function userReader(): JiraReader {
+  return runtime.asUser().reader;
 }
 
 /** Checks that the call may act on `projectKey` with `permission`, as the user, and returns their reader. */
@@ -30,12 +30,11 @@ async function forProject(
   projectKey: string,
   permission: Permission,
   action: string,
-  deadline = new Deadline(UI_BUDGET_MS),
+  session: JiraSession = runtime.asUser(),
 ): Promise<JiraReader> {
   requireSameProject(ctx.projectKey, projectKey);
-  const reader = userReader(deadline);
-  await requireProjectPermission(reader, projectKey, permission, action);
-  return reader;
+  await requireProjectPermission(session.reader, projectKey, permission, action);
+  return session.reader;
 }
 
 /** Config scope rules: a project override needs project admin; the global config needs Jira admin. */
@@ -45,14 +44,14 @@ async function forConfigWrite(ctx: CallContext, projectKey: string | undefined, 
     return { kind: 'project', projectKey };
   }
   if (ctx.projectKey !== null) throw new AppError('FORBIDDEN', 'The global configuration is changed from the ValueRank admin page, not from a project.');
-  await requireJiraAdmin(userReader(new Deadline(UI_BUDGET_MS)), action);
+  await requireJiraAdmin(userReader(), action);
   return { kind: 'global' };
 }
 
 /** Browse is required (FORBIDDEN otherwise); true when the user also administers the project. */
 async function canAdministerProject(ctx: CallContext, projectKey: string): Promise<boolean> {
   requireSameProject(ctx.projectKey, projectKey);
-  const held = await userReader(new Deadline(UI_BUDGET_MS)).myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+  const held = await userReader().myPermissions(projectKey, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
   if (held === null || !held.has('BROWSE_PROJECTS')) throw forbidden('see this project');
   return held.has('ADMINISTER_PROJECTS');
 }
@@ -60,8 +59,6 @@ async function canAdministerProject(ctx: CallContext, projectKey: string): Promi
 async function isJiraAdmin(reader: JiraReader): Promise<boolean> {
   return (await reader.myPermissions(null, ['ADMINISTER']))?.has('ADMINISTER') ?? false;
 }
-
-const deps = createDeps();
 
 /** Whose reads are reused (browsable ids, sprint capacity): the user on their site (an app instance may serve several installations). */
 const principalOf = (ctx: CallContext): string => `${ctx.installContext}|${ctx.accountId}`;
@@ -90,7 +87,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     return previewWeights(deps, await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project'), principalOf(ctx), p);
   },
   async getConfig(p, ctx) {
-    const full = p.projectKey === undefined ? await isJiraAdmin(userReader(new Deadline(UI_BUDGET_MS))) : await canAdministerProject(ctx, p.projectKey);
+    const full = p.projectKey === undefined ? await isJiraAdmin(userReader()) : await canAdministerProject(ctx, p.projectKey);
     const { scope, record, config } = await deps.configs.effective(p.projectKey ?? null);
     const version = record?.version ?? 0;
     if (!full) return { access: 'summary', scope, version, config: { weights: config.weights }, updatedAt: null, updatedBy: null };
@@ -100,8 +97,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const scope = await forConfigWrite(ctx, p.projectKey, 'change the ValueRank configuration');
     const config = validateConfig(p.config);
     // Only the global config sets the candidate JQL (a project save may only repeat it): Jira parses it there.
-    if (scope.kind === 'global' && config.candidateJql?.trim())
-      await checkCandidateJqlWithJira(userReader(new Deadline(UI_BUDGET_MS)), config.candidateJql.trim());
+    if (scope.kind === 'global' && config.candidateJql?.trim()) await checkCandidateJqlWithJira(userReader(), config.candidateJql.trim());
     const saved = await deps.configs.save(scope, p.expectedVersion, config, ctx.accountId);
     if (scope.kind === 'project') await enrolProject(deps.kv, scope.projectKey, 'override', new Date());
     await deps.requestRebuild?.(scope.kind === 'project' ? scope.projectKey : null);
@@ -144,15 +140,15 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     return planRankSync(deps, reader, ctx.accountId, p);
   },
   async applyRankSync(p, ctx) {
-    const deadline = new Deadline(UI_BUDGET_MS);
-    const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', "change Jira's rank (Schedule Issues permission)", deadline);
-    return applyRankSync(deps, reader, new ForgeJiraWriter('user', deadline), () => deadline.remaining(), p);
+    const session = runtime.asUser();
+    const reader = await forProject(ctx, p.projectKey, 'SCHEDULE_ISSUES', "change Jira's rank (Schedule Issues permission)", session);
+    return applyRankSync(deps, reader, session.writer, session.timeLeftMs, p);
   },
   async listFields(_p, ctx) {
     let reader: JiraReader;
     if (ctx.projectKey !== null) reader = await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'list fields');
     else {
-      reader = userReader(new Deadline(UI_BUDGET_MS));
+      reader = userReader();
       await requireJiraAdmin(reader, 'list fields');
     }
     const fields = await reader.fields();

@@ -40,6 +40,8 @@ const REFUSED: Case[] = [
   { file: 'src/application/backlog/x.ts', code: "import { onIssueEvent } from '../../events/on-issue-event';" },
   { file: 'src/application/backlog/x.ts', code: "import api from '@forge/api';" },
   { file: 'src/contract/x.ts', code: "import { scoreBacklog } from '../domain/scoring/score-issues';" },
+  { file: 'src/resolvers/x.ts', code: "import { ForgeJiraReader } from '../adapters/jira/forge-jira-reader';" },
+  { file: 'src/events/x.ts', code: "import { ForgeKvStore } from '../adapters/storage/forge-kv-store';" },
   { file: 'src/adapters/jira/x.ts', code: "import { startSim } from '../../../dev/sim/server';" },
   { file: 'src/index.ts', code: "export * from '../dev/runtime/forge-api';" },
   { file: 'static/project-page/src/x.tsx', code: "import { scoreBacklog } from '../../../src/domain/scoring/score-issues';" },
@@ -57,6 +59,7 @@ const ALLOWED: Case[] = [
     code: "import { scoreBacklog } from '../../domain/scoring/score-issues';\nimport type { IssueSource } from '../ports';",
   },
   { file: 'src/contract/x.ts', code: "import { z } from 'zod';\nimport type { FactorId } from './model';" },
+  { file: 'src/events/x.ts', code: "import { createRuntime } from '../composition';\nimport { projectWork } from '../application/background/project-work';" },
   { file: 'src/adapters/jira/x.ts', code: "import api, { route } from '@forge/api';\nimport type { IssueSource } from '../../application/ports';" },
   {
     file: 'static/project-page/src/x.tsx',

@@ -9,7 +9,7 @@ import { Deadline } from '../../src/adapters/jira/deadline';
 import { ForgeJiraReader } from '../../src/adapters/jira/forge-jira-reader';
 import { buildSnapshot } from '../../src/application/snapshot/build-snapshot';
 import { AppError } from '../../src/application/errors';
-import { createDeps } from '../../src/composition';
+import { createRuntime } from '../../src/composition';
 import { defaultConfig } from '../../src/domain';
 import { startDemo } from '../integration/harness';
 import { adminPage, ADMIN, call, loadResolver, PO, projectPage } from './helpers';
@@ -54,7 +54,7 @@ describe('the candidate JQL as Jira reads it', () => {
   it('refuses on load a stored candidate JQL that Jira reads as reaching another project, before any search or fetch', async () => {
     // As a config stored before the save check, or restored by a revert, would be.
     const config = { ...defaultConfig(), candidateJql: WIDENING };
-    const deps = createDeps();
+    const { deps } = createRuntime();
     const stored = await deps.configs.effective(null);
     await deps.configs.save({ kind: 'global' }, stored.record?.version ?? 0, config, 'admin');
     await fetch(`${preview.url}/__sim/stats/reset`, { method: 'POST' });
