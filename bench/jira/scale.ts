@@ -65,7 +65,7 @@ export const scaleSuite: BenchSuite = async (opts) => {
 
     progress(SUITE, `${size}: warm getBacklog (no latency): requests`);
     await resetStats(b.url);
-    const warm = await call<{ items: { key: string }[]; total: number }>(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100 });
+    const warm = await call<{ items: { key: string }[]; total: number }>(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100, refresh: true });
     const warmStats = await readStats(b.url);
     const R = evidenceRefsOutside(warm.data.items.map((i) => i.key));
     const limit = Math.ceil(n / IDS_PER_SEARCH) + 3;

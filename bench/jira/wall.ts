@@ -60,13 +60,13 @@ export async function warmAgainstToday(
   let warmStats: SimStats | undefined;
   for (let i = 0; i < opts.times; i++) {
     await resetStats(b.url);
-    warmMs.push((await call(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100 })).ms);
+    warmMs.push((await call(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100, refresh: true })).ms);
     warmStats ??= await readStats(b.url);
   }
   await jira(b.url, '/__sim/faults', { method: 'PUT', body: { spec: '' } });
   const sim = watchSimulator(b);
   sim.start();
-  const localMs = (await call(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100 })).ms;
+  const localMs = (await call(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100, refresh: true })).ms;
   const localSimMs = sim.busyMs();
   const config = await effectiveConfig(b.url);
   await jira(b.url, '/__sim/faults', { method: 'PUT', body: { spec: faults } });
