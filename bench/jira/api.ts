@@ -69,7 +69,11 @@ export const apiSuite: BenchSuite = async (opts) => {
       progress(SUITE, `${size}: warm getBacklog`);
       await resetStats(b.url);
       resetKvsCalls();
-      const warm = await call<{ status: string; items: { key: string }[]; total: number }>(b.url, 'getBacklog', { projectKey: PROJECT, pageSize: 100, refresh: true });
+      const warm = await call<{ status: string; items: { key: string }[]; total: number }>(b.url, 'getBacklog', {
+        projectKey: PROJECT,
+        pageSize: 100,
+        refresh: true,
+      });
       const warmStats = await readStats(b.url);
       const kv = kvsCalls();
       const gets = kvsGetKeys();
