@@ -116,10 +116,15 @@ describe('one score for everyone, served from the project snapshot', () => {
     expect(leaks).toEqual([]);
     const counted = dev.filter((i) => (i.factors.customerVoice.evidence.hiddenTickets ?? 0) > 0);
     expect(counted.length).toBeGreaterThan(0);
-    // The PO browses SUP: the same items name their tickets.
-    const po = await fullBacklog(preview.url, PO);
-    const named = strings(po).filter((s) => /^SUP-\d+$/.test(s));
+    // The PO browses SUP: the same issues' panels name their tickets (a backlog page counts customers, for everyone).
+    const withTickets = counted.slice(0, 5);
+    const forPo = await Promise.all(withTickets.map((i) => invoke(preview.url, 'explainIssue', { issueKey: i.key }, panel(PO, i.key as string))));
+    const named = strings(forPo.map((e) => e.data.item)).filter((s) => /^SUP-\d+$/.test(s));
     expect(named.length).toBeGreaterThan(0);
+    // And the developer's panels of the same issues count what the PO's name.
+    const forDev = await Promise.all(withTickets.map((i) => invoke(preview.url, 'explainIssue', { issueKey: i.key }, panel(DEV, i.key as string))));
+    for (const e of forDev) expect(strings(e.data).filter((s) => [...secrets].some((secret) => s.includes(secret)))).toEqual([]);
+    expect(forDev.some((e) => (e.data.item.factors.customerVoice.evidence.hiddenTickets ?? 0) > 0)).toBe(true);
   }, 120_000);
 
   it('gives a user who cannot browse the project nothing', async () => {

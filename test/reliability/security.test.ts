@@ -495,27 +495,32 @@ describe('security', () => {
       expect(files.map(rel)).toEqual(expect.arrayContaining(['adapters/jira/request.ts', 'events/on-recompute.ts', 'resolvers/operations.ts']));
     });
 
-    it('asApp() appears only under src/events/ and src/adapters/', () => {
+    it('asApp() appears only in background code: src/events/, the composition root that builds its session, and the adapters', () => {
       const offenders = files
         .filter((p) => /\basApp\s*\(/.test(code(p)))
         .map(rel)
-        .filter((p) => !p.startsWith('events/') && !p.startsWith('adapters/'));
+        .filter((p) => !p.startsWith('events/') && !p.startsWith('adapters/') && p !== 'composition.ts');
       expect(offenders).toEqual([]);
-      // And it does appear (in the adapter that wraps requestJira), so the scan is not vacuous.
-      expect(files.filter((p) => /\basApp\s*\(/.test(code(p))).map(rel)).toContain('adapters/jira/request.ts');
+      // And it does appear (in the adapter that wraps requestJira, and in the event handlers), so the scan is not vacuous.
+      const users = files.filter((p) => /\basApp\s*\(/.test(code(p))).map(rel);
+      expect(users).toContain('adapters/jira/request.ts');
+      expect(users.filter((p) => p.startsWith('events/')).length).toBeGreaterThan(0);
     });
 
-    it("only src/events/ constructs an app-principal Jira reader or writer; everything else passes 'user' literally", () => {
+    it("only the composition root constructs a Jira reader or writer, for 'user' or 'app'; resolvers ask only for the user's session", () => {
       const constructions = files.flatMap((p) =>
         [...code(p).matchAll(/\b(?:new\s+ForgeJira(?:Reader|Writer)|jiraRequest)\s*\(\s*([^,)]+)/g)].map((m) => ({ file: rel(p), principal: m[1]!.trim() })),
       );
       expect(constructions.length).toBeGreaterThan(3);
-      const appOutsideEvents = constructions.filter((c) => c.principal === "'app'" && !c.file.startsWith('events/'));
-      expect(appOutsideEvents).toEqual([]);
-      // Outside the adapters (where the principal is a parameter) and events, the principal is the literal 'user'.
-      const notLiteral = constructions.filter((c) => !c.file.startsWith('adapters/') && !c.file.startsWith('events/') && c.principal !== "'user'");
-      expect(notLiteral).toEqual([]);
-      expect(constructions.some((c) => c.principal === "'app'" && c.file.startsWith('events/'))).toBe(true);
+      // Outside the adapters (where the principal is a parameter), readers and writers are made in one place.
+      expect([...new Set(constructions.filter((c) => !c.file.startsWith('adapters/')).map((c) => c.file))]).toEqual(['composition.ts']);
+      const composition = code(files.find((p) => rel(p) === 'composition.ts')!);
+      expect(composition).toMatch(/asUser: \(\) => session\('user'/);
+      expect(composition).toMatch(/asApp: \(\) => session\('app'/);
+      // Resolvers reach Jira only as the user.
+      const resolvers = files.filter((p) => rel(p).startsWith('resolvers/'));
+      expect(resolvers.length).toBeGreaterThan(0);
+      for (const p of resolvers) expect(code(p)).not.toMatch(/\basApp\b/);
     });
   });
 });
