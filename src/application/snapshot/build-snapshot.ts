@@ -13,7 +13,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk, mapLimit } from '../shared/concurrency';
 import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
 import { jsonBytes } from '../shared/json-bytes';
-import { readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
+import { deleteGeneration, readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
 import { searchBounds } from './visibility';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
@@ -107,12 +107,13 @@ export async function buildSnapshot(
   if (state === undefined) {
     // The app reads as its own user: a project closed to it gets an empty snapshot that says what to grant.
     if ((await reader.project(projectKey)) === null) {
-      const meta = await saveSnapshot(
+      const { meta, previous } = await saveSnapshot(
         kv,
         projectKey,
         { rows: [], evidence: [], edges: [] },
         { ...metaBase, medianPoints: config.effort.defaultPoints, businessValueMax: 0, sources: [appCannotBrowseProject(projectKey)], truncated: false },
       );
+      if (previous !== undefined) await deleteGeneration(kv, projectKey, previous);
       return { status: 'done', meta, written: 0 };
     }
     const jql = candidateJql(projectKey, config);
@@ -236,15 +237,15 @@ export async function buildSnapshot(
   });
   const snap = snapshotOf(backlog);
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
-  const previous = await readMeta(kv, projectKey);
+  const earlier = await readMeta(kv, projectKey);
   const created = await readList<number>(kv, state.steps ?? 0, (n) => createdKey(projectKey, state!.buildId, n));
-  const meta = await saveSnapshot(
+  const { meta, previous } = await saveSnapshot(
     kv,
     projectKey,
     { rows, evidence: snap.evidence, edges: blocksEdges(candidates, rules) },
     {
       ...metaBase,
-      scoreField: previous?.scoreField ?? null,
+      scoreField: earlier?.scoreField ?? null,
       medianPoints: backlog.medianPoints,
       businessValueMax: backlog.businessValueMax,
       sources: problems,
@@ -254,6 +255,7 @@ export async function buildSnapshot(
   );
   // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
   await dropBuild(kv, projectKey, state);
+  if (previous !== undefined) await deleteGeneration(kv, projectKey, previous);
   for (const d of dirty) await kv.delete(d.key);
   const scores = new Map<string, number>();
   for (let pos = 0; pos < backlog.length; pos++) scores.set(backlog.idAt(pos), Math.round(backlog.scoreAt(pos) * 10) / 10);
@@ -282,10 +284,11 @@ async function rereadDirty(
 }
 
 async function dropBuild(kv: KeyValueStore, projectKey: string, state: BuildState): Promise<void> {
+  // The state first: from here on pages say the snapshot is current; the lists left are only garbage if this stops.
+  await kv.delete(buildStateKey(projectKey));
   for (let n = 0; n < state.idChunks; n++) await kv.delete(idsKey(projectKey, state.buildId, n));
   for (let n = 0; n < state.issueChunks; n++) await kv.delete(issuesKey(projectKey, state.buildId, n));
   for (let n = 0; n < (state.steps ?? 0); n++) await kv.delete(createdKey(projectKey, state.buildId, n));
-  await kv.delete(buildStateKey(projectKey));
 }
 
 async function readList<T>(kv: KeyValueStore, chunks: number, keyOf: (n: number) => string): Promise<T[]> {

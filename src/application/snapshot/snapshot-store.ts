@@ -187,14 +187,14 @@ export async function readEdges(kv: KeyValueStore, projectKey: string, meta: Sna
 
 /**
  * Writes a whole snapshot under a new generation, then switches the meta to it (one write: readers see the old
- * snapshot or the new one, never a mix), then deletes the old generation's values.
+ * snapshot or the new one, never a mix). The old generation's values stay until `deleteGeneration(previous)`.
  */
 export async function saveSnapshot(
   kv: KeyValueStore,
   projectKey: string,
   data: { rows: readonly SnapshotRow[]; evidence: readonly SnapshotEvidence[]; edges: readonly BlocksEdge[] },
   meta: Omit<SnapshotMeta, 'gen' | 'rev' | 'total' | 'rowChunks' | 'evChunks' | 'edgeChunks'>,
-): Promise<SnapshotMeta> {
+): Promise<{ meta: SnapshotMeta; previous: SnapshotMeta | undefined }> {
   const gen = randomUUID().replace(/-/g, '').slice(0, 12);
   const evChunks = chunkByBytes(data.evidence.map(fitEvidence));
   const chunkOf = new Map<string, number>();
@@ -218,11 +218,11 @@ export async function saveSnapshot(
     edgeChunks: edgeChunks.length,
   };
   await kv.set(snapMetaKey(projectKey), next);
-  if (previous !== undefined) await deleteGeneration(kv, projectKey, previous);
-  return next;
+  return { meta: next, previous };
 }
 
-async function deleteGeneration(kv: KeyValueStore, projectKey: string, meta: SnapshotMeta): Promise<void> {
+/** Deletes the values of a generation the meta no longer names (after a rebuild switched it). */
+export async function deleteGeneration(kv: KeyValueStore, projectKey: string, meta: SnapshotMeta): Promise<void> {
   const keys = [
     ...Array.from({ length: meta.rowChunks }, (_, n) => rowKey(projectKey, meta.gen, n)),
     ...Array.from({ length: meta.evChunks }, (_, n) => evKey(projectKey, meta.gen, n)),
