@@ -2,6 +2,7 @@ import { FACTOR_IDS, type BacklogItem, type Pin } from '../../contract/model';
 import type { ValueRankConfig } from '../../contract/config';
 import type { JiraIssueLike, ScoringInput } from './input';
 import { rankOrder } from '../ranking/rank-items';
+import { Positions } from '../ranking/positions';
 import { contribution, weightSum } from './contribution';
 import { FACTORS, PackedScores } from './packed-scores';
 import { BacklogItemBuilder, issueTypeOf, summaryOf } from './backlog-item';
@@ -13,8 +14,7 @@ export class ScoredBacklog {
   /** Positions → issues (Jira order). */
   private readonly order: Uint32Array;
   private readonly built: (BacklogItem | undefined)[];
-  /** Issues (Jira order) → positions: the inverse of `order`, built on first use. */
-  private positionByIssue: Uint32Array | null = null;
+  private readonly positions: Positions;
   private all: BacklogItem[] | null = null;
   private readonly builder: BacklogItemBuilder;
 
@@ -33,6 +33,7 @@ export class ScoredBacklog {
       this.score[j] = score;
     }
     this.order = rankOrder(this.score, (j) => input.pins.get(input.candidates[p.index[j]!]!.key)?.position);
+    this.positions = new Positions(this.order, (key) => p.issueOfKey.get(key));
     this.built = new Array<BacklogItem | undefined>(n);
     this.builder = new BacklogItemBuilder(input, p, sum);
   }
@@ -156,23 +157,12 @@ export class ScoredBacklog {
 
   /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
   positionOfJiraRank(jiraRank: number): number {
-    const j = jiraRank - 1;
-    if (!(j >= 0 && j < this.order.length)) throw new RangeError(`Jira rank ${jiraRank} is outside 1…${this.order.length}`);
-    return this.positionOfIssue(j);
+    return this.positions.ofJiraRank(jiraRank);
   }
 
   /** The position (0-based) of an issue key, or −1 when it is not ranked. */
   positionOf(key: string): number {
-    const j = this.p.issueOfKey.get(key);
-    return j === undefined ? -1 : this.positionOfIssue(j);
-  }
-
-  private positionOfIssue(j: number): number {
-    if (this.positionByIssue === null) {
-      this.positionByIssue = new Uint32Array(this.order.length);
-      for (let p = 0; p < this.order.length; p++) this.positionByIssue[this.order[p]!] = p;
-    }
-    return this.positionByIssue[j]!;
+    return this.positions.of(key);
   }
 
   /** The item at a position, with its evidence (built once, on first use). */

@@ -2,6 +2,7 @@ import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId, type Pin } fr
 import type { ValueRankConfig } from '../../contract/config';
 import type { RankedItems } from '../explain/explain-issue';
 import { rankOrder } from '../ranking/rank-items';
+import { Positions } from '../ranking/positions';
 import { contribution, weightSum } from '../scoring/contribution';
 import { SnapshotViewError } from './snapshot-error';
 import type { SnapshotEvidence, SnapshotRow } from './types';
@@ -28,8 +29,7 @@ export class SnapshotView implements RankedItems {
   private readonly score: Float64Array;
   /** Positions → rows (Jira order). */
   private readonly order: Uint32Array;
-  /** Rows (Jira order) → positions: the inverse of `order`, built on first use. */
-  private positionByRow: Uint32Array | null = null;
+  private readonly positions: Positions;
   private readonly built: (BacklogItem | undefined)[];
   private readonly evidence: Map<string, SnapshotEvidence>;
 
@@ -49,6 +49,7 @@ export class SnapshotView implements RankedItems {
       this.score[j] = score;
     }
     this.order = rankOrder(this.score, (j) => v.pins.get(v.rows[j]!.key)?.position);
+    this.positions = new Positions(this.order, (key) => v.indexOf.get(key));
     this.built = new Array<BacklogItem | undefined>(n);
     this.evidence = evidence;
   }
@@ -78,8 +79,8 @@ export class SnapshotView implements RankedItems {
   attachEvidence(evidence: ReadonlyMap<string, SnapshotEvidence>): void {
     for (const [key, ev] of evidence) {
       this.evidence.set(key, ev);
-      const j = this.v.indexOf.get(key);
-      if (j !== undefined) this.built[this.positionOfRow(j)] = undefined;
+      const at = this.positions.of(key);
+      if (at >= 0) this.built[at] = undefined;
     }
   }
 
@@ -167,23 +168,12 @@ export class SnapshotView implements RankedItems {
 
   /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
   positionOfJiraRank(jiraRank: number): number {
-    const j = jiraRank - 1;
-    if (!(Number.isInteger(j) && j >= 0 && j < this.order.length)) throw new RangeError(`Jira rank ${jiraRank} is outside 1…${this.order.length}`);
-    return this.positionOfRow(j);
+    return this.positions.ofJiraRank(jiraRank);
   }
 
   /** The position (0-based) of an issue key, or −1 when it is not among these rows. */
   positionOf(key: string): number {
-    const j = this.v.indexOf.get(key);
-    return j === undefined ? -1 : this.positionOfRow(j);
-  }
-
-  private positionOfRow(j: number): number {
-    if (this.positionByRow === null) {
-      this.positionByRow = new Uint32Array(this.order.length);
-      for (let p = 0; p < this.order.length; p++) this.positionByRow[this.order[p]!] = p;
-    }
-    return this.positionByRow[j]!;
+    return this.positions.of(key);
   }
 
   /** The item at a position, with the evidence attached for its key (built once, on first use). */
