@@ -3,6 +3,7 @@ import type { BacklogItem, SourceProblem } from '../../contract/model';
 import { redactEvidence, SnapshotView } from '../../domain';
 import type { SnapshotEvidence } from '../../domain/snapshot/types';
 import type { AppDeps, WeightsOverride } from '../app-deps';
+import { AppError } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import { readBuildState, configDigest, type BuildState } from './build-snapshot';
 import { readEvidence, readMeta, readRows, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
@@ -29,7 +30,8 @@ export interface OpenedView {
 
 /**
  * Opens a project's snapshot for the user `reader` acts as: one KVS read for the meta (the rows come from this
- * instance's cache while current), the user's browsable candidate ids (⌈N/5,000⌉ parallel searches), and the rows
+ * instance's cache while current), the user's browsable candidate ids (one ids-only search per creation-time range
+ * of at most 4,500 issues, in parallel; reused for 30 s), and the rows
  * ranked with the snapshot's weights (or a what-if override). A project without a snapshot answers 'building' and
  * makes sure a build is under way. Never reads the project's issues from Jira.
  */
@@ -151,7 +153,14 @@ async function keepBuilding(deps: AppDeps, projectKey: string, state: BuildState
 export async function itemsAt(deps: AppDeps, reader: JiraReader, projectKey: string, opened: OpenedView, positions: readonly number[]): Promise<BacklogItem[]> {
   const { view, meta, rowsByKey } = opened;
   const rows = positions.map((p) => rowsByKey.get(view.keyAt(p))!);
-  const evidence = await readEvidence(deps.kv, projectKey, meta, rows);
+  let evidence: Map<string, SnapshotEvidence>;
+  try {
+    evidence = await readEvidence(deps.kv, projectKey, meta, rows);
+  } catch (e) {
+    // A rebuild replaced the snapshot between the ranking and its evidence: the next call reads the new one.
+    if (e instanceof SnapshotMissingError) throw new AppError('BUSY', 'The ranking was just recomputed while this page was read. Load it again.');
+    throw e;
+  }
   const open = new Set<string>();
   const ask = new Map<string, string>();
   for (const e of evidence.values())
