@@ -74,8 +74,8 @@ export type BuildOutcome = { status: 'done'; meta: SnapshotMeta; written: number
 
 /**
  * Builds (or goes on building) a project's snapshot as the app, within `timeLeftMs`. Returns 'continue' when the
- * time ran short: the caller queues another run, which resumes from the saved step. `restart`: a build of an
- * older config is dropped and begun again.
+ * time ran short: the caller queues another run, which resumes from the saved step. A build begun under another
+ * config is dropped and begun again.
  */
 export async function buildSnapshot(
   deps: AppDeps,
