@@ -76,16 +76,18 @@ describe('rank sync under Jira faults', () => {
       .map((m) => m.before ?? m.after)
       .find((a) => a !== undefined && moved.has(a) && a !== moves[0]!.key && a !== moves[moves.length - 1]!.key);
     const victims = [moves[0]!.key, moves[moves.length - 1]!.key, ...(anchorThatMoves ? [anchorThatMoves] : [])];
-    await useFaults(`${RATES},failRank=${victims.join('|')}`);
-
+    // Two callers at once, both past their permission check together (a 429 there could hold one back until the
+    // other is done): one runs, the other is told BUSY; nothing is lost. The rank calls are refused for the victims.
+    await useFaults(`failRank=${victims.join('|')}`);
     const errors: string[] = [];
-    // Two callers at once: one runs, the other is told BUSY (or both meet a transient error); nothing is lost.
     const [a, b] = await Promise.all([
       call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
       call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
     ]);
     for (const r of [a, b]) if (!r.ok) errors.push(r.error.code);
     expect(a.ok && b.ok).toBe(false);
+    expect([a, b].filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(['BUSY']);
+    await useFaults(`${RATES},failRank=${victims.join('|')}`);
     expect(new Set(await jiraOrder())).toEqual(new Set(initial));
 
     let last: Answer | null = null;
