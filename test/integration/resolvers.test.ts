@@ -59,7 +59,11 @@ describe('resolvers through the local Forge runtime against the simulated demo s
     expect(e.data.item.rank).toBe(3);
     expect(e.data.above.key).toBe(backlog.data.items[1].key);
     expect(e.data.below.key).toBe(backlog.data.items[3].key);
-    for (const id of FACTOR_IDS) expect(typeof e.data.item.factors[id].contribution).toBe('number');
+    for (const id of FACTOR_IDS) {
+      expect(e.data.item.factors[id].contribution).toBe(third.factors[id].contribution);
+      expect(e.data.item.factors[id].value).toBe(third.factors[id].value);
+    }
+    expect(e.data.item.score).toBe(third.score);
   }, 60_000);
 
   it('answers FORBIDDEN to a user who cannot browse the project, and leaks no issue', async () => {
