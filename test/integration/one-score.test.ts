@@ -1,7 +1,7 @@
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { FIELD } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
-import { invoke, invokeOnce, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, invokeOnce, PERSONAS, projectPage, settleQueue, startDemo } from './harness';
 
 type Json = Record<string, any>;
 const PO = PERSONAS.productOwner.accountId;
@@ -36,16 +36,6 @@ async function fullBacklog(url: string, accountId: string): Promise<Json[]> {
     if (items.length >= r.data.total) return items;
   }
   throw new Error('the backlog did not end');
-}
-
-async function waitForQueue(url: string): Promise<void> {
-  let quiet = 0;
-  for (let i = 0; i < 1200 && quiet < 3; i++) {
-    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number };
-    quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  if (quiet < 3) throw new Error('the queue did not settle');
 }
 
 /** The "Value score" field of an issue, as the site admin reads it through Jira's REST API. */
@@ -94,7 +84,7 @@ describe('one score for everyone, served from the project snapshot', () => {
       expect(d.get(key)).toBe(score);
       expect(a.get(key)).toBe(score);
     }
-    await waitForQueue(preview.url);
+    await settleQueue(preview.url, 120_000);
     const withFeedback = po.filter((i) => i.customers > 0).slice(0, 3);
     expect(withFeedback.length).toBeGreaterThan(0);
     for (const item of withFeedback) {

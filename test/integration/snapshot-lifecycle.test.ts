@@ -4,24 +4,13 @@ import { join } from 'node:path';
 import { generateDemoSite, generateScaleSite } from '../../dev/demo/generate-site';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { SCORE_RESERVE_MS } from '../../src/application/snapshot/build-snapshot';
-import { invoke, invokeOnce, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, invokeOnce, PERSONAS, projectPage, settleQueue, startDemo } from './harness';
 
 type Json = Record<string, any>;
 const PO = PERSONAS.productOwner.accountId;
 const DEV = PERSONAS.developer.accountId;
 const ADMIN = PERSONAS.admin.accountId;
 const page = (accountId: string) => ({ accountId, ...projectPage('PAY') });
-
-async function settle(url: string): Promise<void> {
-  let quiet = 0;
-  for (let i = 0; i < 2400 && quiet < 3; i++) {
-    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
-    expect(q.failed).toBe(0);
-    quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  if (quiet < 3) throw new Error('the queue did not settle');
-}
 
 async function jira(url: string, path: string, init: RequestInit & { as?: string } = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.as ? { 'X-Sim-Account-Id': init.as } : {}) } });
@@ -40,7 +29,7 @@ describe('the snapshot stays fresh', () => {
   beforeAll(async () => {
     preview = await startDemo({ seed });
     await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, page(PO));
-    await settle(preview.url);
+    await settleQueue(preview.url, 120_000);
   }, 120_000);
   afterAll(async () => {
     await preview.close();
@@ -54,7 +43,7 @@ describe('the snapshot stays fresh', () => {
     const score = fields.find((f) => f.name === 'Value score')!.id;
     const put = await jira(preview.url, `/rest/api/3/issue/${target.key}`, { method: 'PUT', body: JSON.stringify({ fields: { [bv]: 1000 } }) });
     expect(put.status).toBe(204);
-    await settle(preview.url);
+    await settleQueue(preview.url, 120_000);
     const [po, dev] = [await itemOf(preview.url, PO, target.key), await itemOf(preview.url, DEV, target.key)];
     expect(po!.score).toBeGreaterThan(target.score);
     expect(dev!.score).toBe(po!.score);
@@ -73,7 +62,7 @@ describe('the snapshot stays fresh', () => {
     expect(
       (await fetch(`${preview.url}/__forge/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) })).status,
     ).toBe(200);
-    await settle(preview.url);
+    await settleQueue(preview.url, 120_000);
     const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, page(PO));
     expect((after.data.items as Json[]).map((i) => i.key)).not.toContain(top.key);
     expect(after.data.total).toBe(backlog.data.total - 1);
@@ -86,7 +75,7 @@ describe('the snapshot stays fresh', () => {
     const weights = { customerVoice: 1, businessValue: 1, timeCriticality: 1, techDebt: 100, enablement: 1 };
     const saved = await invoke(preview.url, 'saveConfig', { expectedVersion: current.data.version, config: { ...current.data.config, weights } }, admin);
     expect(saved.ok).toBe(true);
-    await settle(preview.url);
+    await settleQueue(preview.url, 120_000);
     const after = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 3 }, page(DEV));
     expect(after.data.configVersion).toBe(saved.data.version);
     expect(after.data.stale).toBe(false);
@@ -110,7 +99,7 @@ describe('a build larger than one consumer run', () => {
     let wholeReads: number;
     try {
       await invoke(whole.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, page(PO));
-      await settle(whole.url);
+      await settleQueue(whole.url, 120_000);
       wholeReads = bulkfetches(whole);
     } finally {
       await whole.close();
@@ -139,7 +128,7 @@ describe('a build larger than one consumer run', () => {
     try {
       const ready = await invoke(second.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, page(PO));
       expect(ready.data.status).toBe('ready');
-      await settle(second.url);
+      await settleQueue(second.url, 120_000);
       // Starting over would read the first run's thousand issues again (ten more bulkfetch calls).
       expect(firstReads + bulkfetches(second)).toBeLessThanOrEqual(wholeReads + 2);
       expect(ready.data.total).toBeGreaterThan(progress.done);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ValueRankConfig } from '../../contract/config';
 import type { SourceProblem } from '../../contract/model';
 import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, snapshotOf, type JiraIssueLike, type RemoteLinkLike } from '../../domain';
-import { statusCategoryOf } from '../../domain/scoring/read-values';
+import { readDate, statusCategoryOf } from '../../domain/scoring/read-values';
 import { candidateFieldList, discoverFields, ticketFieldList } from '../backlog/discover-fields';
 import { candidateJql, isBacklogItem, MAX_CANDIDATES, REMOTE_LINK_CONCURRENCY, searchInRankOrder } from '../backlog/load-project';
 import { checkCandidateScope } from '../backlog/candidate-scope';
@@ -323,9 +323,8 @@ async function feedbackProblems(reader: JiraReader, config: ValueRankConfig): Pr
 }
 
 function createdMs(issue: JiraIssueLike): number | null {
-  const c = issue.fields.created;
-  const ms = typeof c === 'string' ? Date.parse(c.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : Number.NaN;
-  return Number.isFinite(ms) ? ms : null;
+  const ms = readDate(issue.fields.created);
+  return typeof ms === 'number' ? ms : null;
 }
 
 export function updatedOf(issue: JiraIssueLike): string {
