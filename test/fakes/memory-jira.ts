@@ -13,6 +13,8 @@ export class MemoryJira implements JiraReader, JiraWriter {
   readonly fetchedFields: string[][] = [];
   /** Closed sprints of the project's boards, as `closedSprints` lists them (oldest first). */
   sprints: JiraSprint[] = [];
+  /** Active sprints, as `activeSprints` lists them. */
+  activeSprintList: JiraSprint[] = [];
   sprintListings = 0;
   readonly written = new Map<string, number | null>();
   requests = 0;
@@ -79,6 +81,10 @@ export class MemoryJira implements JiraReader, JiraWriter {
   async closedSprints(_projectKey: string, limit: number): Promise<JiraSprint[]> {
     this.sprintListings++;
     return this.sprints.slice(-limit);
+  }
+  async activeSprints(): Promise<JiraSprint[]> {
+    this.sprintListings++;
+    return this.activeSprintList;
   }
   async writeScores(_fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void> {
     this.requests++;

@@ -210,6 +210,18 @@ export class ForgeJiraReader implements JiraReader {
   }
 
   async closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]> {
+    return (await this.boardSprints(projectKey, 'closed')).slice(-limit);
+  }
+
+  async activeSprints(projectKey: string): Promise<JiraSprint[]> {
+    return this.boardSprints(projectKey, 'active');
+  }
+
+  /**
+   * Sprints of one state on the project's boards (the first 5), in the order Jira lists them, each once.
+   * Jira Software REST: "Get all boards" (`projectKeyOrId`) and "Get all sprints" (`state`).
+   */
+  private async boardSprints(projectKey: string, state: 'closed' | 'active'): Promise<JiraSprint[]> {
     const boardsRes = await this.get(route`/rest/agile/1.0/board?projectKeyOrId=${projectKey}&maxResults=${50}`);
     if (boardsRes.status === 404) return [];
     if (boardsRes.status !== 200) throw unexpected('list boards', boardsRes);
@@ -217,7 +229,7 @@ export class ForgeJiraReader implements JiraReader {
     const sprints: JiraSprint[] = [];
     for (const b of boards) {
       for (let startAt = 0, page = 0; page < 20; page++) {
-        const res = await this.get(route`/rest/agile/1.0/board/${String(b.id)}/sprint?state=closed&startAt=${startAt}&maxResults=${50}`);
+        const res = await this.get(route`/rest/agile/1.0/board/${String(b.id)}/sprint?state=${state}&startAt=${startAt}&maxResults=${50}`);
         if (res.status !== 200) break;
         const body = parse(S.sprintPage, res, 'the sprint list');
         sprints.push(...(body.values as JiraSprint[]));
@@ -225,8 +237,7 @@ export class ForgeJiraReader implements JiraReader {
         startAt += body.values.length;
       }
     }
-    const unique = [...new Map(sprints.map((s) => [s.id, s])).values()];
-    return unique.slice(-limit);
+    return [...new Map(sprints.map((s) => [s.id, s])).values()];
   }
 }
 

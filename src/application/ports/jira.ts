@@ -20,6 +20,7 @@ export interface JiraProjectRef {
 export interface JiraSprint {
   id: number;
   state: string;
+  name?: unknown;
   startDate?: unknown;
   endDate?: unknown;
   completeDate?: unknown;
@@ -54,6 +55,8 @@ export interface JiraReader {
   myPermissions(projectKey: string | null, permissions: readonly string[]): Promise<Set<string> | null>;
   /** Closed sprints of the project's boards, newest last, at most `limit`. */
   closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]>;
+  /** Active sprints of the project's boards (usually one; a project with several boards may have more). */
+  activeSprints(projectKey: string): Promise<JiraSprint[]>;
 }
 
 /**
