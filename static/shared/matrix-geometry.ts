@@ -84,7 +84,16 @@ export interface Split {
 
 /** The quadrant lines: the medians of value and effort over the points shown. */
 export function splitOf(points: readonly MatrixPoint[]): Split {
-  return { value: median(points.map((p) => p.value), 0), effort: median(points.map((p) => p.effort), 1) };
+  return {
+    value: median(
+      points.map((p) => p.value),
+      0,
+    ),
+    effort: median(
+      points.map((p) => p.effort),
+      1,
+    ),
+  };
 }
 
 /** A point on a median line counts as high value and as low effort (the benefit of the doubt goes to doing it). */
