@@ -103,6 +103,23 @@ export function quadrantOf(p: Pick<MatrixPoint, 'value' | 'effort'>, split: Spli
   return high ? (low ? 'quickWin' : 'bigBet') : low ? 'fillIn' : 'moneyPit';
 }
 
+/** The chart's layout in CSS px (its width follows the page). */
+export const CHART = {
+  HEIGHT: 520,
+  /** Room for the axes' ticks and titles around the plot. */
+  MARGIN: { left: 48, right: 16, top: 12, bottom: 44 },
+  /** Pointer distance within which a point counts as hovered; also the hit grid's cell. */
+  HIT_RADIUS: 8,
+  /** Horizontal spread (±) of points that share an estimate. */
+  SPREAD: 5,
+} as const;
+
+/** The plot area of a chart `width` px wide. */
+export function frameOf(width: number): Frame {
+  const m = CHART.MARGIN;
+  return { left: m.left, top: m.top, width: width - m.left - m.right, height: CHART.HEIGHT - m.top - m.bottom };
+}
+
 /** Where the points are drawn, in CSS pixels of the chart. */
 export interface Frame {
   left: number;
@@ -120,13 +137,16 @@ export interface Scales {
   maxValue: number;
 }
 
-/** The next "nice" bound at or above n: 1, 2, 5 × 10^k. */
+/** The next round number at or above n: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k (so a bound wastes little of the plot). */
 export function niceCeil(n: number): number {
   if (!(n > 0)) return 1;
   const p = Math.pow(10, Math.floor(Math.log10(n)));
-  for (const m of [1, 2, 5, 10]) if (m * p >= n) return m * p;
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= n * (1 - 1e-12)) return Math.round(m * p * 1e6) / 1e6;
   return 10 * p;
 }
+
+/** Room above the largest value and right of the largest effort, so the outermost points are not on the frame. */
+const HEADROOM = 1.05;
 
 export function scalesOf(points: readonly MatrixPoint[], frame: Frame): Scales {
   let maxE = 0;
@@ -135,8 +155,8 @@ export function scalesOf(points: readonly MatrixPoint[], frame: Frame): Scales {
     if (p.effort > maxE) maxE = p.effort;
     if (p.value > maxV) maxV = p.value;
   }
-  const maxEffort = niceCeil(maxE);
-  const maxValue = Math.min(100, niceCeil(maxV));
+  const maxEffort = niceCeil(maxE * HEADROOM);
+  const maxValue = Math.min(100, niceCeil(maxV * HEADROOM));
   const sx = Math.sqrt(maxEffort);
   return {
     x: (e) => frame.left + (Math.sqrt(Math.max(0, Math.min(e, maxEffort))) / sx) * frame.width,
@@ -153,9 +173,12 @@ export function effortTicks(maxEffort: number): number[] {
   return ticks.includes(maxEffort) ? ticks : [...ticks, maxEffort];
 }
 
+/** Tick values for the value axis: about six round steps from 0 to the bound, the bound included. */
 export function valueTicks(maxValue: number): number[] {
-  const step = maxValue / 5;
-  return Array.from({ length: 6 }, (_, i) => Math.round(i * step * 100) / 100);
+  const step = niceCeil(maxValue / 6);
+  const ticks: number[] = [];
+  for (let v = 0; v < maxValue - step / 2; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return [...ticks, maxValue];
 }
 
 /**

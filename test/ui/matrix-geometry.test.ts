@@ -12,6 +12,7 @@ import {
   stepFocus,
   toMatrixPoints,
   valueOf,
+  valueTicks,
   type MatrixPoint,
 } from '../../static/shared/matrix-geometry';
 
@@ -106,21 +107,22 @@ describe('scales', () => {
     { value: 37, effort: 13 },
   ] as MatrixPoint[];
 
-  it('rounds the bounds up to 1, 2 or 5 × 10^k and caps value at 100', () => {
-    expect([niceCeil(13), niceCeil(37), niceCeil(0), niceCeil(100), niceCeil(0.3)]).toEqual([20, 50, 1, 100, 0.5]);
+  it('rounds the bounds up to a round number close above, with 5 % headroom, and caps value at 100', () => {
+    expect([niceCeil(13), niceCeil(37), niceCeil(0), niceCeil(100), niceCeil(0.3), niceCeil(51), niceCeil(22.05)]).toEqual([15, 40, 1, 100, 0.3, 60, 25]);
     expect(scalesOf([{ value: 99, effort: 1 }] as MatrixPoint[], frame).maxValue).toBe(100);
+    // 13 × 1.05 = 13.65 → 15; 37 × 1.05 = 38.85 → 40.
+    const s = scalesOf(pts, frame);
+    expect([s.maxEffort, s.maxValue]).toEqual([15, 40]);
   });
 
   it('maps value linearly upwards and effort by square root to the right, clamped to the frame', () => {
     const s = scalesOf(pts, frame);
-    expect(s.maxEffort).toBe(20);
-    expect(s.maxValue).toBe(50);
     expect(s.y(0)).toBe(310);
-    expect(s.y(50)).toBe(10);
-    expect(s.y(25)).toBe(160);
+    expect(s.y(40)).toBe(10);
+    expect(s.y(20)).toBe(160);
     expect(s.x(0)).toBe(40);
-    expect(s.x(20)).toBe(440);
-    expect(s.x(5)).toBeCloseTo(40 + 400 * Math.sqrt(5 / 20), 10);
+    expect(s.x(15)).toBe(440);
+    expect(s.x(5)).toBeCloseTo(40 + 400 * Math.sqrt(5 / 15), 10);
     expect(s.x(-3)).toBe(40);
     expect(s.y(1000)).toBe(10);
   });
@@ -128,6 +130,12 @@ describe('scales', () => {
   it('labels the effort axis with estimate steps up to the bound', () => {
     expect(effortTicks(20)).toEqual([0, 1, 2, 3, 5, 8, 13, 20]);
     expect(effortTicks(13)).toEqual([0, 1, 2, 3, 5, 8, 13]);
+  });
+
+  it('labels the value axis in round steps up to the bound', () => {
+    expect(valueTicks(60)).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    expect(valueTicks(40)).toEqual([0, 8, 16, 24, 32, 40]);
+    expect(valueTicks(100)).toEqual([0, 20, 40, 60, 80, 100]);
   });
 });
 

@@ -3,16 +3,23 @@ import { token } from '@atlaskit/tokens';
 import { useThemeObserver } from '@atlaskit/tokens/use-theme-observer';
 import { openInJira } from '../../shared/bridge';
 import { drawMarks, drawScene, prepare, readPalette, type Palette, type Scene } from '../../shared/matrix-draw';
-import { hitIndex, hitTest, place, quadrantOf, scalesOf, splitOf, stepFocus, type MatrixPoint, type Quadrant } from '../../shared/matrix-geometry';
+import {
+  CHART,
+  frameOf,
+  hitIndex,
+  hitTest,
+  place,
+  quadrantOf,
+  scalesOf,
+  splitOf,
+  stepFocus,
+  type MatrixPoint,
+  type Quadrant,
+} from '../../shared/matrix-geometry';
 import { text, VisuallyHidden } from '../../shared/ui';
 import { describePoint, MatrixLegend, MatrixList } from './matrix-list';
 
-const HEIGHT = 520;
-const MARGIN = { left: 48, right: 16, top: 12, bottom: 44 };
-/** Pointer distance (CSS px) within which a point counts as hovered; also the hit grid's cell. */
-const HIT_RADIUS = 8;
-/** Horizontal spread (±px) of points that share an estimate. */
-const SPREAD = 5;
+const { HEIGHT, HIT_RADIUS, SPREAD } = CHART;
 
 /** The chart's width follows its container's. */
 function useWidth(): [React.RefObject<HTMLDivElement>, number] {
@@ -53,7 +60,7 @@ export function MatrixChart({ points }: { points: readonly MatrixPoint[] }) {
   }, [quadrants]);
   const scene = useMemo((): Scene | null => {
     if (width === 0) return null;
-    const frame = { left: MARGIN.left, top: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: HEIGHT - MARGIN.top - MARGIN.bottom };
+    const frame = frameOf(width);
     const scales = scalesOf(points, frame);
     return { points, placed: place(points, scales, SPREAD), scales, split, frame, palette };
   }, [points, split, width, palette]);
