@@ -47,6 +47,8 @@ export function MatrixChart({ points }: { points: readonly MatrixPoint[] }) {
   const { colorMode } = useThemeObserver();
   const [hover, setHover] = useState<number | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
+  // Inline styles have no :focus-visible: the chart's focus ring follows this flag.
+  const [ring, setRing] = useState(false);
   const [palette, setPalette] = useState<Palette>(readPalette);
   // A theme switch changes the tokens' values: canvas colours are read again.
   useEffect(() => setPalette(readPalette()), [colorMode]);
@@ -142,12 +144,22 @@ export function MatrixChart({ points }: { points: readonly MatrixPoint[] }) {
           tabIndex={0}
           onKeyDown={onKeyDown}
           onFocus={(e) => {
-            if (focus === null && e.currentTarget.matches(':focus-visible')) setFocus(0);
+            const visible = e.currentTarget.matches(':focus-visible');
+            setRing(visible);
+            if (focus === null && visible) setFocus(0);
           }}
+          onBlur={() => setRing(false)}
           onMouseMove={(e) => setHover(at(e))}
           onMouseLeave={() => setHover(null)}
           onClick={(e) => open(at(e))}
-          style={{ position: 'absolute', inset: 0, cursor: hover === null ? 'default' : 'pointer', borderRadius: 4 }}
+          style={{
+            position: 'absolute',
+            inset: 0,
+            cursor: hover === null ? 'default' : 'pointer',
+            borderRadius: 4,
+            outline: ring ? `2px solid ${token('color.border.focused', '#388BFF')}` : 'none',
+            outlineOffset: 2,
+          }}
         >
           <canvas ref={base} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0 }} />
           <canvas ref={overlay} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0 }} />
