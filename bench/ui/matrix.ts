@@ -131,7 +131,7 @@ export const matrixSuite: BenchSuite = async ({ quick }) => {
       baseline: click(small),
       ratio: click(large) / click(small),
       notes:
-        `median of ${VISITS} visits (${list(large, 'clickMs')} ms), the snapshot built and the queue idle; ${calls} getBacklog calls of 500 in sequence ` +
+        `median of ${VISITS} visits (${list(large, 'clickMs')} ms), the snapshot built and the queue idle; ${calls} getBacklog calls of 500, 3 at a time after the first ` +
         `(the progress bar shows meanwhile); baseline = ${fmtN(small[0]?.drawn ?? 0)} points (${list(small, 'clickMs')} ms)`,
     },
   ];
