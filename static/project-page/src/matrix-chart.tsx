@@ -50,8 +50,11 @@ export function MatrixChart({ points }: { points: readonly MatrixPoint[] }) {
   // Inline styles have no :focus-visible: the chart's focus ring follows this flag.
   const [ring, setRing] = useState(false);
   const [palette, setPalette] = useState<Palette>(readPalette);
-  // A theme switch changes the tokens' values: canvas colours are read again.
-  useEffect(() => setPalette(readPalette()), [colorMode]);
+  // A theme switch changes the tokens' values: canvas colours are read again (the same colours keep the drawing).
+  useEffect(() => {
+    const next = readPalette();
+    setPalette((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+  }, [colorMode]);
 
   const split = useMemo(() => splitOf(points), [points]);
   const quadrants = useMemo(() => points.map((p) => quadrantOf(p, split)), [points, split]);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { token } from '@atlaskit/tokens';
 import { formatScore, round } from '../../shared/format';
 import { QUADRANT_HINTS, QUADRANT_LABELS, type MatrixPoint, type Quadrant } from '../../shared/matrix-geometry';
@@ -68,9 +68,9 @@ const ORDER: Quadrant[] = ['quickWin', 'bigBet', 'fillIn', 'moneyPit'];
 
 /**
  * The chart for screen readers: every issue in rank order under its quadrant's heading. Rendered just after the
- * chart's first paint, so thousands of list items do not hold the chart back.
+ * chart's first paint, so thousands of list items do not hold the chart back, and not again on hover (memo).
  */
-export function MatrixList({ points, quadrants }: { points: readonly MatrixPoint[]; quadrants: readonly Quadrant[] }) {
+export const MatrixList = memo(function MatrixList({ points, quadrants }: { points: readonly MatrixPoint[]; quadrants: readonly Quadrant[] }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const t = setTimeout(() => setShown(true), 50);
@@ -100,4 +100,4 @@ export function MatrixList({ points, quadrants }: { points: readonly MatrixPoint
       </span>
     </VisuallyHidden>
   );
-}
+});
