@@ -5,7 +5,19 @@
  * misplaces or fails to draw is found.
  */
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { CHART, frameOf, hitIndex, hitTest, place, scalesOf, toMatrixPoints, type MatrixPoint, type Placed } from '../../static/shared/matrix-geometry';
+import {
+  CHART,
+  frameOf,
+  hitIndex,
+  hitTest,
+  place,
+  quadrantOf,
+  scalesOf,
+  splitOf,
+  toMatrixPoints,
+  type MatrixPoint,
+  type Placed,
+} from '../../static/shared/matrix-geometry';
 import {
   type Dom,
   formatViolations,
@@ -139,8 +151,12 @@ describe('Project page Matrix tab', () => {
     expect(e2e.errors).toEqual([]);
   });
 
-  it('lists every issue by quadrant for screen readers', async () => {
+  it('lists every issue by quadrant for screen readers, and the five best-ranked quick wins for everyone', async () => {
     const chart = await openMatrix(e2e.page, e2e.url, 'light');
+    const split = splitOf(points);
+    const quickWins = points.filter((p) => quadrantOf(p, split) === 'quickWin').slice(0, 5);
+    const shown = await chart.f.getByRole('region', { name: 'Top quick wins' }).getByRole('button').allTextContents();
+    expect(shown).toEqual(quickWins.map((p) => p.key));
     const region = chart.f.getByRole('region', { name: 'Issues by quadrant' });
     await region.waitFor({ state: 'attached', timeout: 10_000 });
     expect(await region.getByRole('listitem').count()).toBe(points.length);

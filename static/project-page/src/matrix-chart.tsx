@@ -17,7 +17,7 @@ import {
   type Quadrant,
 } from '../../shared/matrix-geometry';
 import { text, VisuallyHidden } from '../../shared/ui';
-import { describePoint, MatrixLegend, MatrixList } from './matrix-list';
+import { describePoint, MatrixLegend, MatrixList, TopQuickWins } from './matrix-list';
 
 const { HEIGHT, HIT_RADIUS, SPREAD } = CHART;
 
@@ -195,6 +195,7 @@ export function MatrixChart({ points }: { points: readonly MatrixPoint[] }) {
           </span>
         </VisuallyHidden>
       </div>
+      <TopQuickWins points={points} quadrants={quadrants} />
       <MatrixList points={points} quadrants={quadrants} />
     </div>
   );

@@ -1,5 +1,7 @@
 import { memo, useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { openInJira } from '../../shared/bridge';
 import { formatScore, round } from '../../shared/format';
 import { QUADRANT_HINTS, QUADRANT_LABELS, type MatrixPoint, type Quadrant } from '../../shared/matrix-geometry';
 import { text, VisuallyHidden } from '../../shared/ui';
@@ -8,8 +10,13 @@ const FEATURE = token('color.chart.blue.bold', '#1D7AFC');
 const DEBT = token('color.chart.purple.bold', '#8270DB');
 
 /** A point in words: key and summary, then score, value, effort and quadrant (one line each). */
+function pointsText(n: number): string {
+  return `${round(n, 1)} ${round(n, 1) === 1 ? 'point' : 'points'}`;
+}
+
 export function describePoint(p: MatrixPoint, q: Quadrant): string {
-  const effort = p.estimated ? `no estimate (placed at the median, ${round(p.effort, 1)} points)` : `${round(p.effort, 1)} points`;
+  const pts = pointsText(p.effort);
+  const effort = p.estimated ? `no estimate (placed at the median, ${pts})` : pts;
   return [
     `${p.key} · ${p.summary}`,
     `#${p.rank} · score ${formatScore(p.score)} · value ${formatScore(p.value)} · effort ${effort}`,
@@ -61,6 +68,31 @@ export function MatrixLegend() {
         Medians
       </li>
     </ul>
+  );
+}
+
+/** The best-ranked quick wins, to open from the meeting without hunting for their dots. */
+export function TopQuickWins({ points, quadrants, count = 5 }: { points: readonly MatrixPoint[]; quadrants: readonly Quadrant[]; count?: number }) {
+  const top = points.filter((_, i) => quadrants[i] === 'quickWin').slice(0, count);
+  if (top.length === 0) return null;
+  return (
+    <section aria-label="Top quick wins" style={{ marginTop: token('space.200', '16px'), color: text.color }}>
+      <h3 style={{ fontSize: 14, margin: `0 0 ${token('space.050', '4px')}` }}>Top quick wins, by rank</h3>
+      <ol style={{ margin: 0, paddingLeft: token('space.300', '24px') }}>
+        {top.map((p) => (
+          <li key={p.key} style={{ marginBottom: token('space.050', '4px') }}>
+            <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${p.key}`)} aria-label={`Open ${p.key} in Jira`}>
+              {p.key}
+            </Button>{' '}
+            {p.summary}{' '}
+            <span style={{ color: text.subtle, fontSize: 12 }}>
+              #{p.rank} · score {formatScore(p.score)} · value {formatScore(p.value)} · {pointsText(p.effort)}
+              {p.estimated ? ' (no estimate)' : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
