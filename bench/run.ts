@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
 import { domainSuite } from './domain/suite';
 import { jiraSuites } from './jira/suites';
+import { matrixSuite } from './ui/matrix';
 import { uiSuite } from './ui/page';
 
-const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite };
+const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite, matrix: matrixSuite };
 /** Run only when named: `scale` builds a 100,000-issue project (tens of minutes, a larger heap). */
 const ON_DEMAND = new Set(['scale']);
 
