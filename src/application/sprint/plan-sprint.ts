@@ -1,0 +1,110 @@
+import type { Payload, ResultMap } from '../../contract/operations';
+import { FACTOR_IDS } from '../../contract/model';
+import { planSprint as planProposal, quarterLabel, type SprintCandidate } from '../../domain';
+import type { AppDeps } from '../app-deps';
+import type { JiraReader } from '../ports/jira';
+import { openView } from '../snapshot/open-view';
+import { readEdges } from '../snapshot/snapshot-store';
+import { readActiveSprint } from './active-sprint';
+import { sprintCapacity } from './sprint-capacity';
+import { sprintWhy } from './sprint-why';
+
+const CUSTOMER_VOICE = FACTOR_IDS.indexOf('customerVoice');
+/** Items of the active sprint listed as ranking low, at most. */
+const MAX_LOW_RANKED = 200;
+
+/**
+ * The next sprint's proposal from the ranking the user can see (DESIGN.md, "Operation shapes": planSprint), from
+ * the project's snapshot: what fits the capacity (typed, or the closed sprints' median), blockers first, the
+ * configured debt share kept, pins honoured; items already in the active sprint are left out, and those of them
+ * that rank below the proposal's cut are listed.
+ */
+export async function planSprint(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'planSprint'>): Promise<ResultMap['planSprint']> {
+  const opened = await openView(deps, reader, p.projectKey, undefined, { principal });
+  const { config } = await deps.configs.effective(p.projectKey);
+  const targetDebtShare = config.roadmap.debtShare;
+  if (opened.status === 'building') {
+    return { capacity: 0, capacitySource: { kind: 'none' }, items: [], used: 0, customerShare: 0, debtShare: 0, targetDebtShare, warnings: [], ...opened };
+  }
+  const now = deps.clock();
+  const { view, meta } = opened;
+  const [capacity, active, edges] = await Promise.all([
+    sprintCapacity(reader, deps.kv, p.projectKey, principal, meta.fields.storyPoints, now.getTime(), p.capacity),
+    readActiveSprint(reader, p.projectKey),
+    readEdges(deps.kv, p.projectKey, meta),
+  ]);
+  const warnings = [...capacity.warnings];
+
+  // Dependencies among what the user can see, as on the roadmap: an edge to an issue they cannot see would name it.
+  const blockedBy = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.toDone || view.positionOf(e.from) < 0 || view.positionOf(e.to) < 0) continue;
+    blockedBy.set(e.to, [...(blockedBy.get(e.to) ?? []), e.from]);
+  }
+  const quarter = quarterLabel(now);
+  const candidates: SprintCandidate[] = [];
+  const inSprint: number[] = [];
+  for (let pos = 0; pos < view.length; pos++) {
+    if (active?.issueIds.has(view.idAt(pos)) === true) {
+      inSprint.push(pos);
+      continue;
+    }
+    const key = view.keyAt(pos);
+    const pin = view.pinAt(pos);
+    const later = pin?.quarter !== undefined && pin.quarter > quarter;
+    candidates.push({
+      key,
+      rank: pos + 1,
+      points: view.pointsAt(pos) ?? meta.medianPoints,
+      kind: view.isDebtAt(pos) ? 'debt' : 'feature',
+      blockedBy: blockedBy.get(key) ?? [],
+      ...(later ? { held: true } : pin !== null ? { pinned: true } : {}),
+    });
+  }
+  const plan = capacity.points > 0 || candidates.some((c) => c.points === 0) ? planProposal({ capacity: capacity.points, debtShare: targetDebtShare, items: candidates }) : null;
+  warnings.push(...(plan?.warnings ?? []));
+
+  let used = 0;
+  let voiced = 0;
+  let debt = 0;
+  const items = (plan?.items ?? []).map((pick) => {
+    const pos = pick.rank - 1;
+    used += pick.points;
+    if ((view.rowAt(pos).values[CUSTOMER_VOICE] ?? 0) > 0) voiced += pick.points;
+    if (pick.kind === 'debt') debt += pick.points;
+    return {
+      key: pick.key,
+      summary: view.summaryAt(pos),
+      points: pick.points,
+      estimated: view.pointsAt(pos) === null,
+      kind: pick.kind,
+      score: view.scoreAt(pos),
+      rank: pick.rank,
+      why: sprintWhy(pick.reasons),
+    };
+  });
+  const result: ResultMap['planSprint'] = {
+    capacity: capacity.points,
+    capacitySource: capacity.source,
+    items,
+    used,
+    customerShare: used > 0 ? voiced / used : 0,
+    debtShare: used > 0 ? debt / used : 0,
+    targetDebtShare,
+    warnings,
+    status: 'ready',
+    sources: opened.sources,
+  };
+  if (active !== null) {
+    const cut = plan?.cutRank ?? null;
+    const low = cut === null ? [] : inSprint.filter((pos) => pos + 1 > cut).reverse();
+    result.activeSprint = {
+      id: active.id,
+      name: active.name,
+      issues: inSprint.length,
+      lowRanked: low.slice(0, MAX_LOW_RANKED).map((pos) => ({ key: view.keyAt(pos), summary: view.summaryAt(pos), rank: pos + 1, score: view.scoreAt(pos) })),
+    };
+    if (active.others.length > 0) warnings.push(`The project's boards have other active sprints too (${active.others.join(', ')}); compared with ${active.name} only.`);
+  }
+  return result;
+}
