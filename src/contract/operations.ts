@@ -142,7 +142,6 @@ export interface ResultMap {
   planSprint: SprintProposal & SnapshotState;
 }
 
-
 /** What a user who may not change the config sees of it. */
 export interface ConfigSummary {
   weights: ValueRankConfig['weights'];

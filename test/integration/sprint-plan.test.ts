@@ -8,9 +8,33 @@ const RELATES = { id: '10003', name: 'Relates', inward: 'relates to', outward: '
 
 /** Three closed two-week sprints that delivered 8, 13 and 5 points (median 8), and an active one. */
 const SPRINTS = [
-  { id: 11, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 11', startDate: '2026-09-28T09:00:00.000Z', endDate: '2026-10-12T08:00:00.000Z', completeDate: '2026-10-12T09:15:00.000Z' },
-  { id: 12, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 12', startDate: '2026-10-12T09:00:00.000Z', endDate: '2026-10-26T08:00:00.000Z', completeDate: '2026-10-26T09:40:00.000Z' },
-  { id: 13, originBoardId: 1, state: 'closed', name: 'PRJ Sprint 13', startDate: '2026-10-26T09:00:00.000Z', endDate: '2026-11-09T08:00:00.000Z', completeDate: '2026-11-09T10:05:00.000Z' },
+  {
+    id: 11,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 11',
+    startDate: '2026-09-28T09:00:00.000Z',
+    endDate: '2026-10-12T08:00:00.000Z',
+    completeDate: '2026-10-12T09:15:00.000Z',
+  },
+  {
+    id: 12,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 12',
+    startDate: '2026-10-12T09:00:00.000Z',
+    endDate: '2026-10-26T08:00:00.000Z',
+    completeDate: '2026-10-26T09:40:00.000Z',
+  },
+  {
+    id: 13,
+    originBoardId: 1,
+    state: 'closed',
+    name: 'PRJ Sprint 13',
+    startDate: '2026-10-26T09:00:00.000Z',
+    endDate: '2026-11-09T08:00:00.000Z',
+    completeDate: '2026-11-09T10:05:00.000Z',
+  },
   { id: 14, originBoardId: 1, state: 'active', name: 'PRJ Sprint 14', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-23T08:00:00.000Z' },
 ];
 
@@ -66,7 +90,9 @@ function site(opts: { history: boolean }) {
   const features = [open('Feature A', 3), open('Feature B', 3), open('Feature C', 5), open('Unestimated', null)];
   const debt = open('Refactor the billing module', 1, { labels: ['tech-debt'], created: '2026-11-20T10:00:00.000+0000' });
   const inSprintLow = open('Polish (in the sprint)', 1, { customfield_10020: [14] });
-  const tickets = [1, 2, 3].map((k) => issue('SUP', { summary: `Customer ${k} asks`, status: TODO, reporter: { accountId: `cust-${k}`, displayName: `Customer ${k}` } }));
+  const tickets = [1, 2, 3].map((k) =>
+    issue('SUP', { summary: `Customer ${k} asks`, status: TODO, reporter: { accountId: `cust-${k}`, displayName: `Customer ${k}` } }),
+  );
   link(BLOCKS, paymentsApi, checkout);
   link(RELATES, checkout, tickets[0]!);
   link(RELATES, checkout, tickets[1]!);
@@ -77,18 +103,41 @@ function site(opts: { history: boolean }) {
     now: '2026-11-25T00:00:00Z',
     users: [{ accountId: PO, displayName: 'Pat Owner', groups: [] }],
     projects: [
-      { key: 'PRJ', id: '10000', name: 'Product', projectTypeKey: 'software', permissions: { [PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] } },
+      {
+        key: 'PRJ',
+        id: '10000',
+        name: 'Product',
+        projectTypeKey: 'software',
+        permissions: { [PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] },
+      },
       { key: 'SUP', id: '10001', name: 'Support', projectTypeKey: 'service_desk', permissions: { [PO]: ['BROWSE_PROJECTS'] } },
     ],
     fields: [
-      { id: 'customfield_10016', name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 } },
+      {
+        id: 'customfield_10016',
+        name: 'Story Points',
+        custom: true,
+        schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 },
+      },
     ],
     issueLinkTypes: [BLOCKS, RELATES],
     issues,
     boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
     sprints: opts.history ? SPRINTS : SPRINTS.filter((s) => s.state === 'active'),
   };
-  return { seed, keys: { features: features.map((f) => f.key), checkout: checkout.key, paymentsApi: paymentsApi.key, exportCsv: exportCsv.key, debt: debt.key, inSprintHigh: inSprintHigh.key, inSprintLow: inSprintLow.key, unestimated: features[3]!.key } };
+  return {
+    seed,
+    keys: {
+      features: features.map((f) => f.key),
+      checkout: checkout.key,
+      paymentsApi: paymentsApi.key,
+      exportCsv: exportCsv.key,
+      debt: debt.key,
+      inSprintHigh: inSprintHigh.key,
+      inSprintLow: inSprintLow.key,
+      unestimated: features[3]!.key,
+    },
+  };
 }
 
 const ctx = { accountId: PO, ...projectPage('PRJ') };

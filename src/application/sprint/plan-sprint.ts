@@ -61,7 +61,10 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
       ...(later ? { held: true } : pin !== null ? { pinned: true } : {}),
     });
   }
-  const plan = capacity.points > 0 || candidates.some((c) => c.points === 0) ? planProposal({ capacity: capacity.points, debtShare: targetDebtShare, items: candidates }) : null;
+  const plan =
+    capacity.points > 0 || candidates.some((c) => c.points === 0)
+      ? planProposal({ capacity: capacity.points, debtShare: targetDebtShare, items: candidates })
+      : null;
   warnings.push(...(plan?.warnings ?? []));
 
   let used = 0;
@@ -104,7 +107,8 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
       issues: inSprint.length,
       lowRanked: low.slice(0, MAX_LOW_RANKED).map((pos) => ({ key: view.keyAt(pos), summary: view.summaryAt(pos), rank: pos + 1, score: view.scoreAt(pos) })),
     };
-    if (active.others.length > 0) warnings.push(`The project's boards have other active sprints too (${active.others.join(', ')}); compared with ${active.name} only.`);
+    if (active.others.length > 0)
+      warnings.push(`The project's boards have other active sprints too (${active.others.join(', ')}); compared with ${active.name} only.`);
   }
   return result;
 }

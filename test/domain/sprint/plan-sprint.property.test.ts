@@ -26,21 +26,18 @@ const sprintInput: fc.Arbitrary<SprintInput> = fc
   })
   .map(({ items, ...rest }) => ({
     ...rest,
-    items: items.map(
-      (it, i): SprintCandidate => ({
-        key: `PRJ-${i + 1}`,
-        rank: it.rank,
-        points: it.points,
-        kind: it.kind,
-        blockedBy: it.blockers.filter((b) => b > i + 1).map((b) => `PRJ-${b}`),
-        pinned: it.pinned,
-        held: it.held && i % 4 === 0,
-      }),
-    ),
+    items: items.map((it, i): SprintCandidate => ({
+      key: `PRJ-${i + 1}`,
+      rank: it.rank,
+      points: it.points,
+      kind: it.kind,
+      blockedBy: it.blockers.filter((b) => b > i + 1).map((b) => `PRJ-${b}`),
+      pinned: it.pinned,
+      held: it.held && i % 4 === 0,
+    })),
   }));
 
-const total = (input: SprintInput, keys: readonly string[]): number =>
-  keys.reduce((sum, k) => sum + (input.items.find((i) => i.key === k)?.points ?? 0), 0);
+const total = (input: SprintInput, keys: readonly string[]): number => keys.reduce((sum, k) => sum + (input.items.find((i) => i.key === k)?.points ?? 0), 0);
 
 describe('planSprint properties', () => {
   it('never exceeds the capacity, except one item alone that is larger than the capacity', () => {
@@ -48,7 +45,13 @@ describe('planSprint properties', () => {
       fc.property(sprintInput, (input) => {
         const plan = planSprint(input);
         const used = plan.used.feature + plan.used.debt;
-        expect(used).toBeCloseTo(total(input, plan.items.map((i) => i.key)), 6);
+        expect(used).toBeCloseTo(
+          total(
+            input,
+            plan.items.map((i) => i.key),
+          ),
+          6,
+        );
         if (used <= input.capacity + TOLERANCE) return;
         expect(plan.items).toHaveLength(1);
         expect(plan.items[0]?.reasons).toContainEqual({ kind: 'oversized', capacity: input.capacity });
