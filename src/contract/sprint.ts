@@ -17,6 +17,11 @@ export interface SprintProposal {
   debtShare: number;
   /** 0–1: the configured share kept for tech debt. */
   targetDebtShare: number;
+  /**
+   * What ranks above the proposal's worst value-chosen rank but is not proposed, in rank order, and why: already in the
+   * active sprint, pinned to a later quarter, no room left (with its blockers), or a blocker held back.
+   */
+  skipped: { key: string; summary: string; rank: number; points: number; why: string }[];
   /** The project's active sprint and what in it ranks below the proposal's cut (worst rank first). */
   activeSprint?: { id: number; name: string; issues: number; lowRanked: { key: string; summary: string; rank: number; score: number }[] };
   warnings: string[];

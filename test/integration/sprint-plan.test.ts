@@ -187,6 +187,8 @@ describe('planSprint', () => {
       expect(proposed).not.toContain(keys.inSprintLow);
       expect(plan.activeSprint).toMatchObject({ id: 14, name: 'PRJ Sprint 14', issues: 2 });
       expect(plan.activeSprint!.lowRanked.map((i) => i.key)).toEqual([keys.inSprintLow]);
+      // Above the cut but not proposed: the active sprint's top item, said so.
+      expect(plan.skipped).toEqual([{ key: keys.inSprintHigh, summary: 'Search (in the sprint)', rank: 1, points: 1, why: 'in PRJ Sprint 14 already' }]);
     } finally {
       await preview.close();
     }
@@ -219,6 +221,8 @@ describe('planSprint', () => {
 
       const small = await invoke<Proposal>(preview.url, 'planSprint', { projectKey: 'PRJ', capacity: 3 }, ctx);
       expect(small.data!.used).toBeLessThanOrEqual(3);
+      // What ranks above the cut but does not fit says how much it needs and how much is left.
+      expect(small.data!.skipped).toContainEqual(expect.objectContaining({ key: keys.features[0], why: `needs 3 points, ${3 - small.data!.used} left` }));
       const bad = await invoke(preview.url, 'planSprint', { projectKey: 'PRJ', capacity: -5 }, ctx);
       expect(bad.error?.code).toBe('INVALID_PAYLOAD');
     } finally {

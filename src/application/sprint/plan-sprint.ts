@@ -7,11 +7,12 @@ import { openView } from '../snapshot/open-view';
 import { readEdges } from '../snapshot/snapshot-store';
 import { readActiveSprint } from './active-sprint';
 import { sprintCapacity } from './sprint-capacity';
-import { sprintWhy } from './sprint-why';
+import { missText, sprintWhy } from './sprint-why';
 
 const CUSTOMER_VOICE = FACTOR_IDS.indexOf('customerVoice');
-/** Items of the active sprint listed as ranking low, at most. */
+/** Items of the active sprint listed as ranking low, and items above the cut listed as left out, at most. */
 const MAX_LOW_RANKED = 200;
+const MAX_SKIPPED = 50;
 
 /**
  * The next sprint's proposal from the ranking the user can see (DESIGN.md, "Operation shapes": planSprint), from
@@ -24,7 +25,18 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
   const { config } = await deps.configs.effective(p.projectKey);
   const targetDebtShare = config.roadmap.debtShare;
   if (opened.status === 'building') {
-    return { capacity: 0, capacitySource: { kind: 'none' }, items: [], used: 0, customerShare: 0, debtShare: 0, targetDebtShare, warnings: [], ...opened };
+    return {
+      capacity: 0,
+      capacitySource: { kind: 'none' },
+      items: [],
+      used: 0,
+      customerShare: 0,
+      debtShare: 0,
+      targetDebtShare,
+      skipped: [],
+      warnings: [],
+      ...opened,
+    };
   }
   const now = deps.clock();
   const { view, meta } = opened;
@@ -61,10 +73,9 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
       ...(later ? { held: true } : pin !== null ? { pinned: true } : {}),
     });
   }
-  const plan =
-    capacity.points > 0 || candidates.some((c) => c.points === 0)
-      ? planProposal({ capacity: capacity.points, debtShare: targetDebtShare, items: candidates })
-      : null;
+  const inSprintSet = new Set(inSprint);
+  // Without a capacity there is nothing to propose: the warning asks for one.
+  const plan = capacity.points > 0 ? planProposal({ capacity: capacity.points, debtShare: targetDebtShare, items: candidates }) : null;
   warnings.push(...(plan?.warnings ?? []));
 
   let used = 0;
@@ -86,6 +97,19 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
       why: sprintWhy(pick.reasons),
     };
   });
+  const cut = plan?.cutRank ?? null;
+  const missed = new Map((plan?.missed ?? []).map((m) => [m.key, missText(m.reason)]));
+  const skipped: ResultMap['planSprint']['skipped'] = [];
+  for (let pos = 0; cut !== null && pos < cut - 1 && skipped.length < MAX_SKIPPED; pos++) {
+    const key = view.keyAt(pos);
+    const pin = view.pinAt(pos)?.quarter;
+    const why = inSprintSet.has(pos)
+      ? `in ${active?.name ?? 'the active sprint'} already`
+      : pin !== undefined && pin > quarter
+        ? `pinned to ${pin}`
+        : missed.get(key);
+    if (why !== undefined) skipped.push({ key, summary: view.summaryAt(pos), rank: pos + 1, points: view.pointsAt(pos) ?? meta.medianPoints, why });
+  }
   const result: ResultMap['planSprint'] = {
     capacity: capacity.points,
     capacitySource: capacity.source,
@@ -94,12 +118,12 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
     customerShare: used > 0 ? voiced / used : 0,
     debtShare: used > 0 ? debt / used : 0,
     targetDebtShare,
+    skipped,
     warnings,
     status: 'ready',
     sources: opened.sources,
   };
   if (active !== null) {
-    const cut = plan?.cutRank ?? null;
     const low = cut === null ? [] : inSprint.filter((pos) => pos + 1 > cut).reverse();
     result.activeSprint = {
       id: active.id,

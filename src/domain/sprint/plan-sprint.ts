@@ -75,32 +75,29 @@ class SprintPlanner {
       for (const node of this.queue) if (!node.placed) this.tryPlace(node);
     }
     if (this.picks.length === 0) this.placeOversized();
+    const cutRank = this.cutRank();
     return {
       items: this.picks.map(({ root: _root, ...pick }) => pick),
       used: { feature: this.feature, debt: this.debt },
-      cutRank: this.cutRank(),
+      cutRank,
+      missed: cutRank === null ? [] : this.missedAbove(cutRank),
       warnings: this.warnings,
     };
   }
 
   private tryPlace(root: SprintNode): void {
     const group = this.withBlockers(root);
-    if (group === null) return;
-    let feature = 0;
-    let debt = 0;
-    for (const { node } of group) {
-      if (node.item.kind === 'debt') debt += node.item.points;
-      else feature += node.item.points;
-    }
+    if (!Array.isArray(group)) return;
+    const { feature, debt } = pointsOf(group);
     if (!this.fits(feature, debt)) return;
     for (const { node, dependent } of group) this.put(node, dependent);
   }
 
   /**
    * `root` and its unplaced blockers, each blocker before what it blocks (post-order), with the item it was
-   * reached from; null when a held blocker stands in the way.
+   * reached from; or the held blocker that stands in the way.
    */
-  private withBlockers(root: SprintNode): { node: SprintNode; dependent: SprintNode | null }[] | null {
+  private withBlockers(root: SprintNode): { node: SprintNode; dependent: SprintNode | null }[] | { heldBy: SprintNode } {
     const out: { node: SprintNode; dependent: SprintNode | null }[] = [];
     const seen = new Set<SprintNode>([root]);
     const path: { node: SprintNode; dependent: SprintNode | null; next: number }[] = [{ node: root, dependent: null, next: 0 }];
@@ -110,7 +107,7 @@ class SprintPlanner {
       if (blocker) {
         top.next++;
         if (blocker.placed || seen.has(blocker)) continue;
-        if (blocker.item.held === true) return null;
+        if (blocker.item.held === true) return { heldBy: blocker };
         seen.add(blocker);
         path.push({ node: blocker, dependent: top.node, next: 0 });
         continue;
@@ -154,9 +151,36 @@ class SprintPlanner {
     this.warnings.push(`${node.item.key} (${node.item.points} points) is larger than the sprint's ${this.capacity} points: consider splitting it`);
   }
 
+  /** What ranks above the cut but was left out, and why, in the terms of the final proposal. */
+  private missedAbove(cutRank: number): SprintPlan['missed'] {
+    const free = Math.max(0, this.capacity - this.feature - this.debt);
+    const out: SprintPlan['missed'] = [];
+    for (const node of this.queue) {
+      if (node.placed || node.item.rank >= cutRank) continue;
+      const group = this.withBlockers(node);
+      if (!Array.isArray(group)) {
+        out.push({ key: node.item.key, rank: node.item.rank, reason: { kind: 'heldBlocker', key: group.heldBy.item.key } });
+        continue;
+      }
+      const { feature, debt } = pointsOf(group);
+      out.push({ key: node.item.key, rank: node.item.rank, reason: { kind: 'noRoom', needs: feature + debt, free, blockers: group.length - 1 } });
+    }
+    return out.sort((a, b) => a.rank - b.rank);
+  }
+
   private cutRank(): number | null {
     const byValue = this.picks.filter((p) => p.root && !p.reasons.some((r) => r.kind === 'debtShare' || r.kind === 'pinned'));
     const counted = byValue.length > 0 ? byValue : this.picks;
     return counted.reduce<number | null>((worst, p) => (worst === null || p.rank > worst ? p.rank : worst), null);
   }
+}
+
+function pointsOf(group: readonly { node: SprintNode }[]): { feature: number; debt: number } {
+  let feature = 0;
+  let debt = 0;
+  for (const { node } of group) {
+    if (node.item.kind === 'debt') debt += node.item.points;
+    else feature += node.item.points;
+  }
+  return { feature, debt };
 }

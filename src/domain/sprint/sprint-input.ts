@@ -43,6 +43,13 @@ export interface SprintPick {
   reasons: SprintReason[];
 }
 
+/** Why an item ranked above the cut is not in the proposal. */
+export type SprintMiss =
+  /** It (with its `blockers` waiting blockers) needs `needs` points; `free` were left. */
+  | { kind: 'noRoom'; needs: number; free: number; blockers: number }
+  /** A blocker of it is held (pinned to a later quarter). */
+  | { kind: 'heldBlocker'; key: string };
+
 export interface SprintPlan {
   /** In the order to work on them: every blocker before what it blocks. */
   items: SprintPick[];
@@ -53,6 +60,8 @@ export interface SprintPlan {
    * counted); null for an empty proposal. Work ranked below it would not have made this sprint.
    */
   cutRank: number | null;
+  /** Candidates ranked above the cut that were left out (held items not included), in rank order, and why. */
+  missed: { key: string; rank: number; reason: SprintMiss }[];
   warnings: string[];
 }
 

@@ -92,6 +92,29 @@ describe('planSprint', () => {
     expect(plan.items[0]?.reasons).toContainEqual({ kind: 'pinned' });
   });
 
+  it('says why what ranks above the cut was left out: no room (with its blockers) or a held blocker', () => {
+    const plan = planSprint({
+      capacity: 10,
+      debtShare: 0,
+      items: [
+        item('A-1', 1, 3),
+        item('A-2', 2, 13),
+        item('A-3', 3, 2, { blockedBy: ['A-8'] }),
+        item('A-4', 4, 2, { blockedBy: ['A-9'] }),
+        item('A-5', 5, 5),
+        item('A-8', 8, 6),
+        item('A-9', 9, 1, { held: true }),
+      ],
+    });
+    expect(keys(plan)).toEqual(['A-1', 'A-5']);
+    expect(plan.cutRank).toBe(5);
+    expect(plan.missed).toEqual([
+      { key: 'A-2', rank: 2, reason: { kind: 'noRoom', needs: 13, free: 2, blockers: 0 } },
+      { key: 'A-3', rank: 3, reason: { kind: 'noRoom', needs: 8, free: 2, blockers: 1 } },
+      { key: 'A-4', rank: 4, reason: { kind: 'heldBlocker', key: 'A-9' } },
+    ]);
+  });
+
   it('never proposes a held item', () => {
     const plan = planSprint({ capacity: 20, debtShare: 0, items: [item('A-1', 1, 3, { held: true }), item('A-2', 2, 3)] });
     expect(keys(plan)).toEqual(['A-2']);
