@@ -1,6 +1,24 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ctx, type Dom, eventually, fullBacklog, invoke, luminance, moduleLocator, openShell, PERSONAS, PROJECT, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import {
+  ctx,
+  type Dom,
+  eventually,
+  formatViolations,
+  moduleFrame,
+  seriousAxeViolations,
+  fullBacklog,
+  invoke,
+  luminance,
+  moduleLocator,
+  openShell,
+  PERSONAS,
+  PROJECT,
+  screenshot,
+  startE2E,
+  warmBacklog,
+  type E2E,
+} from './support';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -10,6 +28,7 @@ type Proposal = {
   items: { key: string }[];
   used: number;
   activeSprint?: { name: string; lowRanked: { key: string }[] };
+  skipped: { key: string }[];
 };
 
 async function openTab(page: Page, url: string, tab: 'Backlog' | 'Sprint', theme: 'light' | 'dark' = 'light') {
@@ -41,16 +60,32 @@ describe('Sprint tab and full exports', () => {
     await table.waitFor({ timeout: 30_000 });
     const shownKeys = () => table.locator('tbody button[aria-label^="Open "]').evaluateAll((bs) => bs.map((b) => (b.textContent ?? '').trim()));
     expect(await shownKeys()).toEqual(plan.items.map((i) => i.key));
+    await screenshot(page, 'sprint.png');
+    const violations = await seriousAxeViolations(await moduleFrame(page, 'project-page'));
+    expect(formatViolations('Sprint tab', violations)).toBe('');
     const figures = f.getByRole('region', { name: 'Sprint figures' });
     const source = plan.capacitySource.kind === 'history' ? `median of the last ${plan.capacitySource.sprints} closed sprint` : 'no sprint history';
     await expect(figures.getByText(source).isVisible()).resolves.toBe(true);
-    await expect(figures.getByRole('img', { name: new RegExp(`^${Math.round(plan.used * 10) / 10} of ${Math.round(plan.capacity * 10) / 10} points proposed`) }).isVisible()).resolves.toBe(true);
+    await expect(
+      figures
+        .getByRole('img', { name: new RegExp(`^${Math.round(plan.used * 10) / 10} of ${Math.round(plan.capacity * 10) / 10} points proposed`) })
+        .isVisible(),
+    ).resolves.toBe(true);
     if (plan.activeSprint) {
       const low = f.getByRole('region', { name: `In ${plan.activeSprint.name} but ranks low` });
+      // The worst few show first; the rest behind "Show all".
+      if (plan.activeSprint.lowRanked.length > 8) {
+        expect(await low.locator('button[aria-label^="Open "]').count()).toBe(8);
+        await low.getByRole('button', { name: `Show all ${plan.activeSprint.lowRanked.length}` }).click();
+      }
       const lowKeys = await low.locator('button[aria-label^="Open "]').evaluateAll((bs) => bs.map((b) => (b.textContent ?? '').trim()));
       expect(lowKeys).toEqual(plan.activeSprint.lowRanked.map((i) => i.key));
     }
-    await screenshot(page, 'sprint.png');
+    if (plan.skipped.length > 0) {
+      const skipped = f.getByRole('region', { name: 'Ranked higher, not proposed' });
+      const skippedKeys = await skipped.locator('button[aria-label^="Open "]').evaluateAll((bs) => bs.map((b) => (b.textContent ?? '').trim()));
+      expect(skippedKeys).toEqual(plan.skipped.map((i) => i.key));
+    }
 
     // Keyboard only: type another capacity and submit with Enter.
     await f.getByLabel('Sprint capacity (points; empty = from sprint history)').focus();
@@ -71,9 +106,11 @@ describe('Sprint tab and full exports', () => {
     });
     expect(luminance(colors.text)).toBeGreaterThan(0.4);
     expect(luminance(colors.background)).toBeLessThan(0.2);
+    const violations = await seriousAxeViolations(await moduleFrame(e2e.page, 'project-page'));
+    expect(formatViolations('Sprint tab (dark)', violations)).toBe('');
   }, 60_000);
 
-  it('exports every page of the backlog as CSV, not just the page on screen', async () => {
+  it('exports every page of the backlog as CSV, not just the page on screen, and the roadmap as CSV', async () => {
     const { page, url } = e2e;
     const all = await fullBacklog(url, PO);
     expect(all.total).toBeGreaterThan(100);
@@ -87,6 +124,23 @@ describe('Sprint tab and full exports', () => {
     expect(lines[0]).toMatch(/^Rank,Key,Summary,/);
     expect(lines).toHaveLength(all.total + 1);
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(all.items.map((i) => i.key));
+
+    // The roadmap exports from its own tab: one line per planned item, then later.
+    const roadmap = await invoke<{ quarters: { items: { key: string }[] }[]; later: { key: string }[] }>(
+      url,
+      'getRoadmap',
+      { projectKey: PROJECT, quarters: 4 },
+      ctx.projectPage(PO),
+    );
+    await f.getByRole('tab', { name: 'Roadmap' }).click();
+    const exportRoadmap = f.getByRole('button', { name: 'Export CSV' });
+    await f.getByRole('region', { name: 'Later' }).waitFor({ timeout: 30_000 });
+    const [roadmapDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), exportRoadmap.click()]);
+    const roadmapLines = readFileSync((await roadmapDownload.path())!, 'utf8')
+      .split('\r\n')
+      .filter((l) => l !== '');
+    const planned = [...roadmap.quarters.flatMap((q) => q.items), ...roadmap.later].map((i) => i.key);
+    expect(roadmapLines.slice(1).map((l) => l.split(',')[3])).toEqual(planned);
     expect(e2e.errors).toEqual([]);
   }, 120_000);
 });

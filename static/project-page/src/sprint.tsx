@@ -6,28 +6,25 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { Payload } from '../../../src/contract/operations';
 import type { SprintCapacitySource, SprintProposal } from '../../../src/contract/sprint';
-import { openInJira } from '../../shared/bridge';
 import { formatPercent, formatScore, round } from '../../shared/format';
 import { useOperation, usePollWhile } from '../../shared/use-operation';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
+import { IssueKey, LowRanked, Skipped } from './sprint-sides';
 
 const FEATURE = token('color.chart.blue.bold', '#1D7AFC');
 const DEBT = token('color.chart.purple.bold', '#8270DB');
-const cell = { padding: '6px 8px', borderBottom: `1px solid ${token('color.border', '#091E4224')}`, textAlign: 'left' as const, verticalAlign: 'top' as const };
+const cell = {
+  padding: '6px 8px',
+  borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+  textAlign: 'left' as const,
+  verticalAlign: 'middle' as const,
+};
 
 function sourceText(source: SprintCapacitySource): string {
   if (source.kind === 'typed') return 'typed by you';
   if (source.kind === 'history') return `median of the last ${source.sprints} closed sprint${source.sprints === 1 ? '' : 's'}`;
   return 'no sprint history: type a capacity';
-}
-
-function IssueKey({ issueKey }: { issueKey: string }) {
-  return (
-    <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${issueKey}`)} aria-label={`Open ${issueKey} in Jira`}>
-      {issueKey}
-    </Button>
-  );
 }
 
 /** Points proposed against the capacity, split feature / debt, as a bar and in words; over capacity is said plainly. */
@@ -109,33 +106,6 @@ function Proposal({ plan }: { plan: SprintProposal }) {
   );
 }
 
-function LowRanked({ active }: { active: NonNullable<SprintProposal['activeSprint']> }) {
-  return (
-    <section aria-labelledby="low-ranked-heading" style={{ marginTop: token('space.300', '24px') }}>
-      <h3 id="low-ranked-heading" style={{ fontSize: 16, margin: '0 0 4px' }}>
-        In {active.name} but ranks low
-      </h3>
-      <p style={{ margin: '0 0 8px', fontSize: 12, color: text.subtle }}>
-        Of the {active.issues} open issue{active.issues === 1 ? '' : 's'} in the active sprint, these rank below everything proposed for the next one.
-      </p>
-      {active.lowRanked.length === 0 ? (
-        <p style={{ fontSize: 13, color: text.subtle }}>Nothing: the active sprint holds only work that ranks at least as high as the proposal.</p>
-      ) : (
-        <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
-          {active.lowRanked.map((it) => (
-            <li key={it.key} style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '2px 0' }}>
-              <span style={{ minWidth: 64, fontSize: 12, color: text.subtle }}>rank {it.rank}</span>
-              <IssueKey issueKey={it.key} />
-              <span>{it.summary}</span>
-              <span style={{ fontSize: 12, color: text.subtlest }}>score {formatScore(it.score)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 /** The Sprint tab: the next sprint's proposal from the ranking, and what in the active sprint ranks low. */
 export function SprintView({ projectKey }: { projectKey: string }) {
   const [capacityText, setCapacityText] = useState('');
@@ -158,7 +128,7 @@ export function SprintView({ projectKey }: { projectKey: string }) {
           if (valid) setCapacity(capacityText.trim() === '' ? null : n);
         }}
       >
-        <div style={{ width: 220 }}>
+        <div style={{ width: 300 }}>
           <label htmlFor="sprint-capacity" style={{ fontSize: 12, color: text.subtle }}>
             Sprint capacity (points; empty = from sprint history)
           </label>
@@ -210,8 +180,17 @@ export function SprintView({ projectKey }: { projectKey: string }) {
             <Figure label="Customer share" value={formatPercent(plan.customerShare)} hint="of the points on work customers asked for" />
             <Figure label="Tech-debt share" value={formatPercent(plan.debtShare)} hint={`${formatPercent(plan.targetDebtShare)} kept for tech debt`} />
           </section>
-          <Proposal plan={plan} />
-          {plan.activeSprint && <LowRanked active={plan.activeSprint} />}
+          <div style={{ display: 'flex', gap: token('space.300', '24px'), alignItems: 'flex-start', flexWrap: 'wrap' }}>
+            <div style={{ flex: '1 1 640px', minWidth: 0 }}>
+              <Proposal plan={plan} />
+            </div>
+            {(plan.activeSprint || plan.skipped.length > 0) && (
+              <aside aria-label="Next to the proposal" style={{ flex: '0 1 380px', minWidth: 280 }}>
+                <Skipped skipped={plan.skipped} />
+                {plan.activeSprint && <LowRanked active={plan.activeSprint} />}
+              </aside>
+            )}
+          </div>
         </>
       )}
     </div>
