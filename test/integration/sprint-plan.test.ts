@@ -149,6 +149,7 @@ type Proposal = {
   customerShare: number;
   debtShare: number;
   targetDebtShare: number;
+  skipped: { key: string; summary: string; rank: number; points: number; why: string }[];
   activeSprint?: { id: number; name: string; issues: number; lowRanked: { key: string; rank: number }[] };
   warnings: string[];
 };
@@ -225,6 +226,31 @@ describe('planSprint', () => {
       expect(small.data!.skipped).toContainEqual(expect.objectContaining({ key: keys.features[0], why: `needs 3 points, ${3 - small.data!.used} left` }));
       const bad = await invoke(preview.url, 'planSprint', { projectKey: 'PRJ', capacity: -5 }, ctx);
       expect(bad.error?.code).toBe('INVALID_PAYLOAD');
+    } finally {
+      await preview.close();
+    }
+  }, 60_000);
+
+  it('puts an item pinned to this quarter first, holds back one pinned to a later quarter, and leaves a position pin to the ranking', async () => {
+    const { seed, keys } = site({ history: true });
+    const preview = await startDemo({ seed });
+    try {
+      const [a, , c] = keys.features as [string, string, string];
+      for (const [issueKey, quarter] of [
+        [c, '2026-Q4'],
+        [a, '2027-Q2'],
+      ] as const) {
+        const pinned = await invoke(preview.url, 'setPin', { projectKey: 'PRJ', issueKey, quarter }, ctx);
+        expect(pinned.error).toBeUndefined();
+      }
+      // A position pin places the item in the ranking; the sprint takes it at that rank, not ahead of the rest.
+      expect((await invoke(preview.url, 'setPin', { projectKey: 'PRJ', issueKey: keys.exportCsv, position: 9 }, ctx)).error).toBeUndefined();
+      const plan = (await invoke<Proposal>(preview.url, 'planSprint', { projectKey: 'PRJ' }, ctx)).data!;
+      expect(plan.items[0]).toMatchObject({ key: c, why: expect.stringMatching(/; pinned$/) });
+      expect(plan.items.map((i) => i.key)).not.toContain(a);
+      for (const it of plan.items.slice(1)) expect(it.why).not.toMatch(/pinned/);
+      expect(plan.skipped).toContainEqual(expect.objectContaining({ key: a, why: 'pinned to 2027-Q2' }));
+      expect(plan.used).toBeLessThanOrEqual(8);
     } finally {
       await preview.close();
     }

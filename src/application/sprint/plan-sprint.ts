@@ -63,14 +63,17 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
     }
     const key = view.keyAt(pos);
     const pin = view.pinAt(pos);
-    const later = pin?.quarter !== undefined && pin.quarter > quarter;
+    // A quarter pin decides: a later quarter holds the item back, this one (or a past one) puts it first. A position
+    // pin has already placed the item in the ranking, so it needs nothing more here.
+    const pinQuarter = pin?.quarter;
+    const later = pinQuarter !== undefined && pinQuarter > quarter;
     candidates.push({
       key,
       rank: pos + 1,
       points: view.pointsAt(pos) ?? meta.medianPoints,
       kind: view.isDebtAt(pos) ? 'debt' : 'feature',
       blockedBy: blockedBy.get(key) ?? [],
-      ...(later ? { held: true } : pin !== null ? { pinned: true } : {}),
+      ...(later ? { held: true } : pinQuarter !== undefined ? { pinned: true } : {}),
     });
   }
   const inSprintSet = new Set(inSprint);

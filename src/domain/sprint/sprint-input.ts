@@ -8,7 +8,7 @@ export interface SprintCandidate {
   kind: 'feature' | 'debt';
   /** Keys of unresolved issues that block this one; keys that are not candidates are ignored, cycles are broken. */
   blockedBy: readonly string[];
-  /** Pinned for now (a position pin, or a pin to the current quarter or an earlier one): considered before the rest. */
+  /** Pinned to the current quarter (or an earlier one): considered before the rest. */
   pinned?: boolean;
   /** May not be proposed (pinned to a later quarter); what it blocks may not be proposed either. */
   held?: boolean;

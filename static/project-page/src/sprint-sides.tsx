@@ -23,7 +23,7 @@ const box = {
 };
 /** Low-ranked items shown before "Show all": a sprint review looks at the worst few first. */
 const FIRST_LOW = 8;
-const row = { display: 'grid', gridTemplateColumns: '60px 84px 1fr', gap: 6, alignItems: 'baseline', padding: '3px 0' } as const;
+const row = { display: 'grid', gridTemplateColumns: '60px 84px 1fr', gap: 6, alignItems: 'baseline', justifyItems: 'start', padding: '3px 0' } as const;
 
 /** What the active sprint holds that ranks below everything proposed for the next one: candidates to drop or swap. */
 export function LowRanked({ active }: { active: NonNullable<SprintProposal['activeSprint']> }) {
