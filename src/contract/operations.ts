@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap, type SnapshotState } from './model';
 import { configSchema, type ValueRankConfig } from './config';
 import type { DataSourcePath } from './data-sources';
+import type { SprintProposal } from './sprint';
 
 /**
  * The resolver operations (DESIGN.md, "Resolver operations"): names, payload schemas and result types.
@@ -69,6 +70,11 @@ export const payloadSchemas = {
   planRankSync: z.object({ projectKey: projectKeySchema }),
   applyRankSync: z.object({ projectKey: projectKeySchema, planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
   listFields: z.object({}),
+  planSprint: z.object({
+    projectKey: projectKeySchema,
+    /** Points the PO types for the next sprint, instead of what the closed sprints delivered. */
+    capacity: z.number().finite().positive().max(100_000).optional(),
+  }),
 } as const;
 
 export type OperationKey = keyof typeof payloadSchemas;
@@ -133,6 +139,7 @@ export interface ResultMap {
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };
   applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
   listFields: { fields: { id: string; name: string; type: string }[] };
+  planSprint: SprintProposal & SnapshotState;
 }
 
 /** What a user who may not change the config sees of it. */

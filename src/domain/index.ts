@@ -7,6 +7,7 @@ export { medianPoints } from './scoring/effort';
 export { rankOrder } from './ranking/rank-items';
 export { explainIssue, compareWith, neighbourSentence, type Explanation, type RankedItems } from './explain/explain-issue';
 export * from './roadmap';
+export * from './sprint';
 export * from './rank-sync';
 export { blocksEdges, classifyLinks, linkRulesFor, nameSet, type LinkRules } from './scoring/links';
 export { snapshotOf } from './snapshot/snapshot-of';

@@ -10,6 +10,7 @@ import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
+import { planSprint } from '../application/sprint/plan-sprint';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -153,6 +154,11 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     }
     const fields = await reader.fields();
     return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
+  },
+  async planSprint(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
+    return planSprint(deps, reader, principalOf(ctx), p);
   },
 };
 

@@ -1,4 +1,4 @@
-import type { BacklogItem } from '../../src/contract/model';
+import type { BacklogItem, Roadmap } from '../../src/contract/model';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { FACTOR_LABELS, round } from './format';
 
@@ -62,4 +62,14 @@ export function backlogCsv(items: readonly BacklogItem[]): string {
     it.pin?.quarter ?? null,
   ]);
   return toCsv([header, ...rows]);
+}
+
+/** The roadmap as CSV: one line per planned item, quarter by quarter, then the `later` bucket. */
+export function roadmapCsv(roadmap: Roadmap): string {
+  const header = ['Quarter', 'Quarter start', 'Quarter end', 'Key', 'Summary', 'Points', 'Kind', 'Why', 'At risk'];
+  const rows = roadmap.quarters.flatMap((q) =>
+    q.items.map((it) => [q.label, q.start, q.end, it.key, it.summary ?? '', round(it.points, 2), it.kind, it.reason, it.atRisk ?? '']),
+  );
+  const later = roadmap.later.map((it) => ['Later', '', '', it.key, it.summary ?? '', round(it.points, 2), '', it.reason, it.atRisk ?? '']);
+  return toCsv([header, ...rows, ...later]);
 }

@@ -118,6 +118,7 @@ describe('the app and the simulated Jira speak the Jira OpenAPI specs', () => {
       const plan = await invoke(preview.url, 'planRankSync', { projectKey: 'PAY' }, po);
       await invoke(preview.url, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
       await invoke(preview.url, 'listFields', {}, { accountId: PERSONAS.admin.accountId, moduleKey: 'valuerank-admin-page', extension: {} });
+      await invoke(preview.url, 'planSprint', { projectKey: 'PAY' }, po);
       await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
       for (let i = 0; i < 400; i++) {
         const q = (await (await fetch(`${preview.url}/__forge/queue`)).json()) as { pending: number; running: number };

@@ -107,10 +107,14 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
       applyRankSync: fc.record({ projectKey: fc.constant('PAY'), planId: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) }),
       getConfig: fc.constant({ projectKey: 'PAY' }),
       listFields: fc.constant({}),
+      planSprint: fc.record(
+        { projectKey: fc.constant('PAY'), capacity: fc.double({ min: 0.001, max: 100_000, noNaN: true }) },
+        { requiredKeys: ['projectKey'] },
+      ),
     };
     const violations: Violation[] = [];
     for (const [key, arb] of Object.entries(arbs) as [OperationKey, fc.Arbitrary<unknown>][]) {
-      const expensive = key === 'getBacklog' || key === 'explainIssue' || key === 'getRoadmap' || key === 'previewWeights';
+      const expensive = key === 'getBacklog' || key === 'explainIssue' || key === 'getRoadmap' || key === 'previewWeights' || key === 'planSprint';
       await fc.assert(
         fc.asyncProperty(arb, async (payload) => {
           const ctx = key === 'explainIssue' ? issuePanel((payload as { issueKey: string }).issueKey) : projectPage('PAY');

@@ -78,6 +78,8 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', planId: 'abc' };
     case 'listFields':
       return {};
+    case 'planSprint':
+      return { projectKey: 'PAY', capacity: 20 };
   }
 }
 

@@ -1,4 +1,4 @@
-import { backlogCsv, csvCell, toCsv } from '../../static/shared/csv';
+import { backlogCsv, csvCell, roadmapCsv, toCsv } from '../../static/shared/csv';
 import type { BacklogItem } from '../../src/contract/model';
 
 function item(over: Partial<BacklogItem> = {}): BacklogItem {
@@ -73,5 +73,34 @@ describe('backlogCsv', () => {
     expect(lines[1]).toContain('1,PRJ-1,Export invoices,Story,To Do,42.12,10,12.5,4,0,15.62,3,5,false,false,0.8,,3,,');
     expect(lines[2]).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(lines[2]).toContain('effort.missing');
+  });
+});
+
+describe('roadmapCsv', () => {
+  it('writes one line per planned item, quarter by quarter and then later, with formula text neutralised', () => {
+    const csv = roadmapCsv({
+      quarters: [
+        {
+          label: '2026-Q4',
+          start: '2026-10-01',
+          end: '2026-12-31',
+          capacity: 20,
+          used: { feature: 5, debt: 2 },
+          items: [
+            { key: 'PRJ-1', summary: '=HYPERLINK("x")', points: 5, kind: 'feature', reason: 'rank #1; fits 2026-Q4' },
+            { key: 'PRJ-2', summary: 'Refactor, billing', points: 2, kind: 'debt', reason: 'rank #7 (tech debt)', atRisk: 'due 2026-11-01' },
+          ],
+        },
+      ],
+      later: [{ key: 'PRJ-3', summary: 'Big one', points: 40, reason: 'no room' }],
+      warnings: [],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      'Quarter,Quarter start,Quarter end,Key,Summary,Points,Kind,Why,At risk',
+      `2026-Q4,2026-10-01,2026-12-31,PRJ-1,"'=HYPERLINK(""x"")",5,feature,rank #1; fits 2026-Q4,`,
+      '2026-Q4,2026-10-01,2026-12-31,PRJ-2,"Refactor, billing",2,debt,rank #7 (tech debt),due 2026-11-01',
+      'Later,,,PRJ-3,Big one,40,,no room,',
+      '',
+    ]);
   });
 });

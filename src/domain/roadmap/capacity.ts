@@ -95,6 +95,15 @@ export function capacityFromDeliveries(deliveries: readonly SprintDelivery[], qu
   return { perQuarter: (medianPoints * quarterDays) / medianDays, sprintDays: medianDays, sampleSize: deliveries.length };
 }
 
+/**
+ * Points a typical sprint delivers (DESIGN.md, "Operation shapes": planSprint): the median of the closed sprints'
+ * delivered points, the same median the quarter capacity scales. Null when no sprint was usable.
+ */
+export function pointsPerSprint(deliveries: readonly SprintDelivery[]): { points: number; sampleSize: number } | null {
+  const points = median(deliveries.map((d) => d.points));
+  return points === null ? null : { points, sampleSize: deliveries.length };
+}
+
 /** `deliveredBySprint` then `capacityFromDeliveries`. */
 export function capacityFromSprints(sprints: readonly SprintRecord[], issues: readonly SprintIssue[], quarterDays: number): SprintCapacity {
   return capacityFromDeliveries(deliveredBySprint(sprints, issues), quarterDays);

@@ -1,11 +1,19 @@
-import type { PlanNode } from './plan-node';
 import { stronglyConnected } from './strongly-connected';
+
+/** What the blocking graph needs of a plan's node: the roadmap's and the sprint's planners share it. */
+export interface BlockingNode<N> {
+  item: { key: string; blockedBy: readonly string[] };
+  /** 0-based position in rank order (ties broken by key); cycles are broken along it. */
+  order: number;
+  /** Filled here: candidate blockers in rank order, cycle links removed. */
+  blockers: N[];
+}
 
 /**
  * Resolves `blockedBy` to candidate nodes and breaks blocking cycles: within each strongly connected group of
  * items, only links whose blocker ranks higher are kept, so the group is planned in rank order.
  */
-export function linkBlockers(nodes: PlanNode[], warnings: string[]): void {
+export function linkBlockers<N extends BlockingNode<N>>(nodes: N[], warnings: string[]): void {
   const byKey = new Map(nodes.map((n) => [n.item.key, n]));
   // linkedFrom[w] = v while v's list is built: drops repeated keys in O(1) without a set per item.
   const linkedFrom = new Array<number>(nodes.length).fill(-1);
@@ -29,7 +37,7 @@ export function linkBlockers(nodes: PlanNode[], warnings: string[]): void {
     const c = component[v] as number;
     const cyclic = (size.get(c) ?? 0) > 1;
     for (const w of links[v] ?? []) {
-      const blocker = nodes[w] as PlanNode;
+      const blocker = nodes[w] as N;
       if (cyclic && component[w] === c && w > v) {
         ignored.set(c, [...(ignored.get(c) ?? []), `${blocker.item.key} blocks ${node.item.key}`]);
       } else {

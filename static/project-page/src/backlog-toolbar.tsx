@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { BacklogItem } from '../../../src/contract/model';
 import type { ResultMap } from '../../../src/contract/operations';
-import { backlogCsv } from '../../shared/csv';
 import { relativeTime } from '../../shared/format';
 import { text } from '../../shared/ui';
+import { BacklogExport } from './backlog-export';
+import type { BacklogFilter } from './backlog-filters';
 
 function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -16,23 +16,12 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-function downloadCsv(projectKey: string, items: readonly BacklogItem[]): void {
-  const blob = new Blob(['\uFEFF', backlogCsv(items)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `valuerank-${projectKey}-${new Date().toISOString().slice(0, 10)}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 interface ToolbarProps {
   projectKey: string;
   /** The page shown (null before the first answer). */
   data: ResultMap['getBacklog'] | null;
-  items: readonly BacklogItem[];
+  /** The filter the page shows: the export reads every page of it. */
+  filter: BacklogFilter | undefined;
   loading: boolean;
   showWhatIf: boolean;
   onRefresh: () => void;
@@ -41,7 +30,7 @@ interface ToolbarProps {
 }
 
 /** How fresh the ranking is, and what can be done with it: refresh, export, try weights, apply to Jira. */
-export function Toolbar({ projectKey, data, items, loading, showWhatIf, onRefresh, onToggleWhatIf, onApply }: ToolbarProps) {
+export function Toolbar({ projectKey, data, filter, loading, showWhatIf, onRefresh, onToggleWhatIf, onApply }: ToolbarProps) {
   const now = useNow(30_000);
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', marginBottom: token('space.150', '12px') }}>
@@ -57,9 +46,7 @@ export function Toolbar({ projectKey, data, items, loading, showWhatIf, onRefres
       <Button onClick={onRefresh} isLoading={loading}>
         Refresh
       </Button>
-      <Button onClick={() => downloadCsv(projectKey, items)} isDisabled={items.length === 0}>
-        Export CSV
-      </Button>
+      <BacklogExport projectKey={projectKey} filter={filter} total={data?.status === 'ready' ? data.total : 0} />
       <Button onClick={onToggleWhatIf} aria-expanded={showWhatIf} aria-controls="what-if-panel">
         {showWhatIf ? 'Hide what-if' : 'What-if weights'}
       </Button>

@@ -19,7 +19,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
   const [showWhatIf, setShowWhatIf] = useState(false);
   const [applyOpen, setApplyOpen] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const { backlog, building, items, total, page, pages, pageSize, setPage, seenTypes, refresh } = useBacklogRows(projectKey, filters);
+  const { backlog, building, items, total, page, pages, pageSize, setPage, seenTypes, refresh, filter } = useBacklogRows(projectKey, filters);
   const pin = useAction('setPin');
 
   const { run: runPin, busy: pinBusy } = pin;
@@ -46,7 +46,7 @@ export function Backlog({ projectKey }: { projectKey: string }) {
         <Toolbar
           projectKey={projectKey}
           data={backlog.data}
-          items={items}
+          filter={filter}
           loading={backlog.loading}
           showWhatIf={showWhatIf}
           onRefresh={refresh}

@@ -8,29 +8,35 @@ import { Backlog } from './backlog';
 import { backlogPayload } from './use-backlog-rows';
 import { RoadmapView } from './roadmap';
 import { MatrixView } from './matrix';
+import { SprintView } from './sprint';
+
+/** The page's views, in tab order; each is rendered only while its tab is selected. */
+const VIEWS: { label: string; View: (props: { projectKey: string }) => React.JSX.Element }[] = [
+  { label: 'Backlog', View: Backlog },
+  { label: 'Roadmap', View: RoadmapView },
+  { label: 'Sprint', View: SprintView },
+  { label: 'Matrix', View: MatrixView },
+];
 
 function ProjectPage() {
   const { context } = useModuleContext();
   const [tab, setTab] = useState(0);
   if (!context) return <Loading label="Loading ValueRank…" />;
   if (!context.projectKey) return <EmptyView header="No project" description="Open ValueRank from a Jira project's sidebar." />;
+  const projectKey = context.projectKey;
   return (
     <main style={{ padding: token('space.200', '16px'), color: token('color.text', '#172B4D') }}>
       <Tabs id="valuerank-tabs" selected={tab} onChange={setTab}>
         <TabList>
-          <Tab>Backlog</Tab>
-          <Tab>Roadmap</Tab>
-          <Tab>Matrix</Tab>
+          {VIEWS.map(({ label }) => (
+            <Tab key={label}>{label}</Tab>
+          ))}
         </TabList>
-        <TabPanel>
-          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 0 && <Backlog projectKey={context.projectKey} />}</div>
-        </TabPanel>
-        <TabPanel>
-          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 1 && <RoadmapView projectKey={context.projectKey} />}</div>
-        </TabPanel>
-        <TabPanel>
-          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 2 && <MatrixView projectKey={context.projectKey} />}</div>
-        </TabPanel>
+        {VIEWS.map(({ label, View }, i) => (
+          <TabPanel key={label}>
+            <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === i && <View projectKey={projectKey} />}</div>
+          </TabPanel>
+        ))}
       </Tabs>
     </main>
   );

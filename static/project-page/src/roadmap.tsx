@@ -8,6 +8,8 @@ import { token } from '@atlaskit/tokens';
 import type { RoadmapQuarter } from '../../../src/contract/model';
 import type { Payload } from '../../../src/contract/operations';
 import { openInJira } from '../../shared/bridge';
+import { roadmapCsv } from '../../shared/csv';
+import { csvFileName, downloadCsv } from '../../shared/download';
 import { round } from '../../shared/format';
 import { useOperation, usePollWhile } from '../../shared/use-operation';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
@@ -123,6 +125,12 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
         <span style={{ flex: 1 }} />
         <Button onClick={roadmap.reload} isLoading={roadmap.loading}>
           Refresh
+        </Button>
+        <Button
+          onClick={() => roadmap.data && downloadCsv(csvFileName(`${projectKey}-roadmap`), roadmapCsv(roadmap.data))}
+          isDisabled={!roadmap.data || roadmap.data.quarters.length === 0}
+        >
+          Export CSV
         </Button>
       </form>
       {roadmap.error && <ErrorView error={roadmap.error} onRetry={roadmap.reload} />}

@@ -62,5 +62,5 @@ export function useBacklogRows(projectKey: string, filters: Filters) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const refresh = () => (fresh ? backlog.reload() : setFresh(true));
 
-  return { backlog, building, items, total, page, pages, pageSize, setPage, seenTypes, refresh };
+  return { backlog, building, items, total, page, pages, pageSize, setPage, seenTypes, refresh, filter };
 }

@@ -1,4 +1,11 @@
-import { capacityFromDeliveries, capacityFromSprints, deliveredBySprint, type SprintIssue, type SprintRecord } from '../../../src/domain/roadmap';
+import {
+  capacityFromDeliveries,
+  capacityFromSprints,
+  deliveredBySprint,
+  pointsPerSprint,
+  type SprintIssue,
+  type SprintRecord,
+} from '../../../src/domain/roadmap';
 
 const closed = (id: number, start: string, end: string, complete = end): SprintRecord => ({
   id,
@@ -99,5 +106,24 @@ describe('capacityFromSprints', () => {
   it('is what the sprints delivered, scaled to the quarter', () => {
     const issues = [done([1], '2026-01-10T12:00:00.000+0000', 21), done([2], '2026-01-25T12:00:00.000+0000', 13)];
     expect(capacityFromSprints([S1, S2], issues, 91)).toEqual({ perQuarter: (17 * 91) / 14, sprintDays: 14, sampleSize: 2 });
+  });
+});
+
+describe('pointsPerSprint', () => {
+  it('is the median of the closed sprints’ delivered points, whatever their lengths, and null without a sprint', () => {
+    expect(
+      pointsPerSprint([
+        { id: 1, points: 8, days: 14 },
+        { id: 2, points: 13, days: 7 },
+        { id: 3, points: 5, days: 14 },
+      ]),
+    ).toEqual({ points: 8, sampleSize: 3 });
+    expect(
+      pointsPerSprint([
+        { id: 1, points: 8, days: 14 },
+        { id: 2, points: 5, days: 14 },
+      ]),
+    ).toEqual({ points: 6.5, sampleSize: 2 });
+    expect(pointsPerSprint([])).toBeNull();
   });
 });
