@@ -10,6 +10,8 @@ import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
+import { getShipped } from '../application/shipped/get-shipped';
+import { notifyCustomers } from '../application/shipped/notify-customers';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -153,6 +155,16 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     }
     const fields = await reader.fields();
     return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
+  },
+  async getShipped(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    return getShipped(deps, reader, p.projectKey, p.since);
+  },
+  async notifyCustomers(p, ctx) {
+    if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
+    const session = runtime.asUser();
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project', session);
+    return notifyCustomers(deps, reader, session.writer, ctx.accountId, p);
   },
 };
 

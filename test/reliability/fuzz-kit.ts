@@ -78,6 +78,10 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', planId: 'abc' };
     case 'listFields':
       return {};
+    case 'getShipped':
+      return { projectKey: 'PAY', since: '2026-10-26T00:00:00Z' };
+    case 'notifyCustomers':
+      return { projectKey: 'PAY', issueKey: 'PAY-10', text: 'Shipped: thank you for asking.' };
   }
 }
 
