@@ -1,4 +1,4 @@
-import type { BacklogItem } from '../../src/contract/model';
+import type { BacklogItem, ShippedItem } from '../../src/contract/model';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { FACTOR_LABELS, round } from './format';
 
@@ -60,6 +60,21 @@ export function backlogCsv(items: readonly BacklogItem[]): string {
     it.jiraRank,
     it.pin?.position ?? null,
     it.pin?.quarter ?? null,
+  ]);
+  return toCsv([header, ...rows]);
+}
+
+/** Shipped items as CSV: one line per item; customers as "Name (KEY-1 KEY-2)" joined by "; ". */
+export function shippedCsv(items: readonly ShippedItem[]): string {
+  const header = ['Key', 'Summary', 'Resolved', 'Customers', 'Feedback tickets', 'Tickets you cannot open', 'Customers told'];
+  const rows = items.map((it) => [
+    it.key,
+    it.summary,
+    it.resolvedAt,
+    it.customers.map((c) => `${c.name} (${c.tickets.map((t) => t.key).join(' ')})`).join('; '),
+    it.customers.reduce((n, c) => n + c.tickets.length, 0),
+    it.hiddenTickets,
+    it.notifiedAt ?? null,
   ]);
   return toCsv([header, ...rows]);
 }

@@ -5,7 +5,14 @@ const DEV = PERSONAS.developer.accountId;
 const SINCE = '2026-11-01T00:00:00Z';
 
 type Customer = { label: string; sources: string[] };
-type Shipped = { key: string; summary: string; resolvedAt: string; customers: { name: string; tickets: { key: string }[] }[]; hiddenTickets: number; notifiedAt?: string };
+type Shipped = {
+  key: string;
+  summary: string;
+  resolvedAt: string;
+  customers: { name: string; tickets: { key: string }[] }[];
+  hiddenTickets: number;
+  notifiedAt?: string;
+};
 
 describe('shipped items and telling their customers', () => {
   let preview: Awaited<ReturnType<typeof startDemo>>;
@@ -26,7 +33,12 @@ describe('shipped items and telling their customers', () => {
 
   /** The top backlog items with feedback tickets, as the PO sees them (the panel's explanation lists the tickets). */
   async function itemsWithTickets(): Promise<{ key: string; tickets: string[] }[]> {
-    const page = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 8, filter: { feedbackOnly: true } }, { accountId: PO, ...projectPage('PAY') });
+    const page = await invoke(
+      preview.url,
+      'getBacklog',
+      { projectKey: 'PAY', pageSize: 8, filter: { feedbackOnly: true } },
+      { accountId: PO, ...projectPage('PAY') },
+    );
     expect(page.ok).toBe(true);
     const out: { key: string; tickets: string[] }[] = [];
     for (const { key } of page.data.items as { key: string }[]) {
@@ -85,7 +97,12 @@ describe('shipped items and telling their customers', () => {
   });
 
   it('refuses the tickets a user may not comment on, and posts nothing there', async () => {
-    const res = await invoke(preview.url, 'notifyCustomers', { projectKey: 'PAY', issueKey: item.key, text: 'Shipped.' }, { accountId: DEV, ...projectPage('PAY') });
+    const res = await invoke(
+      preview.url,
+      'notifyCustomers',
+      { projectKey: 'PAY', issueKey: item.key, text: 'Shipped.' },
+      { accountId: DEV, ...projectPage('PAY') },
+    );
     expect(res.data).toEqual({ commented: 0, alreadyNotified: 0, refused: item.tickets.length });
     for (const ticket of item.tickets) expect((await jira(`/rest/api/3/issue/${ticket}/comment`, PO)).body.total).toBe(0);
   });
@@ -111,7 +128,12 @@ describe('shipped items and telling their customers', () => {
       const prop = await jira(`/rest/api/3/comment/${comment.id}/properties/sd.public.comment`, PO);
       expect(prop.body).toEqual({ key: 'sd.public.comment', value: { internal: true } });
     }
-    const again = await invoke(preview.url, 'notifyCustomers', { projectKey: 'PAY', issueKey: item.key, text: 'Again' }, { accountId: PO, ...projectPage('PAY') });
+    const again = await invoke(
+      preview.url,
+      'notifyCustomers',
+      { projectKey: 'PAY', issueKey: item.key, text: 'Again' },
+      { accountId: PO, ...projectPage('PAY') },
+    );
     expect(again.data).toEqual({ commented: 0, alreadyNotified: item.tickets.length, refused: 0 });
     for (const ticket of item.tickets) expect((await jira(`/rest/api/3/issue/${ticket}/comment`, PO)).body.total).toBe(1);
     expect((await shipped(PO)).find((s) => s.key === item.key)?.notifiedAt).toBe('2026-11-25T00:00:00.000Z');
@@ -120,7 +142,8 @@ describe('shipped items and telling their customers', () => {
   it('two calls at once comment each ticket once between them', async () => {
     await resolve(other.key, PO);
     await settleQueue(preview.url);
-    const call = () => invoke(preview.url, 'notifyCustomers', { projectKey: 'PAY', issueKey: other.key, text: 'Shipped.' }, { accountId: PO, ...projectPage('PAY') });
+    const call = () =>
+      invoke(preview.url, 'notifyCustomers', { projectKey: 'PAY', issueKey: other.key, text: 'Shipped.' }, { accountId: PO, ...projectPage('PAY') });
     const [a, b] = await Promise.all([call(), call()]);
     expect(a.data.commented + b.data.commented).toBe(other.tickets.length);
     expect(a.data.alreadyNotified + b.data.alreadyNotified).toBe(other.tickets.length);
@@ -135,7 +158,12 @@ describe('shipped items and telling their customers', () => {
     const [open] = await itemsWithTickets();
     const res = await invoke(preview.url, 'notifyCustomers', { projectKey: 'PAY', issueKey: open!.key, text: 'x' }, { accountId: PO, ...projectPage('PAY') });
     expect(res.error?.code).toBe('NOT_FOUND');
-    const blank = await invoke(preview.url, 'notifyCustomers', { projectKey: 'PAY', issueKey: item.key, text: '   ' }, { accountId: PO, ...projectPage('PAY') });
+    const blank = await invoke(
+      preview.url,
+      'notifyCustomers',
+      { projectKey: 'PAY', issueKey: item.key, text: '   ' },
+      { accountId: PO, ...projectPage('PAY') },
+    );
     expect(blank.error?.code).toBe('INVALID_PAYLOAD');
   });
 });

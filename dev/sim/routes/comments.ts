@@ -70,7 +70,8 @@ function getComments(ctx: RequestContext): Reply {
   const issue = visibleIssue(ctx.sim.state, ctx.actor, ctx.params['issueIdOrKey'] ?? '');
   if (!issue) throw issueNotFound();
   const orderBy = ctx.url.searchParams.get('orderBy');
-  if (orderBy !== null && !['created', '-created', '+created'].includes(orderBy)) throw badRequest(`Invalid orderBy: '${orderBy}'. Use created, -created or +created.`);
+  if (orderBy !== null && !['created', '-created', '+created'].includes(orderBy))
+    throw badRequest(`Invalid orderBy: '${orderBy}'. Use created, -created or +created.`);
   const startAt = intParam(ctx, 'startAt', 0);
   const maxResults = Math.min(intParam(ctx, 'maxResults', MAX_RESULTS), MAX_RESULTS);
   const all = [...(ctx.sim.state.comments.get(issue.id) ?? [])];
@@ -94,9 +95,11 @@ function readProperties(raw: unknown): Record<string, unknown> {
   if (!Array.isArray(raw)) throw badRequest("'properties' must be an array of {key, value}.");
   const out: Record<string, unknown> = {};
   for (const p of raw as Array<{ key?: unknown; value?: unknown }>) {
-    if (typeof p?.key !== 'string' || p.key.length === 0 || p.key.length > MAX_PROPERTY_KEY) throw badRequest('The property key must be 1 to 255 characters long.');
+    if (typeof p?.key !== 'string' || p.key.length === 0 || p.key.length > MAX_PROPERTY_KEY)
+      throw badRequest('The property key must be 1 to 255 characters long.');
     if (p.value === undefined || p.value === null) throw badRequest(`The property '${p.key}' needs a non-empty JSON value.`);
-    if (JSON.stringify(p.value).length > MAX_PROPERTY_VALUE_CHARS) throw badRequest(`The property value must be at most ${MAX_PROPERTY_VALUE_CHARS} characters.`);
+    if (JSON.stringify(p.value).length > MAX_PROPERTY_VALUE_CHARS)
+      throw badRequest(`The property value must be at most ${MAX_PROPERTY_VALUE_CHARS} characters.`);
     Object.defineProperty(out, p.key, { value: p.value, enumerable: true, writable: true, configurable: true });
   }
   return out;

@@ -93,7 +93,11 @@ function doTransition(ctx: RequestContext): Reply {
   if (!can(ctx.actor, state.projectOf(issue), 'TRANSITION_ISSUES')) throw badRequest('You do not have permission to transition this issue.');
   const onScreen = [...Object.keys(bodyObject(b['fields'])), ...Object.keys(bodyObject(b['update']))];
   if (onScreen.length > 0)
-    throw new JiraHttpError(400, [], Object.fromEntries(onScreen.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`])));
+    throw new JiraHttpError(
+      400,
+      [],
+      Object.fromEntries(onScreen.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`])),
+    );
   const target = available(state, issue).find((s) => s.id === ref.id);
   if (!target) throw badRequest(`Transition id '${ref.id}' is not valid for this issue.`);
   const before = statusOf(issue);

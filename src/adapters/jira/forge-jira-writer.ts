@@ -68,12 +68,7 @@ export class ForgeJiraWriter implements JiraWriter {
 
   /** `POST /rest/api/3/issue/{issueIdOrKey}/comment` (platform spec, addComment): 201 with the comment. */
   async comment(issueId: string, body: unknown, properties: readonly { key: string; value: unknown }[]): Promise<{ id: string } | { refused: string }> {
-    const res = await jiraRequest(
-      this.principal,
-      route`/rest/api/3/issue/${issueId}/comment`,
-      { method: 'POST', body: { body, properties } },
-      this.deadline,
-    );
+    const res = await jiraRequest(this.principal, route`/rest/api/3/issue/${issueId}/comment`, { method: 'POST', body: { body, properties } }, this.deadline);
     if (res.status === 201 || res.status === 200) {
       const id = (res.body as { id?: unknown } | null)?.id;
       if (typeof id === 'string') return { id };

@@ -16,7 +16,14 @@ export async function getShipped(deps: AppDeps, reader: JiraReader, projectKey: 
   const records = (await readShipped(deps.kv, projectKey)).filter((r) => Date.parse(r.resolvedAt) >= from);
   if (records.length === 0) return { items: [] };
   const ids = records.flatMap((r) => [r.id, ...ticketsOf(r).map((t) => t.id)]);
-  const [seen, notified] = await Promise.all([reader.browsableIssues(ids), readNotified(deps.kv, projectKey, records.map((r) => r.id))]);
+  const [seen, notified] = await Promise.all([
+    reader.browsableIssues(ids),
+    readNotified(
+      deps.kv,
+      projectKey,
+      records.map((r) => r.id),
+    ),
+  ]);
   return {
     items: records.filter((r) => seen.has(r.id)).map((r) => visibleItem(r, seen, notified.get(r.id))),
   };

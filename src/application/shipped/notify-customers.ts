@@ -58,10 +58,14 @@ export async function notifyCustomers(
       if (result.commented === 0) throw e;
       await markNotified(deps.kv, p.projectKey, record.id, deps.clock());
       const message = e instanceof Error ? e.message : String(e);
-      throw new AppError('PARTIAL_FAILURE', `${result.commented} customer ticket(s) were told; Jira failed on ${ticket.key}: ${message} Try again to tell the rest.`, {
-        ...result,
-        failed: ticket.key,
-      });
+      throw new AppError(
+        'PARTIAL_FAILURE',
+        `${result.commented} customer ticket(s) were told; Jira failed on ${ticket.key}: ${message} Try again to tell the rest.`,
+        {
+          ...result,
+          failed: ticket.key,
+        },
+      );
     }
     if ('refused' in posted) {
       await deps.kv.delete(key);

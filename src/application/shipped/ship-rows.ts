@@ -19,7 +19,12 @@ export function resolvedAtOf(issue: JiraIssueLike, fallback: Date): string {
  * Logs rows of the snapshot `meta` describes that left the backlog done (`done`: each row with the issue as Jira
  * has it now), with the evidence the snapshot kept for them. Call before `meta`'s generation is deleted.
  */
-export async function shipRows(deps: AppDeps, projectKey: string, meta: SnapshotMeta, done: readonly { row: StoredSnapshotRow; issue: JiraIssueLike }[]): Promise<void> {
+export async function shipRows(
+  deps: AppDeps,
+  projectKey: string,
+  meta: SnapshotMeta,
+  done: readonly { row: StoredSnapshotRow; issue: JiraIssueLike }[],
+): Promise<void> {
   if (done.length === 0) return;
   const evidence = await readEvidence(
     deps.kv,
@@ -36,12 +41,16 @@ export async function shipRows(deps: AppDeps, projectKey: string, meta: Snapshot
  * After a rebuild: of the rows the previous snapshot had and the new one has not, those whose issue is done now
  * (one bulkfetch per 100, as the app) are logged; deleted, moved or merely filtered-out issues are not.
  */
-export async function shipGoneRows(deps: AppDeps, reader: JiraReader, projectKey: string, previous: SnapshotMeta, gone: readonly StoredSnapshotRow[]): Promise<void> {
+export async function shipGoneRows(
+  deps: AppDeps,
+  reader: JiraReader,
+  projectKey: string,
+  previous: SnapshotMeta,
+  gone: readonly StoredSnapshotRow[],
+): Promise<void> {
   if (gone.length === 0) return;
   const byId = new Map(gone.map((r) => [r.id, r]));
   const issues = await reader.fetchIssues([...byId.keys()], DONE_FIELDS);
-  const done = issues
-    .filter((i) => statusCategoryOf(i.fields) === 'done' && byId.has(i.id))
-    .map((issue) => ({ row: byId.get(issue.id)!, issue }));
+  const done = issues.filter((i) => statusCategoryOf(i.fields) === 'done' && byId.has(i.id)).map((issue) => ({ row: byId.get(issue.id)!, issue }));
   await shipRows(deps, projectKey, previous, done);
 }

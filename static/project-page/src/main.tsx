@@ -7,6 +7,7 @@ import { EmptyView, Loading, mount } from '../../shared/ui';
 import { Backlog } from './backlog';
 import { backlogPayload } from './use-backlog-rows';
 import { RoadmapView } from './roadmap';
+import { ShippedView } from './shipped';
 
 function ProjectPage() {
   const { context } = useModuleContext();
@@ -19,12 +20,16 @@ function ProjectPage() {
         <TabList>
           <Tab>Backlog</Tab>
           <Tab>Roadmap</Tab>
+          <Tab>Shipped</Tab>
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 0 && <Backlog projectKey={context.projectKey} />}</div>
         </TabPanel>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 1 && <RoadmapView projectKey={context.projectKey} />}</div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 2 && <ShippedView projectKey={context.projectKey} />}</div>
         </TabPanel>
       </Tabs>
     </main>

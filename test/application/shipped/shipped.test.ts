@@ -33,15 +33,24 @@ class OpenOnlyJira extends MemoryJira {
   }
   override async *searchIds(jql: string, limit: number): AsyncGenerator<string[]> {
     this.jql.push(jql);
-    yield this.all.filter((i) => !isDone(i)).map((i) => i.id).slice(0, limit);
+    yield this.all
+      .filter((i) => !isDone(i))
+      .map((i) => i.id)
+      .slice(0, limit);
   }
   override async *searchKeys(jql: string, limit: number): AsyncGenerator<{ id: string; key: string }[]> {
     this.jql.push(jql);
-    yield this.all.filter((i) => !isDone(i)).map((i) => ({ id: i.id, key: i.key })).slice(0, limit);
+    yield this.all
+      .filter((i) => !isDone(i))
+      .map((i) => ({ id: i.id, key: i.key }))
+      .slice(0, limit);
   }
 }
 const isDone = (i: JiraIssueLike): boolean => (i.fields.status as { statusCategory?: { key?: string } } | undefined)?.statusCategory?.key === 'done';
-const done = (i: JiraIssueLike, at: string): JiraIssueLike => ({ ...i, fields: { ...i.fields, status: { name: 'Done', statusCategory: { key: 'done' } }, resolutiondate: at } });
+const done = (i: JiraIssueLike, at: string): JiraIssueLike => ({
+  ...i,
+  fields: { ...i.fields, status: { name: 'Done', statusCategory: { key: 'done' } }, resolutiondate: at },
+});
 
 const tickets = [aFeedbackTicket('SUP-1', null), aFeedbackTicket('SUP-2', null), aFeedbackTicket('SUP-3', null)];
 

@@ -60,7 +60,12 @@ describe('issue transitions', () => {
     expect(after.body.fields.resolutiondate).toBe('2026-11-25T00:00:00.000+0000');
     await flush();
     expect(events).toHaveLength(1);
-    const payload = events[0]!.payload as { eventType: string; issue: { key: string }; changelog: { items: { field: string; toString: string | null }[] }; atlassianId: string };
+    const payload = events[0]!.payload as {
+      eventType: string;
+      issue: { key: string };
+      changelog: { items: { field: string; toString: string | null }[] };
+      atlassianId: string;
+    };
     expect(payload.eventType).toBe('avi:jira:updated:issue');
     expect(payload.issue.key).toBe('PRJ-1');
     expect(payload.atlassianId).toBe(ALICE);
