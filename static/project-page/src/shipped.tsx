@@ -52,6 +52,16 @@ function Customers({ item }: { item: ShippedItem }) {
   );
 }
 
+/** "9 customers, 10 feedback tickets (2 you cannot open)": how much feedback stands behind the item. */
+function askedBy(item: ShippedItem): string {
+  const customers = item.customers.length;
+  const tickets = item.customers.reduce((n, c) => n + c.tickets.length, 0) + item.hiddenTickets;
+  if (tickets === 0) return 'No feedback tickets';
+  const who = customers > 0 ? `${customers} customer${customers === 1 ? '' : 's'}, ` : '';
+  const hidden = item.hiddenTickets > 0 ? ` (${item.hiddenTickets} you cannot open)` : '';
+  return `${who}${tickets} feedback ticket${tickets === 1 ? '' : 's'}${hidden}`;
+}
+
 const cell = { padding: token('space.100', '8px'), verticalAlign: 'top', borderBottom: `1px solid ${token('color.border', '#091E4224')}` } as const;
 
 /** The "Shipped" tab: what was done in a period, the customers who asked for it, and a way to tell them. */
@@ -80,7 +90,7 @@ export function ShippedView({ projectKey }: { projectKey: string }) {
       )}
       {items.length > 0 && (
         <table style={{ width: '100%', borderCollapse: 'collapse' }} aria-busy={loading}>
-          <caption style={{ textAlign: 'left', color: text.subtle, paddingBottom: 8 }}>
+          <caption style={{ textAlign: 'left', color: text.subtle, paddingBottom: 8, fontSize: 14, fontWeight: 400 }}>
             {items.length} item{items.length === 1 ? '' : 's'} done since {formatDate(iso)}
           </caption>
           <thead>
@@ -95,7 +105,11 @@ export function ShippedView({ projectKey }: { projectKey: string }) {
             {items.map((item) => (
               <tr key={item.key}>
                 <td style={cell}>
-                  <IssueLink issueKey={item.key} /> {item.summary}
+                  <div style={{ display: 'flex', gap: 4, alignItems: 'baseline' }}>
+                    <IssueLink issueKey={item.key} />
+                    <span>{item.summary}</span>
+                  </div>
+                  <div style={{ fontSize: 12, color: text.subtle, marginTop: 4 }}>{askedBy(item)}</div>
                 </td>
                 <td style={{ ...cell, whiteSpace: 'nowrap' }}>{formatDate(item.resolvedAt)}</td>
                 <td style={cell}>
