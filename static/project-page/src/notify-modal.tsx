@@ -8,19 +8,9 @@ import type { ResultMap } from '../../../src/contract/operations';
 import { invoke, OperationFailure } from '../../shared/invoke';
 import { toOperationFailure } from '../../shared/invoke-core';
 import { ErrorView, text } from '../../shared/ui';
+import { notifyOutcome, plural } from './shipped-text';
 
 const MAX_TEXT = 2000;
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-/** What the call did, in words. */
-export function notifyOutcome(r: ResultMap['notifyCustomers']): string {
-  const parts: string[] = [];
-  if (r.commented > 0) parts.push(`Added an internal comment to ${plural(r.commented, 'feedback ticket', 'feedback tickets')}.`);
-  if (r.alreadyNotified > 0) parts.push(`${plural(r.alreadyNotified, 'ticket was', 'tickets were')} told before, so nothing was added there.`);
-  if (r.refused > 0) parts.push(`${plural(r.refused, 'ticket', 'tickets')} you cannot comment on (you need Add Comments in that project) got nothing.`);
-  return parts.length > 0 ? parts.join(' ') : 'There was no feedback ticket to comment on.';
-}
 
 /** "Tell the customers": one internal comment on each feedback ticket behind `item`, as the user, never twice. */
 export function NotifyModal({ projectKey, item, onClose }: { projectKey: string; item: ShippedItem; onClose: (changed: boolean) => void }) {

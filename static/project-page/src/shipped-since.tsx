@@ -1,9 +1,7 @@
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-
-/** The period the Shipped tab lists: the last 7, 30 or 90 days, or since a date (yyyy-MM-dd, local midnight). */
-export type Since = { days: 7 | 30 | 90 } | { date: string };
+import type { Since } from './shipped-text';
 
 const OPTIONS = [
   { label: 'Last 7 days', value: '7' },
@@ -11,18 +9,6 @@ const OPTIONS = [
   { label: 'Last 90 days', value: '90' },
   { label: 'Since a date…', value: 'date' },
 ];
-
-const DAY_MS = 86_400_000;
-
-/** The ISO date-time getShipped is asked for: local midnight of the chosen day (stable while the day lasts). */
-export function sinceIso(since: Since, now: Date = new Date()): string | null {
-  if ('days' in since) {
-    const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    return new Date(midnight.getTime() - since.days * DAY_MS).toISOString();
-  }
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(since.date) ? new Date(`${since.date}T00:00:00`) : new Date(Number.NaN);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
-}
 
 export function SincePicker({ since, onChange }: { since: Since; onChange: (s: Since) => void }) {
   const value = 'days' in since ? String(since.days) : 'date';

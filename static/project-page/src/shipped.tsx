@@ -9,7 +9,8 @@ import { formatDate } from '../../shared/format';
 import { useOperation } from '../../shared/use-operation';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
 import { NotifyModal } from './notify-modal';
-import { SincePicker, sinceIso, type Since } from './shipped-since';
+import { SincePicker } from './shipped-since';
+import { sinceIso, type Since } from './shipped-text';
 
 function downloadCsv(projectKey: string, items: readonly ShippedItem[]): void {
   const blob = new Blob(['\uFEFF', shippedCsv(items)], { type: 'text/csv;charset=utf-8' });
