@@ -19,11 +19,11 @@ import type {
 export const PERSONAS = {
   /** Jira administrator (`jira-admins`); browses and administers both projects. */
   admin: { accountId: '5b10a2844c20165700ede21a', displayName: 'Marta Kowalczyk' },
-  /** Product Owner: Browse, Schedule Issues and Administer Projects on PAY; Browse on SUP (to read customer feedback). */
+  /** Product Owner: Browse, Schedule Issues, Administer Projects, Transition Issues and Add Comments on PAY; Browse and Add Comments on SUP (to read customer feedback and answer it). */
   productOwner: { accountId: '5d8f2a1c3b4e5f6071829a3b', displayName: 'Daniel Okafor' },
-  /** Developer: Browse on PAY only. */
+  /** Developer: Browse, Transition Issues and Add Comments on PAY only. */
   developer: { accountId: '61e4b0d9c8a7f6006b2c3d4e', displayName: 'Sofia Lindqvist' },
-  /** Support agent: Browse on SUP only. */
+  /** Support agent: Browse, Add Comments and Transition Issues on SUP only. */
   supportAgent: { accountId: '62a1f3e5d7c9b8007c3d4e5f', displayName: 'Ravi Menon' },
   /** A licensed user with no project permission at all. */
   noAccess: { accountId: '63b2c4d6e8f0a1008d4e5f60', displayName: 'Tom Brennan' },
@@ -75,11 +75,11 @@ export function buildUsers(): SeedUser[] {
 
 export function buildProjects(): SeedProject[] {
   const pay: SeedProject['permissions'] = {
-    [PERSONAS.admin.accountId]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'],
-    [PERSONAS.productOwner.accountId]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'],
-    [PERSONAS.developer.accountId]: ['BROWSE_PROJECTS'],
+    [PERSONAS.admin.accountId]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS', 'TRANSITION_ISSUES', 'ADD_COMMENTS'],
+    [PERSONAS.productOwner.accountId]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS', 'TRANSITION_ISSUES', 'ADD_COMMENTS'],
+    [PERSONAS.developer.accountId]: ['BROWSE_PROJECTS', 'TRANSITION_ISSUES', 'ADD_COMMENTS'],
   };
-  for (const t of TEAM) pay[t.accountId] = ['BROWSE_PROJECTS'];
+  for (const t of TEAM) pay[t.accountId] = ['BROWSE_PROJECTS', 'TRANSITION_ISSUES', 'ADD_COMMENTS'];
   return [
     {
       key: PAY.key,
@@ -98,9 +98,9 @@ export function buildProjects(): SeedProject[] {
       name: SUP.name,
       projectTypeKey: 'service_desk',
       permissions: {
-        [PERSONAS.admin.accountId]: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'],
-        [PERSONAS.productOwner.accountId]: ['BROWSE_PROJECTS'],
-        [PERSONAS.supportAgent.accountId]: ['BROWSE_PROJECTS'],
+        [PERSONAS.admin.accountId]: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS', 'ADD_COMMENTS'],
+        [PERSONAS.productOwner.accountId]: ['BROWSE_PROJECTS', 'ADD_COMMENTS'],
+        [PERSONAS.supportAgent.accountId]: ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'TRANSITION_ISSUES'],
       },
       lead: userRef(PERSONAS.supportAgent),
       simplified: false,

@@ -15,6 +15,7 @@ import { Faults, FaultSpecError, type FaultSpec } from './faults';
 import { errorReply, JiraHttpError, readJsonBody, Router, sendReply, type Reply, type SimContext } from './http';
 import { agileRoutes } from './routes/agile';
 import { appFieldRoutes } from './routes/app-fields';
+import { commentRoutes } from './routes/comments';
 import { issueRoutes } from './routes/issue';
 import { jqlMatchRoutes } from './routes/jql-match';
 import { jqlParseRoutes } from './routes/jql-parse';
@@ -23,6 +24,7 @@ import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
+import { transitionRoutes } from './routes/transitions';
 import { DEFAULT_SITE } from '../runtime/context';
 import { RateBudgets, rateLimitReset, type Principal } from './rate-limits';
 import { SearchIndex } from './search-index';
@@ -86,6 +88,8 @@ const routes = new Router([
   ...projectRoutes,
   ...jqlParseRoutes,
   ...jqlMatchRoutes,
+  ...transitionRoutes,
+  ...commentRoutes,
 ]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

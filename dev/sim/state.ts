@@ -40,6 +40,18 @@ function appUserOf(seed: Seed): SimAppUser {
 }
 
 export type SimIssue = SeedIssue;
+
+/** A comment as the simulator keeps it (rendered as the platform spec's `Comment`, routes/comments.ts). */
+export interface SimComment {
+  id: string;
+  authorId: string;
+  /** Atlassian Document Format, as posted. */
+  body: unknown;
+  /** Jira timestamp. */
+  created: string;
+  /** Comment properties (EntityProperty key → value). */
+  properties: Record<string, unknown>;
+}
 export type SimLink = NonNullable<SeedIssue['fields']['issuelinks']>[number];
 export type RemoteLink = Record<string, unknown>;
 
@@ -78,6 +90,8 @@ export class SimState {
   readonly sprints: SeedSprint[];
   /** Issue id → property key → value. */
   readonly properties = new Map<string, Map<string, unknown>>();
+  /** Issue id → its comments, oldest first. */
+  readonly comments = new Map<string, SimComment[]>();
   readonly config: unknown;
   readonly now: string | undefined;
   readonly appUser: SimAppUser;
@@ -88,11 +102,13 @@ export class SimState {
   private readonly byKey = new Map<string, SimIssue>();
   private order: string[] = [];
   private nextLinkId: number;
+  private nextCommentId = 10000;
   private readonly extras: Record<string, unknown>;
 
   private constructor(seed: Seed) {
     const { now, users, projects, fields, issueLinkTypes, issues, remoteLinks, boards, sprints, config, app, securityLevels, ...extras } = seed;
     delete extras['issueProperties'];
+    delete extras['issueComments'];
     this.extras = extras;
     this.now = now;
     this.appUser = appUserOf(seed);
@@ -134,6 +150,15 @@ export class SimState {
         if (issue) state.properties.set(issue.id, new Map(Object.entries(entries)));
       }
     }
+    const comments = (json as { issueComments?: unknown }).issueComments;
+    if (comments && typeof comments === 'object') {
+      for (const [issueKey, list] of Object.entries(comments as Record<string, SimComment[]>)) {
+        const issue = state.getIssue(issueKey);
+        if (!issue || !Array.isArray(list)) continue;
+        state.comments.set(issue.id, list);
+        for (const c of list) state.nextCommentId = Math.max(state.nextCommentId, Number(c.id) + 1);
+      }
+    }
     return state;
   }
 
@@ -158,7 +183,32 @@ export class SimState {
       securityLevels: [...this.securityLevels.values()],
       ...(this.config !== undefined ? { config: this.config } : {}),
       issueProperties,
+      issueComments: Object.fromEntries(
+        [...this.comments].flatMap(([id, list]) => {
+          const issue = this.byId.get(id);
+          return issue && list.length > 0 ? [[issue.key, list]] : [];
+        }),
+      ),
     };
+  }
+
+  /** Adds a comment to the issue; returns it (ids are site-wide, as Jira's are). */
+  addComment(issue: SimIssue, comment: Omit<SimComment, 'id'>): SimComment {
+    const added: SimComment = { id: String(this.nextCommentId++), ...comment };
+    const list = this.comments.get(issue.id) ?? [];
+    list.push(added);
+    this.comments.set(issue.id, list);
+    return added;
+  }
+
+  /** The comment with this id and the issue it is on. */
+  findComment(commentId: string): { issue: SimIssue; comment: SimComment } | undefined {
+    for (const [issueId, list] of this.comments) {
+      const comment = list.find((c) => c.id === commentId);
+      const issue = this.byId.get(issueId);
+      if (comment && issue) return { issue, comment };
+    }
+    return undefined;
   }
 
   /** Writes the site to `<dir>/jira-state.json` atomically (temp file, then rename). */

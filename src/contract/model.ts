@@ -132,3 +132,18 @@ export interface SnapshotState {
   /** Data sources the app could not read when the snapshot was built (absent or empty: none). */
   sources?: SourceProblem[];
 }
+
+/**
+ * An item done since a given time with the customers who asked for it (getShipped). `customers` and their tickets
+ * are those the caller can open; tickets they cannot are only counted in `hiddenTickets`, and a customer known only
+ * from those is not named. `notifiedAt`: when someone last told the customers through notifyCustomers.
+ */
+export interface ShippedItem {
+  key: string;
+  summary: string;
+  /** ISO date-time. */
+  resolvedAt: string;
+  customers: { name: string; tickets: { key: string }[] }[];
+  hiddenTickets: number;
+  notifiedAt?: string;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap, type SnapshotState } from './model';
+import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap, type ShippedItem, type SnapshotState } from './model';
 import { configSchema, type ValueRankConfig } from './config';
 import type { DataSourcePath } from './data-sources';
 import type { SprintProposal } from './sprint';
@@ -20,6 +20,8 @@ const weightsOverride = z.object(
 );
 const text = z.string().max(200);
 const version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** An ISO 8601 date-time with a zone (`2026-11-01T00:00:00Z`, `…+01:00`), as `new Date().toISOString()` writes it. */
+const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-11-01T00:00:00Z' });
 
 export const payloadSchemas = {
   getBacklog: z.object({
@@ -74,6 +76,12 @@ export const payloadSchemas = {
     projectKey: projectKeySchema,
     /** Points the PO types for the next sprint, instead of what the closed sprints delivered. */
     capacity: z.number().finite().positive().max(100_000).optional(),
+  }),
+  getShipped: z.object({ projectKey: projectKeySchema, since: isoDateTime }),
+  notifyCustomers: z.object({
+    projectKey: projectKeySchema,
+    issueKey: issueKeySchema,
+    text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2,000 characters'),
   }),
 } as const;
 
@@ -140,6 +148,9 @@ export interface ResultMap {
   applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
   listFields: { fields: { id: string; name: string; type: string }[] };
   planSprint: SprintProposal & SnapshotState;
+  /** Newest resolved first. */
+  getShipped: { items: ShippedItem[] };
+  notifyCustomers: { commented: number; alreadyNotified: number; refused: number };
 }
 
 /** What a user who may not change the config sees of it. */

@@ -11,6 +11,8 @@ import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
 import { planSprint } from '../application/sprint/plan-sprint';
+import { getShipped } from '../application/shipped/get-shipped';
+import { notifyCustomers } from '../application/shipped/notify-customers';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -159,6 +161,16 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
     await enrolProject(deps.kv, p.projectKey, 'opened', new Date());
     return planSprint(deps, reader, principalOf(ctx), p);
+  },
+  async getShipped(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    return getShipped(deps, reader, p.projectKey, p.since);
+  },
+  async notifyCustomers(p, ctx) {
+    if (projectOfKey(p.issueKey) !== p.projectKey) throw new AppError('INVALID_PAYLOAD', `issueKey: ${p.issueKey} is not an issue of ${p.projectKey}`);
+    const session = runtime.asUser();
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project', session);
+    return notifyCustomers(deps, reader, session.writer, ctx.accountId, p);
   },
 };
 

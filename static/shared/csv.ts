@@ -1,4 +1,4 @@
-import type { BacklogItem, Roadmap } from '../../src/contract/model';
+import type { BacklogItem, Roadmap, ShippedItem } from '../../src/contract/model';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { FACTOR_LABELS, round } from './format';
 
@@ -72,4 +72,19 @@ export function roadmapCsv(roadmap: Roadmap): string {
   );
   const later = roadmap.later.map((it) => ['Later', '', '', it.key, it.summary ?? '', round(it.points, 2), '', it.reason, it.atRisk ?? '']);
   return toCsv([header, ...rows, ...later]);
+}
+
+/** Shipped items as CSV: one line per item; customers as "Name (KEY-1 KEY-2)" joined by "; ". */
+export function shippedCsv(items: readonly ShippedItem[]): string {
+  const header = ['Key', 'Summary', 'Resolved', 'Customers', 'Feedback tickets', 'Tickets you cannot open', 'Customers told'];
+  const rows = items.map((it) => [
+    it.key,
+    it.summary,
+    it.resolvedAt,
+    it.customers.map((c) => `${c.name} (${c.tickets.map((t) => t.key).join(' ')})`).join('; '),
+    it.customers.reduce((n, c) => n + c.tickets.length, 0),
+    it.hiddenTickets,
+    it.notifiedAt ?? null,
+  ]);
+  return toCsv([header, ...rows]);
 }

@@ -53,6 +53,11 @@ export class MemoryJira implements JiraReader, JiraWriter {
     const known = new Set(this.issues.map((i) => i.id));
     return new Set(wanted.filter((id) => known.has(id) && !this.hidden.has(id)));
   }
+  /** Every permission on this Jira's issues, but none on those in `hidden`. */
+  async issuesWithPermissions(issueIds: readonly string[], permissions: readonly string[]): Promise<Map<string, Set<string>>> {
+    const seen = await this.browsableIssues(issueIds);
+    return new Map(permissions.map((p) => [p, new Set(seen)]));
+  }
   async fetchIssues(idsOrKeys: readonly string[], fields: readonly string[] = []): Promise<JiraIssueLike[]> {
     this.requests += Math.ceil(idsOrKeys.length / 100);
     this.fetchedFields.push([...fields]);
@@ -93,5 +98,13 @@ export class MemoryJira implements JiraReader, JiraWriter {
   async rank(_batch: RankBatch): Promise<{ key: string; message: string }[]> {
     this.requests++;
     return [];
+  }
+  /** Comments added, in order. */
+  readonly comments: { issueId: string; body: unknown; properties: readonly { key: string; value: unknown }[] }[] = [];
+  async comment(issueId: string, body: unknown, properties: readonly { key: string; value: unknown }[]): Promise<{ id: string } | { refused: string }> {
+    this.requests++;
+    if (this.hidden.has(issueId)) return { refused: 'Issue does not exist or you do not have permission to see it.' };
+    this.comments.push({ issueId, body, properties });
+    return { id: String(this.comments.length) };
   }
 }

@@ -80,6 +80,10 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return {};
     case 'planSprint':
       return { projectKey: 'PAY', capacity: 20 };
+    case 'getShipped':
+      return { projectKey: 'PAY', since: '2026-10-26T00:00:00Z' };
+    case 'notifyCustomers':
+      return { projectKey: 'PAY', issueKey: 'PAY-10', text: 'Shipped: thank you for asking.' };
   }
 }
 

@@ -43,7 +43,9 @@ const PERSONA_ORDER: Persona[] = ['anonymous', 'developer', 'supportAgent', 'pro
  */
 const A = 'allow' as const;
 const F = 'FORBIDDEN' as const;
-type Verdict = typeof A | typeof F;
+/** Past the permission check, but the issue asked about is no shipped item (nothing is done in the demo yet). */
+const N = 'NOT_FOUND' as const;
+type Verdict = typeof A | typeof F | typeof N;
 const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   //                          anon dev supp  PO admin
   getBacklog: /*            */ [F, A, F, A, A],
@@ -64,6 +66,8 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   'listFields(global)': /*  */ [F, F, F, F, A],
   'listFields(project)': /* */ [F, F, F, A, A],
   planSprint: /*            */ [F, A, F, A, A],
+  getShipped: /*            */ [F, A, F, A, A],
+  notifyCustomers: /*       */ [F, N, F, N, N],
 };
 
 interface Recorded {
@@ -201,6 +205,10 @@ describe('security', () => {
         return { key: 'listFields', payload: {}, ctx: projectSettings('PAY') };
       case 'planSprint':
         return { key: row, payload: { projectKey: 'PAY' }, ctx: projectPage('PAY') };
+      case 'getShipped':
+        return { key: row, payload: { projectKey: 'PAY', since: '2026-01-01T00:00:00Z' }, ctx: projectPage('PAY') };
+      case 'notifyCustomers':
+        return { key: row, payload: { projectKey: 'PAY', issueKey: issue, text: 'Shipped.' }, ctx: projectPage('PAY') };
     }
     throw new Error(`unknown row ${row}`);
   }

@@ -108,6 +108,20 @@ export class ForgeJiraReader implements JiraReader {
    * as the principal; Jira ignores ids that are invalid or not theirs to see and answers the rest. Chunks of 1,000
    * one after another (a page names far fewer).
    */
+  async issuesWithPermissions(issueIds: readonly string[], permissions: readonly string[]): Promise<Map<string, Set<string>>> {
+    const ids = [...new Set(issueIds.filter((id) => /^(0|[1-9]\d*)$/.test(id) && Number.isSafeInteger(Number(id))))].map(Number);
+    const held = new Map(permissions.map((p) => [p, new Set<string>()]));
+    for (const part of chunk(ids, PERMISSION_CHECK_SIZE)) {
+      const body = { projectPermissions: [{ permissions: [...permissions], issues: part }] };
+      const res = await jiraRequest(this.principal, route`/rest/api/3/permissions/check`, { method: 'POST', body }, this.deadline);
+      if (res.status !== 200) throw unexpected('check permissions on issues', res);
+      const asked = new Set(part);
+      for (const grant of parse(S.bulkPermissions, res, 'the permission check').projectPermissions ?? [])
+        for (const id of grant.issues ?? []) if (asked.has(id)) held.get(grant.permission)?.add(String(id));
+    }
+    return held;
+  }
+
   async browsableIssues(issueIds: readonly string[]): Promise<Set<string>> {
     // int64 ids in their canonical form, each once (the body's `uniqueItems`); anything else names no issue.
     const ids = [...new Set(issueIds.filter((id) => /^(0|[1-9]\d*)$/.test(id) && Number.isSafeInteger(Number(id))))].map(Number);

@@ -3,7 +3,7 @@ import { AppError } from '../../application/errors';
 import type { JiraWriter } from '../../application/ports/jira';
 import type { RankBatch } from '../../contract/model';
 import type { Deadline } from './deadline';
-import { jiraRequest, unexpected, type Principal } from './request';
+import { jiraRequest, messagesOf, unexpected, type Principal } from './request';
 import { rank207 } from './schemas';
 
 /** Issue ids per bulk field-value request. */
@@ -64,6 +64,18 @@ export class ForgeJiraWriter implements JiraWriter {
       );
       if (res.status !== 204 && res.status !== 200) throw unexpected('write Value score', res);
     }
+  }
+
+  /** `POST /rest/api/3/issue/{issueIdOrKey}/comment` (platform spec, addComment): 201 with the comment. */
+  async comment(issueId: string, body: unknown, properties: readonly { key: string; value: unknown }[]): Promise<{ id: string } | { refused: string }> {
+    const res = await jiraRequest(this.principal, route`/rest/api/3/issue/${issueId}/comment`, { method: 'POST', body: { body, properties } }, this.deadline);
+    if (res.status === 201 || res.status === 200) {
+      const id = (res.body as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') return { id };
+      throw unexpected('add a comment', res);
+    }
+    if (res.status === 400 || res.status === 403 || res.status === 404) return { refused: messagesOf(res.body) || `HTTP ${res.status}` };
+    throw unexpected('add a comment', res);
   }
 
   async rank(batch: RankBatch): Promise<{ key: string; message: string }[]> {

@@ -10,6 +10,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { statusCategoryOf } from '../../domain/scoring/read-values';
 import { buildSnapshot, configDigest, updatedOf, type BuildOutcome } from '../snapshot/build-snapshot';
+import { shipRows } from '../shipped/ship-rows';
 import { markUnreadableSources } from '../snapshot/sources';
 import { readEdges, readMeta, readRows, snapMetaKey, updateEdges, updateIssue, type SnapshotMeta } from '../snapshot/snapshot-store';
 
@@ -78,12 +79,16 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
   const [meta, effective] = await Promise.all([readMeta(deps.kv, projectKey), deps.configs.effective(projectKey)]);
   const config = effective.config;
   if (meta === undefined || meta.scoreField === null || meta.configDigest !== configDigest(config) || (config.candidateJql?.trim() ?? '') !== '') return false;
-  const [issue] = await reader.fetchIssues([issueId], candidateFieldList(meta.fields));
+  const [issue] = await reader.fetchIssues([issueId], [...candidateFieldList(meta.fields), 'resolutiondate']);
   const rows = await readRows(deps.kv, projectKey, meta);
   const old = rows.find((r) => r.id === issueId);
-  if (issue === undefined || !issue.key.startsWith(`${projectKey}-`) || !isBacklogItem(issue) || statusCategoryOf(issue.fields) === 'done') {
-    // Done, deleted, moved away or hidden from the app: it is no longer ranked.
-    if (old !== undefined) await removeFromSnapshot(deps.kv, projectKey, meta, old.key);
+  const inProject = issue !== undefined && issue.key.startsWith(`${projectKey}-`);
+  if (issue === undefined || !inProject || !isBacklogItem(issue) || statusCategoryOf(issue.fields) === 'done') {
+    // Done, deleted, moved away or hidden from the app: it is no longer ranked. Done, it goes to the shipped log.
+    if (old !== undefined) {
+      if (inProject && statusCategoryOf(issue.fields) === 'done') await shipRows(deps, projectKey, meta, [{ row: old, issue }]);
+      await removeFromSnapshot(deps.kv, projectKey, meta, old.key);
+    }
     return true;
   }
   const feedbackProjects = new Set(meta.feedbackProjects);

@@ -43,6 +43,11 @@ export interface JiraReader {
   parseJql(jql: string): Promise<ParsedJql>;
   /** The ids among `issueIds` the principal may browse (project permission and issue security level; one call per 1,000). */
   browsableIssues(issueIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * For each of `permissions`, the ids among `issueIds` on which the principal holds it (one bulk permission check
+   * per 1,000 issues; an issue they cannot see holds none).
+   */
+  issuesWithPermissions(issueIds: readonly string[], permissions: readonly string[]): Promise<Map<string, Set<string>>>;
   /** Issues by id or key with only `fields`; issues that cannot be seen are absent. Chunks of 100, bounded concurrency. */
   fetchIssues(idsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssueLike[]>;
   remoteLinks(issueIdOrKey: string): Promise<RemoteLinkLike[]>;
@@ -74,4 +79,9 @@ export interface JiraWriter {
   writeScores(fieldKey: string, values: readonly { issueId: string; value: number | null }[]): Promise<void>;
   /** One rank call (≤ 50 issues); returns the keys that Jira refused, with its message. */
   rank(batch: RankBatch): Promise<{ key: string; message: string }[]>;
+  /**
+   * Adds a comment (an Atlassian Document Format `body`) with comment properties to an issue, as the principal;
+   * `refused` when Jira will not take it from them (no Add comments permission, the issue gone or hidden).
+   */
+  comment(issueId: string, body: unknown, properties: readonly { key: string; value: unknown }[]): Promise<{ id: string } | { refused: string }>;
 }

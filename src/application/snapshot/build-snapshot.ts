@@ -13,7 +13,8 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk, mapLimit } from '../shared/concurrency';
 import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
 import { jsonBytes } from '../shared/json-bytes';
-import { deleteGeneration, readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
+import { shipGoneRows } from '../shipped/ship-rows';
+import { deleteGeneration, readMeta, readRows, saveSnapshot, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
 import { searchBounds } from './visibility';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
@@ -255,12 +256,26 @@ export async function buildSnapshot(
   );
   // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
   await dropBuild(kv, projectKey, state);
-  if (previous !== undefined) await deleteGeneration(kv, projectKey, previous);
+  if (previous !== undefined) {
+    await shipGoneRows(deps, reader, projectKey, previous, await goneRows(kv, projectKey, previous, rows));
+    await deleteGeneration(kv, projectKey, previous);
+  }
   for (const d of dirty) await kv.delete(d.key);
   const scores = new Map<string, number>();
   for (let pos = 0; pos < backlog.length; pos++) scores.set(backlog.idAt(pos), Math.round(backlog.scoreAt(pos) * 10) / 10);
   const written = await writeScores(meta, scores);
   return { status: 'done', meta: (await readMeta(kv, projectKey)) ?? meta, written };
+}
+
+/** Rows of the `previous` snapshot that the new `rows` no longer hold (none when its values are already gone). */
+async function goneRows(kv: KeyValueStore, projectKey: string, previous: SnapshotMeta, rows: readonly { id: string }[]): Promise<StoredSnapshotRow[]> {
+  const kept = new Set(rows.map((r) => r.id));
+  try {
+    return (await readRows(kv, projectKey, previous)).filter((r) => !kept.has(r.id));
+  } catch (e) {
+    if (e instanceof SnapshotMissingError) return [];
+    throw e;
+  }
 }
 
 async function rereadDirty(

@@ -8,6 +8,7 @@ import { Backlog } from './backlog';
 import { backlogPayload } from './use-backlog-rows';
 import { RoadmapView } from './roadmap';
 import { MatrixView } from './matrix';
+import { ShippedView } from './shipped';
 import { SprintView } from './sprint';
 
 /** The page's views, in tab order; each is rendered only while its tab is selected. */
@@ -15,6 +16,7 @@ const VIEWS: { label: string; View: (props: { projectKey: string }) => React.JSX
   { label: 'Backlog', View: Backlog },
   { label: 'Roadmap', View: RoadmapView },
   { label: 'Sprint', View: SprintView },
+  { label: 'Shipped', View: ShippedView },
   { label: 'Matrix', View: MatrixView },
 ];
 

@@ -50,10 +50,17 @@ describe('generateDemoSite: people, projects, fields', () => {
     expect(supProject).toMatchObject({ key: 'SUP', id: '10001', name: 'Customer Support', projectTypeKey: 'service_desk' });
     const admin = site.users.find((u) => u.accountId === PERSONAS.admin.accountId);
     expect(admin?.groups).toContain('jira-admins');
-    expect(payProject?.permissions[PERSONAS.productOwner.accountId]).toEqual(['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS']);
-    expect(payProject?.permissions[PERSONAS.developer.accountId]).toEqual(['BROWSE_PROJECTS']);
+    expect(payProject?.permissions[PERSONAS.productOwner.accountId]).toEqual([
+      'BROWSE_PROJECTS',
+      'SCHEDULE_ISSUES',
+      'ADMINISTER_PROJECTS',
+      'TRANSITION_ISSUES',
+      'ADD_COMMENTS',
+    ]);
+    expect(supProject?.permissions[PERSONAS.productOwner.accountId]).toEqual(['BROWSE_PROJECTS', 'ADD_COMMENTS']);
+    expect(payProject?.permissions[PERSONAS.developer.accountId]).toEqual(['BROWSE_PROJECTS', 'TRANSITION_ISSUES', 'ADD_COMMENTS']);
     expect(payProject?.permissions[PERSONAS.supportAgent.accountId]).toBeUndefined();
-    expect(supProject?.permissions[PERSONAS.supportAgent.accountId]).toEqual(['BROWSE_PROJECTS']);
+    expect(supProject?.permissions[PERSONAS.supportAgent.accountId]).toEqual(['BROWSE_PROJECTS', 'ADD_COMMENTS', 'TRANSITION_ISSUES']);
     expect(supProject?.permissions[PERSONAS.developer.accountId]).toBeUndefined();
     for (const p of site.projects) expect(p.permissions[PERSONAS.noAccess.accountId]).toBeUndefined();
     for (const p of site.projects) expect(p.permissions['*']).toBeUndefined();
