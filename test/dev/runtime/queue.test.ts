@@ -241,6 +241,25 @@ describe('local queue through @forge/events', () => {
     expect(new LocalQueue({ dir }).stats()).toEqual({ pending: 0, running: 0, failed: 0 });
   });
 
+  it('leaves a consumer that outlives the close grace behind like a stopped process: its late failure is not recorded and the event stays pending', async () => {
+    let release!: () => void;
+    const started = new Promise<void>((startedResolve) => {
+      queue.register('recompute', async () => {
+        startedResolve();
+        await new Promise<void>((r) => (release = r));
+        throw new Error('the runtime it ran on is gone');
+      });
+    });
+    await new Queue({ key: 'recompute' }).push([{ body: { n: 1 } }]);
+    await started;
+    await queue.close(20);
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+
+    expect(queue.stats()).toEqual({ pending: 1, running: 0, failed: 0 });
+    expect(new LocalQueue({ dir }).stats()).toEqual({ pending: 1, running: 0, failed: 0 });
+  });
+
   it('honours delayInSeconds, scaled by timeScale', async () => {
     const delivered: number[] = [];
     queue.register('recompute', () => void delivered.push(Date.now()));
