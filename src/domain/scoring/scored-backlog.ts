@@ -6,6 +6,7 @@ import { Positions } from '../ranking/positions';
 import { contribution, weightSum } from './contribution';
 import { FACTORS, PackedScores } from './packed-scores';
 import { BacklogItemBuilder, issueTypeOf, summaryOf } from './backlog-item';
+import { LazyItems } from '../ranking/lazy-items';
 
 /** The scored, ranked candidates of one scoring run. Positions are 0-based (rank − 1). */
 export class ScoredBacklog {
@@ -13,7 +14,7 @@ export class ScoredBacklog {
   private readonly score: Float64Array;
   /** Positions → issues (Jira order). */
   private readonly order: Uint32Array;
-  private readonly built: (BacklogItem | undefined)[];
+  private readonly built: LazyItems<BacklogItem>;
   private readonly positions: Positions;
   private all: BacklogItem[] | null = null;
   private readonly builder: BacklogItemBuilder;
@@ -34,7 +35,10 @@ export class ScoredBacklog {
     }
     this.order = rankOrder(this.score, (j) => input.pins.get(input.candidates[p.index[j]!]!.key)?.position);
     this.positions = new Positions(this.order, (key) => p.issueOfKey.get(key));
-    this.built = new Array<BacklogItem | undefined>(n);
+    this.built = new LazyItems(n, (position) => {
+      const j = this.order[position]!;
+      return this.builder.build(j, position + 1, this.score[j]!);
+    });
     this.builder = new BacklogItemBuilder(input, p, sum);
   }
 
@@ -167,21 +171,12 @@ export class ScoredBacklog {
 
   /** The item at a position, with its evidence (built once, on first use). */
   item(position: number): BacklogItem {
-    if (!(position >= 0 && position < this.order.length)) throw new RangeError(`position ${position} is outside 0…${this.order.length - 1}`);
-    let it = this.built[position];
-    if (it === undefined) {
-      const j = this.order[position]!;
-      it = this.builder.build(j, position + 1, this.score[j]!);
-      this.built[position] = it;
-    }
-    return it;
+    return this.built.at(position);
   }
 
   /** Items at positions from…to−1 (clamped), in value order. */
   slice(from: number, to: number): BacklogItem[] {
-    const out: BacklogItem[] = [];
-    for (let p = Math.max(0, from); p < Math.min(to, this.order.length); p++) out.push(this.item(p));
-    return out;
+    return this.built.slice(from, to);
   }
 
   /** Every item, in value order. */

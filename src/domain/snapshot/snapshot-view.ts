@@ -6,6 +6,7 @@ import { Positions } from '../ranking/positions';
 import { contribution, weightSum } from '../scoring/contribution';
 import { SnapshotViewError } from './snapshot-error';
 import type { SnapshotEvidence, SnapshotRow } from './types';
+import { LazyItems } from '../ranking/lazy-items';
 
 const FACTORS = FACTOR_IDS.length;
 
@@ -30,7 +31,7 @@ export class SnapshotView implements RankedItems {
   /** Positions → rows (Jira order). */
   private readonly order: Uint32Array;
   private readonly positions: Positions;
-  private readonly built: (BacklogItem | undefined)[];
+  private readonly built: LazyItems<BacklogItem>;
   private readonly evidence: Map<string, SnapshotEvidence>;
 
   private constructor(
@@ -50,7 +51,7 @@ export class SnapshotView implements RankedItems {
     }
     this.order = rankOrder(this.score, (j) => v.pins.get(v.rows[j]!.key)?.position);
     this.positions = new Positions(this.order, (key) => v.indexOf.get(key));
-    this.built = new Array<BacklogItem | undefined>(n);
+    this.built = new LazyItems(n, (position) => this.build(position));
     this.evidence = evidence;
   }
 
@@ -80,7 +81,7 @@ export class SnapshotView implements RankedItems {
     for (const [key, ev] of evidence) {
       this.evidence.set(key, ev);
       const at = this.positions.of(key);
-      if (at >= 0) this.built[at] = undefined;
+      if (at >= 0) this.built.forget(at);
     }
   }
 
@@ -178,22 +179,12 @@ export class SnapshotView implements RankedItems {
 
   /** The item at a position, with the evidence attached for its key (built once, on first use). */
   item(position: number): BacklogItem {
-    if (!(Number.isInteger(position) && position >= 0 && position < this.order.length)) {
-      throw new RangeError(`position ${position} is outside 0…${this.order.length - 1}`);
-    }
-    let it = this.built[position];
-    if (it === undefined) {
-      it = this.build(position);
-      this.built[position] = it;
-    }
-    return it;
+    return this.built.at(position);
   }
 
   /** Items at positions from…to−1 (clamped), in value order. */
   slice(from: number, to: number): BacklogItem[] {
-    const out: BacklogItem[] = [];
-    for (let p = Math.max(0, from); p < Math.min(to, this.order.length); p++) out.push(this.item(p));
-    return out;
+    return this.built.slice(from, to);
   }
 
   private build(position: number): BacklogItem {
