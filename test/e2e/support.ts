@@ -12,7 +12,7 @@ import { generateDemoSite } from '../../dev/demo/generate-site';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { startPreview, type Preview } from '../../dev/preview/server';
-import { searchIndexCaughtUp } from '../integration/search-index';
+import { jiraRankOrder as jiraRankOrderOf } from '../integration/harness';
 
 export { PERSONAS };
 
@@ -245,42 +245,10 @@ export async function warmBacklog(url: string, accountId: string, projectKey = P
   );
 }
 
-/** Jira's own order (Rank ASC) of the backlog candidates, read from the simulator's REST API. */
-export async function jiraRankOrder(url: string, accountId: string, projectKey = PROJECT): Promise<string[]> {
-  const jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`;
-  await searchIndexCaughtUp();
-  const keys: string[] = [];
-  let nextPageToken: string | undefined;
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${url}/rest/api/3/search/jql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'X-Sim-Account-Id': accountId },
-      body: JSON.stringify({ jql, fields: ['key'], maxResults: 5000, ...(nextPageToken ? { nextPageToken } : {}) }),
-    });
-    if (!res.ok) throw new Error(`POST /rest/api/3/search/jql: HTTP ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { issues: { key: string }[]; nextPageToken?: string; isLast?: boolean };
-    keys.push(...body.issues.map((i) => i.key));
-    nextPageToken = body.nextPageToken;
-    if (!nextPageToken || body.isLast) break;
-  }
-  return keys;
-}
+export { lisLength } from '../../bench/oracles';
 
-/** Length of a longest strictly increasing subsequence (patience sorting). */
-export function lisLength(xs: readonly number[]): number {
-  const tails: number[] = [];
-  for (const x of xs) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tails[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = x;
-  }
-  return tails.length;
-}
+/** Jira's own order (Rank ASC) of the backlog candidates, as `accountId` reads it. */
+export const jiraRankOrder = (url: string, accountId: string, projectKey = PROJECT): Promise<string[]> => jiraRankOrderOf(url, { projectKey, as: accountId });
 
 /** A score or contribution as the UI prints it: one decimal. */
 export function oneDecimal(n: number): string {

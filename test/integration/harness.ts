@@ -11,6 +11,7 @@ import { PERSONAS } from '../../dev/demo/jira-catalog';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { invokeResolver, type ResolverHandler } from '../../dev/runtime';
+import { searchIndexCaughtUp } from './search-index';
 
 export { PERSONAS };
 
@@ -173,4 +174,29 @@ export async function settleQueue(url: string, timeoutMs = 60_000): Promise<void
     quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Jira's own Rank order of a project's issues, read from the simulator's search as `as` (the site admin when
+ * absent) once its search index caught up. The default query: the backlog candidates (not Done, no epics, no sub-tasks).
+ */
+export async function jiraRankOrder(url: string, opts: { projectKey?: string; jql?: string; as?: string } = {}): Promise<string[]> {
+  const projectKey = opts.projectKey ?? 'PAY';
+  const jql = opts.jql ?? `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`;
+  await searchIndexCaughtUp();
+  const keys: string[] = [];
+  let nextPageToken: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const res = await fetch(`${url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(opts.as === undefined ? {} : { 'X-Sim-Account-Id': opts.as }) },
+      body: JSON.stringify({ jql, fields: ['key'], maxResults: 5000, ...(nextPageToken ? { nextPageToken } : {}) }),
+    });
+    if (!res.ok) throw new Error(`POST /rest/api/3/search/jql: HTTP ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { issues: { key: string }[]; nextPageToken?: string; isLast?: boolean };
+    keys.push(...body.issues.map((i) => i.key));
+    nextPageToken = body.nextPageToken;
+    if (!nextPageToken || body.isLast) return keys;
+  }
+  throw new Error('the search did not end');
 }

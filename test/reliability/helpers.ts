@@ -1,11 +1,10 @@
 /**
- * Helpers of the reliability tests only: simulator controls and statistics, Jira's own rank order, the answer-shape
- * check and a raw resolver. The preview set-up, contexts, personas and in-process callers are the integration
+ * Helpers of the reliability tests only: simulator controls and statistics, the answer-shape check and a raw
+ * resolver. The preview set-up, contexts, personas, in-process callers and Jira's rank order are the integration
  * harness's, passed on from here so these tests import from one place.
  */
 import { ERROR_CODES } from '../../src/contract/operations';
 import type { ResolverHandler } from '../../dev/runtime';
-import { searchIndexCaughtUp } from '../integration/search-index';
 
 export {
   ADMIN,
@@ -14,6 +13,7 @@ export {
   callOnce,
   DEV,
   issuePanel,
+  jiraRankOrder,
   loadResolver,
   NOBODY,
   PERSONAS,
@@ -70,38 +70,6 @@ export async function simStats(url: string): Promise<SimStats> {
 
 export async function resetStats(url: string): Promise<void> {
   await fetch(`${url}/__sim/stats/reset`, { method: 'POST' });
-}
-
-/**
- * Jira's own Rank order of a project's backlog candidates (not Done, no epics, no sub-tasks), read from the
- * simulator as the site admin. Faults are switched off by the caller when reading.
- */
-export async function jiraRankOrder(
-  url: string,
-  projectKey = 'PAY',
-  jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`,
-): Promise<string[]> {
-  await searchIndexCaughtUp();
-  const keys: string[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const r = await fetch(`${url}/rest/api/3/search/jql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jql,
-        fields: ['key'],
-        maxResults: 100,
-        ...(token ? { nextPageToken: token } : {}),
-      }),
-    });
-    if (r.status !== 200) throw new Error(`search/jql: HTTP ${r.status} ${await r.text()}`);
-    const body = (await r.json()) as { issues: { key: string }[]; nextPageToken?: string };
-    keys.push(...body.issues.map((i) => i.key));
-    if (!body.nextPageToken) return keys;
-    token = body.nextPageToken;
-  }
-  throw new Error('search did not end');
 }
 
 /** Every number in a JSON-like value that is not finite, by path (NaN, ±Infinity). */

@@ -347,11 +347,11 @@ describe('security', () => {
       const plan = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, { accountId: ADMIN, ...projectPage('PAY') });
       if (!plan.ok) throw new Error('plan failed');
       const before = await snapshot();
-      const sup = await jiraRankOrder(preview.url, 'SUP', 'project = SUP ORDER BY Rank ASC');
+      const sup = await jiraRankOrder(preview.url, { jql: 'project = SUP ORDER BY Rank ASC' });
       const r = await call(resolver, 'applyRankSync', { projectKey: 'SUP', planId: plan.data.planId }, { accountId: ADMIN, ...projectPage('SUP') });
       expect(r.ok).toBe(false);
       expect(await snapshot()).toEqual(before);
-      expect(await jiraRankOrder(preview.url, 'SUP', 'project = SUP ORDER BY Rank ASC')).toEqual(sup);
+      expect(await jiraRankOrder(preview.url, { jql: 'project = SUP ORDER BY Rank ASC' })).toEqual(sup);
     });
   });
 
