@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 6: configuration edge cases. Out-of-range values are refused with INVALID_PAYLOAD naming the
+ * Configuration edge cases. Out-of-range values are refused with INVALID_PAYLOAD naming the
  * path and nothing is saved (history unchanged); unknown extra fields are dropped, never stored (DESIGN.md: "unknown
  * extra fields pass"); a config stored by an older schema version (written straight into the KVS under the keys
  * documented in src/application/config/config-store.ts) is migrated on read; a config too large for one KVS value

@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 4 (config operations, contexts, valid-shaped payloads, HTTP sample): the garbage tests of
+ * Fuzzing the config operations, contexts, valid-shaped payloads and an HTTP sample: the garbage tests of
  * fuzz-read-ops.test.ts for getConfig, saveConfig and revertConfig; then arbitrary contexts (tampered extensions,
  * unknown accounts) over every operation, valid-shaped payloads from the Product Owner (fewer runs: they load the
  * backlog), and a sample through POST /__forge/invoke.

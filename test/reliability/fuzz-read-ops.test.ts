@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 4 (the read operations): each gets 2,000 × fc.anything(), 300 exotic fc.anything() values,
+ * Fuzzing the read operations: each gets 2,000 × fc.anything(), 300 exotic fc.anything() values,
  * 2,000 × fc.object() with keys such as `__proto__`, and 2,000 payloads shaped like the real one but broken
  * (wrong types, NaN, ±Infinity, negative and enormous numbers, 100 KB strings, depth-50 nesting), called
  * in-process through the real preview.resolver handler as a user with no access. The handler never throws; every answer is

@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 4 (pins, rank sync, config history, field list): the same garbage tests as
+ * Fuzzing pins, rank sync, config history and the field list: the same garbage tests as
  * fuzz-read-ops.test.ts (2,000 × fc.anything(), 2,000 × fc.object(), 2,000 shaped-but-wrong payloads per
  * operation, in-process, as a user with no access), and 2,000 shaped payloads each as the Product Owner.
  */

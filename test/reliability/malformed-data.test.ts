@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 5: a site full of odd data (test/builders/malformed-site.ts) — strings in number fields,
+ * A site full of odd data (test/builders/malformed-site.ts) — strings in number fields,
  * nulls, ADF where text was expected, 10,000 labels on one issue, 5,000 links on another, unknown link types, a
  * blocking cycle, odd date formats, links to deleted issues — still gives every candidate a finite score, with the
  * data gaps shown on the odd ones, no error, in reasonable time. Numbers are checked before any JSON round trip

@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 7: who may call what. An explicit permission matrix (DESIGN.md "who may call" × the demo
+ * Who may call what. An explicit permission matrix (DESIGN.md "who may call" × the demo
  * personas of dev/demo/jira-catalog.ts) over every operation, checking that a refused call changes nothing (config
  * versions, pins, Jira's rank order) and leaks nothing; tampered contexts; injection strings in keys, labels and
  * field ids, which must never reach Jira; and a source check that `asApp()` stays in background code.
