@@ -11,6 +11,7 @@ import type { BacklogItem } from '../../src/contract/model';
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../dev/preview/chromium';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { jiraRankOrder as jiraRankOrderOf } from '../integration/harness';
 
@@ -21,19 +22,7 @@ export const NOW = '2026-11-25T00:00:00.000Z';
 export const PROJECT = 'PAY';
 export const ROOT = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
-export const CHROMIUM = process.env.VALUERANK_CHROMIUM ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1440, height: 900 };
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Resource = 'project-page' | 'issue-panel' | 'admin-page';
 
@@ -80,7 +69,7 @@ export async function startE2E(opts: { seed?: unknown; manifest?: string } = {})
   });
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: VIEWPORT, deviceScaleFactor: 1 });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS], viewport: VIEWPORT, deviceScaleFactor: 1 });
   } catch (e) {
     await preview.close();
     throw e;
