@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
-import { startPreview, type Preview } from '../../dev/preview/server';
+import { startPreview, type Preview, type PreviewOptions } from '../../dev/preview/server';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { invokeResolver, type ResolverHandler } from '../../dev/runtime';
 import { searchIndexCaughtUp } from './search-index';
@@ -25,6 +25,8 @@ export interface DemoOptions {
   seed?: unknown;
   faults?: string;
   dataDir?: string;
+  /** How the local queue delivers (default: as Forge, with seeded redeliveries). */
+  queue?: PreviewOptions['queue'];
 }
 
 export type Demo = Preview & { dataDir: string };
@@ -33,7 +35,14 @@ export type Demo = Preview & { dataDir: string };
 export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'vr-it-'));
   const seed = opts.seed ?? { ...generateDemoSite(), config: DEMO_CONFIG };
-  const preview = await startPreview({ port: 0, seed, now: '2026-11-25T00:00:00.000Z', dataDir, ...(opts.faults ? { faults: opts.faults } : {}) });
+  const preview = await startPreview({
+    port: 0,
+    seed,
+    now: '2026-11-25T00:00:00.000Z',
+    dataDir,
+    ...(opts.faults ? { faults: opts.faults } : {}),
+    ...(opts.queue ? { queue: opts.queue } : {}),
+  });
   return Object.assign(preview, { dataDir });
 }
 
