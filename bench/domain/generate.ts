@@ -1,16 +1,5 @@
 import type { JiraIssueLike } from '../../src/domain';
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same benchmark data on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../dev/demo/random';
 
 export const BENCH_FIELDS = {
   storyPoints: 'customfield_10016',
@@ -30,7 +19,7 @@ const POINTS = [1, 2, 3, 5, 8, 13, null];
  * (from `orgs` organisations), some blocks links, debt labels, due dates and missing estimates.
  */
 export function generateProject(n: number, feedbackPerIssue: number, seed = 42): { candidates: JiraIssueLike[]; tickets: Map<string, JiraIssueLike> } {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const ticketCount = Math.max(10, Math.floor(n / 2));
   const orgs = Math.max(5, Math.floor(n / 50));
   const tickets = new Map<string, JiraIssueLike>();

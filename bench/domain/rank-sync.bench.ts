@@ -7,24 +7,13 @@ import { callsNeeded, lisLength } from '../oracles';
 import { applyBatches, MAX_RANK_BATCH, planRankSync } from '../../src/domain/rank-sync';
 import { timeBest } from '../measure';
 import type { BenchRow, BenchSuite } from '../types';
+import { seededRandom } from '../../dev/demo/random';
 
 const SUITE = 'domain';
 const DISPLACED_SHARE = 0.02;
 const SEED = 0x5eed;
 const RUNS = 5;
 const TARGET_MS = 200;
-
-/** mulberry32: a small seeded PRNG giving floats in [0, 1), so the orders are the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** Target `PRJ-1 … PRJ-n`; Jira's order is the target with `share` of the issues moved to random positions. */
 function displacedOrders(n: number, share: number, seed: number): { current: string[]; target: string[] } {

@@ -6,6 +6,7 @@ import { addDays, addQuarters, format } from 'date-fns';
 import { planRoadmap, proRatedCapacity, quarterHorizon, quarterLabel, type RoadmapCandidate, type RoadmapInput } from '../../src/domain/roadmap';
 import { timeBest } from '../measure';
 import type { BenchRow, BenchSuite } from '../types';
+import { seededRandom } from '../../dev/demo/random';
 
 const SUITE = 'domain';
 const SEED = 0x2a0adab;
@@ -14,18 +15,6 @@ const TARGET_MS = 1000;
 const QUARTERS = 8;
 const DEBT_SHARE = 0.2;
 const POINTS = [1, 2, 3, 5, 8, 13, 21];
-
-/** mulberry32: a small seeded PRNG giving floats in [0, 1), so the backlog is the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * `n` candidates in rank order: 20 % tech debt, ~13 % blocked by one or two random issues (cycles happen), 2 % pinned

@@ -28,6 +28,7 @@ import {
   type ScaleSeed,
 } from './harness';
 import { instrumentKvs, openUntilReady } from './snapshot-probe';
+import { seededRandom } from '../../dev/demo/random';
 
 const SUITE = 'ranksync';
 const DISPLACED_SHARE = 0.02;
@@ -37,18 +38,6 @@ interface Move {
   key: string;
   before?: string;
   after?: string;
-}
-
-/** mulberry32, as in bench/domain: the same displacement on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** The value order of the backlog items (keys, top first), from previewWeights' `from` (the current value rank of every candidate). */

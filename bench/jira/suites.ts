@@ -7,7 +7,7 @@ import { responseSuite } from './response';
 import { rankSyncSuite } from './ranksync';
 import { scaleSuite } from './scale';
 
-/** The suites that drive the app through the local preview and the simulated Jira (issue 7). */
+/** The suites that drive the app through the local preview and the simulated Jira. */
 export const jiraSuites: Record<string, BenchSuite> = {
   api: apiSuite,
   wall: wallSuite,

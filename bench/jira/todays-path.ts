@@ -75,16 +75,8 @@ export async function todaysPath(
   const cached = (seed.remoteLinks ?? {}) as Record<string, RemoteLinkLike[]>;
   const remoteLinks = new Map<string, RemoteLinkLike[]>();
   for (const c of candidates) if (cached[c.key] !== undefined) remoteLinks.set(c.key, cached[c.key]!);
-  const backlog = scoreBacklog({
-    now,
-    config,
-    fields,
-    candidates,
-    linked: new Map(tickets.map((t) => [t.key, t])),
-    remoteLinks,
-    feedbackProjects,
-    pins: new Map(),
-  });
+  const linked = new Map(tickets.map((t) => [t.key, t]));
+  const backlog = scoreBacklog({ now, config, fields, candidates, linked, remoteLinks, feedbackProjects, pins: new Map() });
   const items = backlog.slice(0, pageSize);
   return { ms: performance.now() - t0, candidates: candidates.length, tickets: tickets.length, items: items.length };
 }

@@ -9,22 +9,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../dev/preview/chromium';
 import { ensureUiBuilt } from '../../dev/preview/ui-build';
 import { call, fmtN, progress, PROJECT, scaleSeed, settle, startBench } from '../jira/harness';
 import type { BenchRow, BenchSuite } from '../types';
 
 const ROOT = resolve(__dirname, '../..');
-const CHROMIUM = process.env.VALUERANK_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Warm page views measured per size; the row takes their median (a busy neighbour slows one, not all). */
 const WARM_VIEWS = 3;
 /** Before the snapshot every page view loaded the project from Jira: the row the warm view replaces. */
@@ -96,7 +86,7 @@ async function measure(issues: number): Promise<SizeTimes> {
   const bench = await startBench(scaleSeed(issues));
   const context = await chromium.launchPersistentContext(join(bench.dataDir, 'chromium'), {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
   });
   try {

@@ -1,6 +1,7 @@
 /**
- * Seeded randomness for the generators (mulberry32): the same seed gives the same sequence on every
- * machine. Never use Math.random or Date.now in dev/demo — seeds must be byte-for-byte reproducible.
+ * The one seeded random generator of dev, tests and benchmarks (mulberry32): the same seed gives the same sequence
+ * on every machine. Never use Math.random or Date.now in dev/demo — seeds must be byte-for-byte reproducible.
+ * `src/` never imports it: the app itself has no use for chance.
  */
 export class Rng {
   private state: number;
@@ -75,6 +76,12 @@ export class Rng {
     for (let i = 0; i < n; i++) out += Math.floor(this.next() * 16).toString(16);
     return out;
   }
+}
+
+/** The {@link Rng} stream as a bare function of floats in [0, 1), for code that needs nothing more. */
+export function seededRandom(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /**

@@ -12,6 +12,7 @@
  * `budget=300/1m`: each principal's request budget, see rate-limits.ts; default none).
  */
 import type { BudgetSpec } from './rate-limits';
+import { seededRandom } from '../demo/random';
 
 export interface FaultSpec {
   latencyMs: number;
@@ -136,18 +137,6 @@ export function parseFaults(spec: string): FaultSpec {
   return out;
 }
 
-/** mulberry32: small, fast, good enough to spread faults evenly; same seed → same sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface FaultDecision {
   delayMs: number;
   inject: 429 | 503 | undefined;
@@ -162,7 +151,7 @@ export class Faults {
 
   constructor(spec: FaultSpec | string = NO_FAULTS) {
     this.spec = typeof spec === 'string' ? parseFaults(spec) : spec;
-    this.random = prng(this.spec.seed);
+    this.random = seededRandom(this.spec.seed);
   }
 
   get current(): Readonly<FaultSpec> {
@@ -172,7 +161,7 @@ export class Faults {
   /** Replaces the settings (spec string or partial object) and restarts the PRNG from the seed. */
   configure(spec: string | Partial<FaultSpec>): void {
     this.spec = typeof spec === 'string' ? parseFaults(spec) : { ...this.spec, ...spec };
-    this.random = prng(this.spec.seed);
+    this.random = seededRandom(this.spec.seed);
   }
 
   /** Issue keys whose rank moves fail (207); `[]` clears. */

@@ -11,8 +11,9 @@ import type { BacklogItem } from '../../src/contract/model';
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { PERSONAS } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../dev/preview/chromium';
 import { startPreview, type Preview } from '../../dev/preview/server';
-import { searchIndexCaughtUp } from '../integration/search-index';
+import { jiraRankOrder as jiraRankOrderOf } from '../integration/harness';
 
 export { PERSONAS };
 
@@ -21,19 +22,7 @@ export const NOW = '2026-11-25T00:00:00.000Z';
 export const PROJECT = 'PAY';
 export const ROOT = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
-export const CHROMIUM = process.env.VALUERANK_CHROMIUM ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 1440, height: 900 };
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Resource = 'project-page' | 'issue-panel' | 'admin-page';
 
@@ -80,7 +69,7 @@ export async function startE2E(opts: { seed?: unknown; manifest?: string } = {})
   });
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: VIEWPORT, deviceScaleFactor: 1 });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS], viewport: VIEWPORT, deviceScaleFactor: 1 });
   } catch (e) {
     await preview.close();
     throw e;
@@ -245,42 +234,10 @@ export async function warmBacklog(url: string, accountId: string, projectKey = P
   );
 }
 
-/** Jira's own order (Rank ASC) of the backlog candidates, read from the simulator's REST API. */
-export async function jiraRankOrder(url: string, accountId: string, projectKey = PROJECT): Promise<string[]> {
-  const jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`;
-  await searchIndexCaughtUp();
-  const keys: string[] = [];
-  let nextPageToken: string | undefined;
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${url}/rest/api/3/search/jql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'X-Sim-Account-Id': accountId },
-      body: JSON.stringify({ jql, fields: ['key'], maxResults: 5000, ...(nextPageToken ? { nextPageToken } : {}) }),
-    });
-    if (!res.ok) throw new Error(`POST /rest/api/3/search/jql: HTTP ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { issues: { key: string }[]; nextPageToken?: string; isLast?: boolean };
-    keys.push(...body.issues.map((i) => i.key));
-    nextPageToken = body.nextPageToken;
-    if (!nextPageToken || body.isLast) break;
-  }
-  return keys;
-}
+export { lisLength } from '../../bench/oracles';
 
-/** Length of a longest strictly increasing subsequence (patience sorting). */
-export function lisLength(xs: readonly number[]): number {
-  const tails: number[] = [];
-  for (const x of xs) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tails[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    tails[lo] = x;
-  }
-  return tails.length;
-}
+/** Jira's own order (Rank ASC) of the backlog candidates, as `accountId` reads it. */
+export const jiraRankOrder = (url: string, accountId: string, projectKey = PROJECT): Promise<string[]> => jiraRankOrderOf(url, { projectKey, as: accountId });
 
 /** A score or contribution as the UI prints it: one decimal. */
 export function oneDecimal(n: number): string {

@@ -1,49 +1,26 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateDemoSite } from '../../dev/demo/generate-site';
-import { Rng } from '../../dev/demo/random';
-import { DEMO_CONFIG } from '../../dev/preview/demo-config';
-import { startPreview, type Preview, type PreviewOptions } from '../../dev/preview/server';
-import { invoke, PERSONAS, projectPage } from './harness';
+import { seededRandom } from '../../dev/demo/random';
+import type { PreviewOptions } from '../../dev/preview/server';
+import { invoke, PERSONAS, projectPage, settleQueue, startDemo, type Demo } from './harness';
 
 const PO = PERSONAS.productOwner.accountId;
-const NOW = '2026-11-25T00:00:00.000Z';
-
-async function start(queue?: PreviewOptions['queue'], faults?: string): Promise<Preview> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vr-bg-'));
-  return startPreview({
-    port: 0,
-    seed: { ...generateDemoSite(), config: DEMO_CONFIG },
-    now: NOW,
-    dataDir,
-    ...(queue ? { queue } : {}),
-    ...(faults ? { faults } : {}),
-  });
-}
-
-async function settle(url: string): Promise<void> {
-  for (let quiet = 0, i = 0; quiet < 3; i++) {
-    if (i > 1200) throw new Error('queue did not settle');
-    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
-    expect(q.failed).toBe(0);
-    quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
-
 async function jira(url: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** Sets an issue's business value to "Critical" in Jira, as a user editing it would; gives the HTTP status. */
+async function markCritical(url: string, key: string, businessValueField: string): Promise<number> {
+  const res = await jira(url, `/rest/api/3/issue/${key}`, { method: 'PUT', body: JSON.stringify({ fields: { [businessValueField]: { value: 'Critical' } } }) });
+  return res.status;
+}
+
 /** Opens PAY in ValueRank (which enrols it) and waits for its first background build. */
 async function openPay(url: string): Promise<void> {
   await invoke(url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
-  await settle(url);
+  await settleQueue(url);
   await fetch(`${url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
-  await settle(url);
+  await settleQueue(url);
 }
 
 async function fieldIds(url: string): Promise<{ score: string; businessValue: string; points: string }> {
@@ -68,9 +45,9 @@ async function scores(url: string, scoreField: string): Promise<Record<string, u
 }
 
 describe('background work touches enrolled projects only', () => {
-  let preview: Preview;
+  let preview: Demo;
   beforeAll(async () => {
-    preview = await start();
+    preview = await startDemo();
   }, 60_000);
   afterAll(() => preview.close());
 
@@ -90,7 +67,7 @@ describe('background work touches enrolled projects only', () => {
       body: JSON.stringify({ fields: { summary: `${ticket.fields.summary} (edited)` } }),
     });
     expect(edit.status).toBe(204);
-    await settle(preview.url);
+    await settleQueue(preview.url);
 
     const stats = preview.sim.stats();
     expect(stats.byEndpoint).toEqual({ 'PUT /rest/api/3/issue/{issueIdOrKey}': 1 });
@@ -120,7 +97,7 @@ describe('events delivered concurrently, out of order and twice', () => {
 
   it('ten concurrent edits in one project give the field values a serial run gives, with at most one full reload', async () => {
     // One preview at a time: the local Forge runtime is process-wide.
-    const serial = await start();
+    const serial = await startDemo();
     let ids: Awaited<ReturnType<typeof fieldIds>>;
     let plan: ReturnType<typeof edits>;
     let expected: Record<string, unknown>;
@@ -137,7 +114,7 @@ describe('events delivered concurrently, out of order and twice', () => {
       await changeGlobalWeights(serial.url);
       for (const e of plan) {
         expect((await jira(serial.url, `/rest/api/3/issue/${e.key}`, { method: 'PUT', body: JSON.stringify({ fields: e.fields }) })).status).toBe(204);
-        await settle(serial.url);
+        await settleQueue(serial.url);
       }
       expected = await scores(serial.url, ids.score);
       serialSearches = serial.sim.stats().byEndpoint['POST /rest/api/3/search/jql'] ?? 0;
@@ -145,22 +122,13 @@ describe('events delivered concurrently, out of order and twice', () => {
       await serial.close();
     }
 
-    const concurrent = await start(
-      {
-        redeliveryRate: 1,
-        random: (
-          (rng) => () =>
-            rng.next()
-        )(new Rng(42)),
-      },
-      'latency=2ms,jitter=15ms',
-    );
+    const concurrent = await startDemo({ queue: { redeliveryRate: 1, random: seededRandom(42) }, faults: 'latency=2ms,jitter=15ms' });
     try {
       await openPay(concurrent.url);
       concurrent.sim.resetStats();
       await changeGlobalWeights(concurrent.url);
       await Promise.all(plan.map((e) => jira(concurrent.url, `/rest/api/3/issue/${e.key}`, { method: 'PUT', body: JSON.stringify({ fields: e.fields }) })));
-      await settle(concurrent.url);
+      await settleQueue(concurrent.url);
 
       expect(await scores(concurrent.url, ids.score)).toEqual(expected);
       // The new config version forces one full reload (its searches); the edits rescore one issue each.
@@ -174,22 +142,15 @@ describe('events delivered concurrently, out of order and twice', () => {
 describe('events delivered twice', () => {
   /** Jira requests of the background work after one edit, by endpoint (the edit itself left out). */
   async function costOfOneEdit(queue?: PreviewOptions['queue']): Promise<Record<string, number>> {
-    const preview = await start(queue);
+    const preview = await startDemo(queue ? { queue } : {});
     try {
       await openPay(preview.url);
       const ids = await fieldIds(preview.url);
       const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
       const key = (backlog.data.items as { key: string }[])[20]!.key;
       preview.sim.resetStats();
-      expect(
-        (
-          await jira(preview.url, `/rest/api/3/issue/${key}`, {
-            method: 'PUT',
-            body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }),
-          })
-        ).status,
-      ).toBe(204);
-      await settle(preview.url);
+      expect(await markCritical(preview.url, key, ids.businessValue)).toBe(204);
+      await settleQueue(preview.url);
       const { 'PUT /rest/api/3/issue/{issueIdOrKey}': edit, ...rest } = preview.sim.stats().byEndpoint;
       expect(edit).toBe(1);
       return rest;
@@ -207,7 +168,7 @@ describe('events delivered twice', () => {
 
 describe('a project override', () => {
   it('makes the next edit rebuild the project with the new weights, though its version number equals the global one', async () => {
-    const preview = await start();
+    const preview = await startDemo();
     try {
       await openPay(preview.url);
       const ids = await fieldIds(preview.url);
@@ -224,18 +185,11 @@ describe('a project override', () => {
       const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 50 }, { accountId: PO, ...projectPage('PAY') });
       const key = (backlog.data.items as { key: string }[])[20]!.key;
 
-      expect(
-        (
-          await jira(preview.url, `/rest/api/3/issue/${key}`, {
-            method: 'PUT',
-            body: JSON.stringify({ fields: { [ids.businessValue]: { value: 'Critical' } } }),
-          })
-        ).status,
-      ).toBe(204);
-      await settle(preview.url);
+      expect(await markCritical(preview.url, key, ids.businessValue)).toBe(204);
+      await settleQueue(preview.url);
       const afterEdit = await scores(preview.url, ids.score);
       await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
-      await settle(preview.url);
+      await settleQueue(preview.url);
 
       expect(afterEdit).toEqual(await scores(preview.url, ids.score));
     } finally {

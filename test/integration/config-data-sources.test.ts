@@ -1,5 +1,5 @@
 import { DATA_SOURCE_PATHS } from '../../src/contract/data-sources';
-import { invoke, PERSONAS, projectPage, startDemo, settleQueue } from './harness';
+import { invoke, PERSONAS, projectPage, settleQueue, useDemo } from './harness';
 
 const PO = PERSONAS.productOwner.accountId;
 const ADMIN = PERSONAS.admin.accountId;
@@ -9,13 +9,7 @@ const adminPage = { accountId: ADMIN, moduleKey: 'valuerank-admin-page', extensi
 const customersOf = (items: { customers: number }[]): number => items.reduce((n, i) => n + i.customers, 0);
 
 describe("a project admin and the Jira admin's data sources, through the preview", () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo();
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo();
 
   it('refuses a project admin who changes the feedback projects, and scores the project from the global ones', async () => {
     const loaded = await invoke(preview.url, 'getConfig', { projectKey: 'PAY' }, settings);

@@ -7,6 +7,7 @@ import { LocalQueue } from '../../dev/runtime/queue';
 import { installForgeRuntime, type InstalledForgeRuntime } from '../../dev/runtime/install';
 import { invokeFunction, invokeResolver, type ResolverHandler } from '../../dev/runtime/invoke';
 import { aSeed, ADMIN, startSim, type RunningSim } from '../dev/sim/helpers';
+import { seededRandom } from '../../dev/demo/random';
 
 const FULL = ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'];
 const keyOf = (n: number): string => `P${String(n).padStart(3, '0')}`;
@@ -26,8 +27,9 @@ function projects(n: number): Record<string, unknown> {
 
 /** Forge's KVS answers over the network, taking a few milliseconds: concurrent read-change-write cycles interleave. */
 class NetworkKvsStore extends KvsStore {
+  private readonly random = seededRandom(5);
   override async handle(path: string, body: unknown): ReturnType<KvsStore['handle']> {
-    await new Promise((r) => setTimeout(r, 1 + Math.floor(Math.random() * 5)));
+    await new Promise((r) => setTimeout(r, 1 + Math.floor(this.random() * 5)));
     return super.handle(path, body);
   }
 }

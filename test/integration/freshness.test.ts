@@ -1,19 +1,7 @@
-import { invoke, invokeOnce, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, invokeOnce, PERSONAS, projectPage, settleQueue, startDemo, useDemo } from './harness';
 import { searchIndexCaughtUp } from './search-index';
 
 const PO = PERSONAS.productOwner.accountId;
-
-async function settle(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
-    if (q.pending === 0 && q.running === 0) {
-      expect(q.failed).toBe(0);
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('queue did not settle');
-}
 
 async function jira(url: string, path: string, init: RequestInit & { as?: string } = {}): Promise<any> {
   const res = await fetch(`${url}${path}`, {
@@ -25,19 +13,13 @@ async function jira(url: string, path: string, init: RequestInit & { as?: string
 }
 
 describe('background freshness: trigger → queue → "Value score" field', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo();
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo();
 
   it('writes the score of every candidate on the daily run, so JQL can ORDER BY "Value score"', async () => {
     await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
     const daily = await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
     expect(daily.status).toBe(200);
-    await settle(preview.url);
+    await settleQueue(preview.url);
     await searchIndexCaughtUp();
     const res = await jira(preview.url, '/rest/api/3/search/jql', {
       method: 'POST',
@@ -57,7 +39,7 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     expect((await invoke(preview.url, 'saveConfig', { expectedVersion: current.data.version, config: { ...current.data.config, weights } }, admin)).ok).toBe(
       true,
     );
-    await settle(preview.url);
+    await settleQueue(preview.url);
 
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, { accountId: PO, ...projectPage('PAY') });
     const top = backlog.data.items[0];
@@ -68,7 +50,7 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     // Put the weights back (and the field with them) for the tests that follow.
     const again = await invoke(preview.url, 'getConfig', {}, admin);
     expect((await invoke(preview.url, 'saveConfig', { expectedVersion: again.data.version, config: current.data.config }, admin)).ok).toBe(true);
-    await settle(preview.url);
+    await settleQueue(preview.url);
   }, 60_000);
 
   it('recomputes after an edit through the REST API and the field follows the new business value', async () => {
@@ -82,7 +64,7 @@ describe('background freshness: trigger → queue → "Value score" field', () =
       body: JSON.stringify({ fields: { [bv.id]: { value: 'Critical' }, duedate: '2026-11-20', labels: ['tech-debt'] } }),
     });
     expect(edit.status).toBe(204);
-    await settle(preview.url);
+    await settleQueue(preview.url);
     // The edit itself, then at most 4 requests to rescore the issue: it, its feedback tickets, its remote links, the field write.
     const stats = preview.sim.stats();
     expect(stats.byEndpoint['PUT /rest/api/3/issue/{issueIdOrKey}']).toBe(1);
@@ -110,7 +92,7 @@ describe('a first open of a large project', () => {
       const cold = await invokeOnce(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 10 }, ctx);
       expect(cold.error).toBeUndefined();
       expect(cold.data.status).toBe('building');
-      await settle(preview.url);
+      await settleQueue(preview.url);
       const ready = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 10 }, ctx);
       expect(ready.data).toMatchObject({ status: 'ready', stale: false });
       expect(ready.data.total).toBeGreaterThan(400);

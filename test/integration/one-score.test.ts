@@ -1,7 +1,7 @@
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { FIELD } from '../../dev/demo/jira-catalog';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
-import { invoke, invokeOnce, PERSONAS, projectPage, settleQueue, startDemo } from './harness';
+import { invoke, invokeOnce, PERSONAS, projectPage, settleQueue, useDemo } from './harness';
 
 type Json = Record<string, any>;
 const PO = PERSONAS.productOwner.accountId;
@@ -56,13 +56,7 @@ describe('one score for everyone, served from the project snapshot', () => {
     if (typeof t.fields.summary === 'string' && t.fields.summary.length > 12) secrets.add(t.fields.summary);
     for (const org of (t.fields[FIELD.organizations] ?? []) as Json[]) if (typeof org.name === 'string') secrets.add(org.name);
   }
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo({ seed });
-  }, 120_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo({ seed }, 120_000);
 
   it('first answers "building" with progress, then the ranked backlog once the background built the snapshot', async () => {
     const first = await invokeOnce(preview.url, 'getBacklog', { projectKey: 'PAY' }, { accountId: PO, ...projectPage('PAY') });

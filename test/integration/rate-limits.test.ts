@@ -1,14 +1,8 @@
-import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, PERSONAS, projectPage, useDemo } from './harness';
 
 /** Jira's per-user budget (the simulator's `budget=`), as the app meets it in a UI call. */
 describe('a user whose Jira budget is spent', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo({ faults: 'budget=4/1m' });
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo({ faults: 'budget=4/1m' });
 
   it('gets RATE_LIMITED with the wait Jira asked for, at once, instead of a call that hangs or blames Jira', async () => {
     const res = await invoke(

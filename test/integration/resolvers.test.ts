@@ -1,6 +1,6 @@
 import { FACTOR_IDS } from '../../src/contract/model';
 import { defaultConfig } from '../../src/domain';
-import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, PERSONAS, projectPage, startDemo, useDemo } from './harness';
 
 const PO = PERSONAS.productOwner.accountId;
 const DEV = PERSONAS.developer.accountId;
@@ -8,13 +8,7 @@ const NOBODY = PERSONAS.noAccess.accountId;
 const ADMIN = PERSONAS.admin.accountId;
 
 describe('resolvers through the local Forge runtime against the simulated demo site', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo();
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo();
 
   it('ranks every candidate exactly once, in score order, with contributions adding up', async () => {
     const first = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });

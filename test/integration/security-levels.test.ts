@@ -1,7 +1,7 @@
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
 import { DEFAULT_APP_ACCOUNT_ID } from '../../dev/sim/seed';
-import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, PERSONAS, projectPage, settleQueue, useDemo } from './harness';
 
 type Json = Record<string, any>;
 const PO = PERSONAS.productOwner.accountId;
@@ -36,24 +36,14 @@ function siteWithLevels(): { seed: Json; confidential: string; appHidden: string
   return { seed, confidential: confidential.key, appHidden: appHidden.key, withHiddenFeedback: withHiddenFeedback.key, hiddenTickets };
 }
 
-async function waitForQueue(url: string): Promise<{ failed: number }> {
-  for (let i = 0; i < 600; i++) {
-    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number; failed: number };
-    if (q.pending === 0 && q.running === 0) return q;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the queue did not drain');
+/** The demo site where the app user holds only `permissions` (project key → permission keys). */
+function siteWhereTheAppMay(permissions: Record<string, string[]>, config: Json = DEMO_CONFIG): Json {
+  return { ...generateDemoSite(), config, app: { accountId: 'app-valuerank', displayName: 'ValueRank', permissions } };
 }
 
 describe('issue security levels, as the app meets them', () => {
   const site = siteWithLevels();
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo({ seed: site.seed });
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo({ seed: site.seed });
 
   it('ranks a confidential candidate for its level members only; others get a clear NOT_FOUND', async () => {
     const po = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });
@@ -86,7 +76,7 @@ describe('issue security levels, as the app meets them', () => {
 
   it('background recompute as the app skips what the app cannot see and writes every other score', async () => {
     await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
-    expect((await waitForQueue(preview.url)).failed).toBe(0);
+    await settleQueue(preview.url);
     const fields = (await (await fetch(`${preview.url}/rest/api/3/field`)).json()) as { id: string; name: string }[];
     const score = fields.find((f) => f.name === 'Value score')!.id;
     const read = async (key: string) => ((await (await fetch(`${preview.url}/rest/api/3/issue/${key}?fields=${score}`)).json()) as Json).fields[score];
@@ -107,16 +97,8 @@ describe('issue security levels, as the app meets them', () => {
 });
 
 describe('an app user that may not browse an enrolled project', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    const seed = { ...generateDemoSite(), config: DEMO_CONFIG } as Json;
-    // A site admin took the app out of PAY's permission scheme; it still reads the service project.
-    seed.app = { accountId: 'app-valuerank', displayName: 'ValueRank', permissions: { SUP: ['BROWSE_PROJECTS'] } };
-    preview = await startDemo({ seed });
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  // A site admin took the app out of PAY's permission scheme; it still reads the service project.
+  const preview = useDemo(() => ({ seed: siteWhereTheAppMay({ SUP: ['BROWSE_PROJECTS'] }) }));
 
   it('tells users what to grant to whom, and the background skips the project instead of failing and retrying', async () => {
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
@@ -127,22 +109,16 @@ describe('an app user that may not browse an enrolled project', () => {
     ]);
     await preview.sim.resetStats();
     await fetch(`${preview.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
-    expect((await waitForQueue(preview.url)).failed).toBe(0);
+    await settleQueue(preview.url);
     // One look at the project, as the app, and nothing more: no search it is bound to be refused.
     expect(preview.sim.stats().byEndpoint['POST /rest/api/3/search/jql'] ?? 0).toBe(0);
   }, 120_000);
 });
 
 describe('an app user that may not browse the feedback project', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    const seed = { ...generateDemoSite(), config: { ...DEMO_CONFIG, customerVoice: { ...DEMO_CONFIG.customerVoice, feedbackProjects: ['SUP'] } } } as Json;
-    seed.app = { accountId: 'app-valuerank', displayName: 'ValueRank', permissions: { PAY: ['BROWSE_PROJECTS'] } };
-    preview = await startDemo({ seed });
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo(() => ({
+    seed: siteWhereTheAppMay({ PAY: ['BROWSE_PROJECTS'] }, { ...DEMO_CONFIG, customerVoice: { ...DEMO_CONFIG.customerVoice, feedbackProjects: ['SUP'] } }),
+  }));
 
   it('says what to grant, marks every score, and never reads the tickets as the user instead', async () => {
     const backlog = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, { accountId: PO, ...projectPage('PAY') });

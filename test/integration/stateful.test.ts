@@ -1,4 +1,4 @@
-import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, PERSONAS, projectPage, useDemo } from './harness';
 import { searchIndexCaughtUp } from './search-index';
 
 const PO = PERSONAS.productOwner.accountId;
@@ -27,13 +27,7 @@ async function rankOrder(url: string): Promise<string[]> {
 }
 
 describe('stateful operations through the preview', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  beforeAll(async () => {
-    preview = await startDemo();
-  }, 60_000);
-  afterAll(async () => {
-    await preview.close();
-  });
+  const preview = useDemo();
 
   it('lets one of two concurrent saves with the same expected version win; the other gets CONFIG_CONFLICT', async () => {
     const current = await invoke(preview.url, 'getConfig', {}, admin);

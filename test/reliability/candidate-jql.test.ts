@@ -4,35 +4,26 @@
  * as reaching beyond the project (a backslash escape outside quotes) is refused, and nothing of another project
  * is fetched.
  */
-import type { ResolverHandler } from '../../dev/runtime';
 import { Deadline } from '../../src/adapters/jira/deadline';
 import { ForgeJiraReader } from '../../src/adapters/jira/forge-jira-reader';
 import { buildSnapshot } from '../../src/application/snapshot/build-snapshot';
 import { AppError } from '../../src/application/errors';
 import { createRuntime } from '../../src/composition';
 import { defaultConfig } from '../../src/domain';
-import { startDemo } from '../integration/harness';
-import { adminPage, ADMIN, call, loadResolver, PO, projectPage } from './helpers';
+import { useDemo } from '../integration/harness';
+import { adminPage, ADMIN, call, PO, projectPage } from './helpers';
 
 /** `x\(` and `z\)` are values to Jira, brackets to a naive check: the `)` after `y` closes ValueRank's group. */
 const WIDENING = 'labels = x\\( OR labels = y) OR project = SUP OR (labels = z\\)';
 
 describe('the candidate JQL as Jira reads it', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  let resolver: ResolverHandler;
-  beforeAll(async () => {
-    preview = await startDemo();
-    resolver = await loadResolver();
-  }, 60_000);
-  afterAll(async () => {
-    await preview?.close();
-  });
+  const preview = useDemo();
 
   async function saveCandidateJql(jql: string | null) {
-    const current = await call(resolver, 'getConfig', {}, { accountId: ADMIN, ...adminPage });
+    const current = await call(preview.resolver, 'getConfig', {}, { accountId: ADMIN, ...adminPage });
     if (!current.ok) throw new Error(current.error.message);
     return call(
-      resolver,
+      preview.resolver,
       'saveConfig',
       { expectedVersion: current.data.version, config: { ...current.data.config, candidateJql: jql } },
       { accountId: ADMIN, ...adminPage },
@@ -77,7 +68,7 @@ describe('the candidate JQL as Jira reads it', () => {
     await fetch(`${preview.url}/__sim/stats/reset`, { method: 'POST' });
     expect((await saveCandidateJql('issuetype = Bug')).ok).toBe(true);
     const r = await call<{ items: { key: string; issueType: string }[]; total: number }>(
-      resolver,
+      preview.resolver,
       'getBacklog',
       { projectKey: 'PAY', pageSize: 500, refresh: true },
       { accountId: PO, ...projectPage('PAY') },

@@ -1,15 +1,14 @@
 /**
- * Issue 8, requirement 6: configuration edge cases. Out-of-range values are refused with INVALID_PAYLOAD naming the
+ * Configuration edge cases. Out-of-range values are refused with INVALID_PAYLOAD naming the
  * path and nothing is saved (history unchanged); unknown extra fields are dropped, never stored (DESIGN.md: "unknown
  * extra fields pass"); a config stored by an older schema version (written straight into the KVS under the keys
  * documented in src/application/config/config-store.ts) is migrated on read; a config too large for one KVS value
  * is refused with a clear message.
  */
 import { kvs } from '@forge/kvs';
-import type { ResolverHandler } from '../../dev/runtime';
 import { defaultConfig } from '../../src/domain';
-import { startDemo } from '../integration/harness';
-import { ADMIN, adminPage, call, loadResolver, PO, projectPage, projectSettings, type Answer } from './helpers';
+import { useDemo } from '../integration/harness';
+import { ADMIN, adminPage, call, PO, projectPage, projectSettings, type Answer } from './helpers';
 
 const admin = { accountId: ADMIN, ...adminPage };
 const poSettings = { accountId: PO, ...projectSettings('PAY') };
@@ -18,20 +17,11 @@ type Config = ReturnType<typeof defaultConfig>;
 type Edit = (c: any) => void;
 
 describe('config: validation, migration and size', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  let resolver: ResolverHandler;
-
-  beforeAll(async () => {
-    preview = await startDemo();
-    resolver = await loadResolver();
-  }, 60_000);
-  afterAll(async () => {
-    await preview?.close();
-  });
+  const preview = useDemo();
 
   async function globalState(): Promise<{ version: number; config: Config; history: unknown }> {
-    const cfg = await call(resolver, 'getConfig', {}, admin);
-    const history = await call(resolver, 'getConfigHistory', {}, admin);
+    const cfg = await call(preview.resolver, 'getConfig', {}, admin);
+    const history = await call(preview.resolver, 'getConfigHistory', {}, admin);
     if (!cfg.ok || !history.ok) throw new Error('cannot read the global config');
     return { version: cfg.data.version, config: cfg.data.config, history: history.data };
   }
@@ -74,7 +64,7 @@ describe('config: validation, migration and size', () => {
     const before = await globalState();
     const bad = structuredClone(before.config) as any;
     edit(bad);
-    const r = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: bad }, admin);
+    const r = await call(preview.resolver, 'saveConfig', { expectedVersion: before.version, config: bad }, admin);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('INVALID_PAYLOAD');
@@ -84,16 +74,16 @@ describe('config: validation, migration and size', () => {
   });
 
   it('refuses an out-of-range project override too, and the project keeps inheriting the global config', async () => {
-    const before = await call(resolver, 'getConfig', { projectKey: 'PAY' }, poSettings);
-    const historyBefore = await call(resolver, 'getConfigHistory', { projectKey: 'PAY' }, poSettings);
+    const before = await call(preview.resolver, 'getConfig', { projectKey: 'PAY' }, poSettings);
+    const historyBefore = await call(preview.resolver, 'getConfigHistory', { projectKey: 'PAY' }, poSettings);
     if (!before.ok) throw new Error('getConfig failed');
     const bad = structuredClone(before.data.config);
     bad.customerVoice.undatedWeight = 2;
-    const r = await call(resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: bad }, poSettings);
+    const r = await call(preview.resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 0, config: bad }, poSettings);
     expect(r.ok ? null : r.error.code).toBe('INVALID_PAYLOAD');
     expect(r.ok ? '' : r.error.message).toContain('customerVoice.undatedWeight');
-    expect(await call(resolver, 'getConfig', { projectKey: 'PAY' }, poSettings)).toEqual(before);
-    expect(await call(resolver, 'getConfigHistory', { projectKey: 'PAY' }, poSettings)).toEqual(historyBefore);
+    expect(await call(preview.resolver, 'getConfig', { projectKey: 'PAY' }, poSettings)).toEqual(before);
+    expect(await call(preview.resolver, 'getConfigHistory', { projectKey: 'PAY' }, poSettings)).toEqual(historyBefore);
   });
 
   it('drops unknown extra fields: they are never stored nor listed as changes', async () => {
@@ -103,14 +93,14 @@ describe('config: validation, migration and size', () => {
     next.weights.bogus = 5;
     next.notASection = { deep: { __proto__: { polluted: true } } };
     Object.defineProperty(next, '__proto__', { value: { polluted: true }, enumerable: true });
-    const r = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: next }, admin);
+    const r = await call(preview.resolver, 'saveConfig', { expectedVersion: before.version, config: next }, admin);
     expect(r.ok ? null : r.error).toBeNull();
-    const after = await call(resolver, 'getConfig', {}, admin);
+    const after = await call(preview.resolver, 'getConfig', {}, admin);
     if (!after.ok) throw new Error('getConfig failed');
     expect(after.data.config.weights).not.toHaveProperty('bogus');
     expect(after.data.config).not.toHaveProperty('notASection');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const history = await call(resolver, 'getConfigHistory', {}, admin);
+    const history = await call(preview.resolver, 'getConfigHistory', {}, admin);
     if (!history.ok) throw new Error('history failed');
     expect(history.data.entries[0].changes).toEqual([
       { path: 'weights.customerVoice', from: before.config.weights.customerVoice, to: next.weights.customerVoice },
@@ -129,7 +119,7 @@ describe('config: validation, migration and size', () => {
     await kvs.set('cfg:project:PAY:v:000000001', old);
     await kvs.set('cfg:project:PAY:head', { version: 1 });
 
-    const r = await call(resolver, 'getConfig', { projectKey: 'PAY' }, poSettings);
+    const r = await call(preview.resolver, 'getConfig', { projectKey: 'PAY' }, poSettings);
     expect(r.ok ? null : r.error).toBeNull();
     if (!r.ok) return;
     // Read once, it is also migrated to the global data sources, as version 2 written by the app.
@@ -144,14 +134,14 @@ describe('config: validation, migration and size', () => {
     });
 
     // The backlog uses it.
-    const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
+    const backlog = await call(preview.resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 5 }, { accountId: PO, ...projectPage('PAY') });
     expect(backlog.ok ? null : backlog.error).toBeNull();
     if (backlog.ok) {
       expect(backlog.data.configVersion).toBe(2);
       expect(backlog.data.items[0].factors.customerVoice.weight).toBe(70);
     }
     // And the next save lands on top of it as version 3, in the current schema.
-    const saved = await call(resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 2, config: r.data.config }, poSettings);
+    const saved = await call(preview.resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 2, config: r.data.config }, poSettings);
     expect(saved).toEqual({ ok: true, data: { version: 3 } });
     const stored = await kvs.get<{ config: { schemaVersion: number } }>('cfg:project:PAY:v:000000003');
     expect(stored?.config.schemaVersion).toBe(1);
@@ -166,7 +156,7 @@ describe('config: validation, migration and size', () => {
       changes: [],
     });
     await kvs.set('cfg:project:SUP:head', { version: 1 });
-    const r = await call(resolver, 'getConfig', { projectKey: 'SUP' }, admin);
+    const r = await call(preview.resolver, 'getConfig', { projectKey: 'SUP' }, admin);
     expect(r.ok ? null : r.error).toBeNull();
     const { config: global } = await globalState();
     if (r.ok)
@@ -182,7 +172,7 @@ describe('config: validation, migration and size', () => {
     const huge = structuredClone(before.config) as any;
     huge.businessValue.optionValues = Object.fromEntries(Array.from({ length: 1400 }, (_, i) => [`option-${i}-${'v'.repeat(200)}`, i]));
     expect(Buffer.byteLength(JSON.stringify(huge))).toBeGreaterThan(240 * 1024);
-    const r = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: huge }, admin);
+    const r = await call(preview.resolver, 'saveConfig', { expectedVersion: before.version, config: huge }, admin);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('INVALID_PAYLOAD');
@@ -195,9 +185,9 @@ describe('config: validation, migration and size', () => {
     const before = await globalState();
     const big = structuredClone(before.config) as any;
     big.businessValue.optionValues = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`opt-${i}-${'w'.repeat(180)}`, i]));
-    const r = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: big }, admin);
+    const r = await call(preview.resolver, 'saveConfig', { expectedVersion: before.version, config: big }, admin);
     expect(r.ok ? null : r.error).toBeNull();
-    const after = await call(resolver, 'getConfig', {}, admin);
+    const after = await call(preview.resolver, 'getConfig', {}, admin);
     expect(after.ok && after.data.config).toEqual(big);
   });
 
@@ -208,7 +198,7 @@ describe('config: validation, migration and size', () => {
     const bytes = Buffer.byteLength(JSON.stringify(big));
     expect(bytes).toBeGreaterThan(130 * 1024);
     expect(bytes).toBeLessThan(160 * 1024);
-    const r = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: big }, admin);
+    const r = await call(preview.resolver, 'saveConfig', { expectedVersion: before.version, config: big }, admin);
     // If it is refused, the message must not claim the configuration is over 240 KiB: it is not.
     expect(r.ok ? null : r.error).toBeNull();
   });
@@ -218,7 +208,7 @@ describe('config: validation, migration and size', () => {
     // First a large config (many tier names) as its own version, so the next save changes only what follows.
     const large = defaultConfig() as any;
     large.customerVoice.tierWeights = Object.fromEntries(Array.from({ length: 440 }, (_, i) => [`tier-${i}-${'t'.repeat(240)}`, 1]));
-    const first = await call(resolver, 'saveConfig', { expectedVersion: before.version, config: large }, admin);
+    const first = await call(preview.resolver, 'saveConfig', { expectedVersion: before.version, config: large }, admin);
     if (!first.ok) throw new Error(`first save: ${first.error.message}`);
     // Then 100 option names of 250 three-byte characters: each is a change whose path alone is ~780 bytes.
     const next = structuredClone(large);
@@ -226,15 +216,15 @@ describe('config: validation, migration and size', () => {
     const configBytes = Buffer.byteLength(JSON.stringify(next));
     expect(configBytes).toBeGreaterThan(180 * 1024);
     expect(configBytes).toBeLessThan(200 * 1024);
-    const r = await call(resolver, 'saveConfig', { expectedVersion: first.data.version, config: next }, admin);
+    const r = await call(preview.resolver, 'saveConfig', { expectedVersion: first.data.version, config: next }, admin);
     expect(r.ok ? null : r.error).toBeNull();
     if (!r.ok) return;
     const stored = await kvs.get(`cfg:global:v:${String(r.data.version).padStart(9, '0')}`);
     expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(240 * 1024);
-    const after = await call(resolver, 'getConfig', {}, admin);
+    const after = await call(preview.resolver, 'getConfig', {}, admin);
     expect(after.ok && after.data.config).toEqual(next);
     // The change list says how many changes it left out.
-    const history = await call(resolver, 'getConfigHistory', {}, admin);
+    const history = await call(preview.resolver, 'getConfigHistory', {}, admin);
     if (!history.ok) throw new Error('history failed');
     const changes = history.data.entries[0].changes as { path: string; to: unknown }[];
     expect(changes.length).toBeGreaterThan(0);
@@ -246,7 +236,7 @@ describe('config: validation, migration and size', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const r: Answer = await call(resolver, 'getConfigHistory', { limit: 3, ...(cursor === null ? {} : { cursor }) }, admin);
+      const r: Answer = await call(preview.resolver, 'getConfigHistory', { limit: 3, ...(cursor === null ? {} : { cursor }) }, admin);
       if (!r.ok) throw new Error(r.error.message);
       expect(r.data.entries.length).toBeLessThanOrEqual(3);
       seen.push(...r.data.entries.map((e: { version: number }) => e.version));
@@ -254,7 +244,7 @@ describe('config: validation, migration and size', () => {
       if (cursor === null) break;
     }
     expect(seen).toEqual(Array.from({ length: version }, (_, i) => version - i));
-    const bad = await call(resolver, 'getConfigHistory', { cursor: '../1' }, admin);
+    const bad = await call(preview.resolver, 'getConfigHistory', { cursor: '../1' }, admin);
     expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_PAYLOAD');
     expect(bad.ok ? '' : bad.error.message).toContain('cursor');
   });
@@ -269,7 +259,7 @@ describe('config: validation, migration and size', () => {
       by: ADMIN,
       changes: [],
     });
-    const r = await call(resolver, 'getConfig', {}, admin);
+    const r = await call(preview.resolver, 'getConfig', {}, admin);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).not.toBe('INTERNAL');

@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 1: with 429s, 5xxs and latency injected by the simulated Jira, the read operations give the
+ * With 429s, 5xxs and latency injected by the simulated Jira, the read operations give the
  * same answer as a fault-free run on the same site and `now`, or a clear RATE_LIMITED / JIRA_UNAVAILABLE error —
  * never a partial backlog presented as complete.
  */

@@ -1,30 +1,20 @@
 /**
- * Issue 8, requirement 4 (config operations, contexts, valid-shaped payloads, HTTP sample): the garbage tests of
+ * Fuzzing the config operations, contexts, valid-shaped payloads and an HTTP sample: the garbage tests of
  * fuzz-read-ops.test.ts for getConfig, saveConfig and revertConfig; then arbitrary contexts (tampered extensions,
  * unknown accounts) over every operation, valid-shaped payloads from the Product Owner (fewer runs: they load the
  * backlog), and a sample through POST /__forge/invoke.
  */
 import fc from 'fast-check';
-import type { ResolverHandler } from '../../dev/runtime';
 import { FACTOR_IDS } from '../../src/contract/model';
 import { OPERATION_KEYS, type OperationKey } from '../../src/contract/operations';
-import { invoke, startDemo } from '../integration/harness';
+import { invoke, useDemo } from '../integration/harness';
 import { distinct, garbageTests, GARBAGE_RUNS, HUGE, judge, jsonBytes, nasty, objectWithDangerousKeys, show, validPayload, type Violation } from './fuzz-kit';
-import { call, contractShapeProblem, issuePanel, loadResolver, nonFiniteNumbers, NOBODY, PO, projectPage, type Answer } from './helpers';
+import { call, contractShapeProblem, issuePanel, nonFiniteNumbers, NOBODY, PO, projectPage, type Answer } from './helpers';
 
 describe('fuzzing the config and admin operations, contexts and valid-shaped payloads', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  let resolver: ResolverHandler;
+  const preview = useDemo();
 
-  beforeAll(async () => {
-    preview = await startDemo();
-    resolver = await loadResolver();
-  }, 60_000);
-  afterAll(async () => {
-    await preview?.close();
-  });
-
-  garbageTests(['getConfig', 'saveConfig', 'revertConfig'], () => resolver);
+  garbageTests(['getConfig', 'saveConfig', 'revertConfig'], () => preview.resolver);
 
   it('the judge itself is not lenient: it flags a wrong code, an unnamed field, a thrown-away error and INTERNAL', () => {
     expect(judge('getBacklog', { projectKey: 7 }, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } }, false)).toMatch(/not INVALID_PAYLOAD/);
@@ -47,7 +37,7 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
         fc.oneof(fc.anything({ maxDepth: 3 }), fc.record({ project: fc.record({ key: nasty }), issue: fc.record({ key: nasty }) })),
         async (key, accountId, extension) => {
           const payload = validPayload(key);
-          const answer = await call(resolver, key, payload, {
+          const answer = await call(preview.resolver, key, payload, {
             accountId,
             moduleKey: 'valuerank-project-page',
             extension: extension as Record<string, unknown>,
@@ -118,7 +108,7 @@ describe('fuzzing the config and admin operations, contexts and valid-shaped pay
       await fc.assert(
         fc.asyncProperty(arb, async (payload) => {
           const ctx = key === 'explainIssue' ? issuePanel((payload as { issueKey: string }).issueKey) : projectPage('PAY');
-          const answer = await call(resolver, key, payload, { accountId: PO, ...ctx });
+          const answer = await call(preview.resolver, key, payload, { accountId: PO, ...ctx });
           const bad = nonFiniteNumbers(answer);
           const problem = judge(key, payload, answer, true) ?? (bad.length > 0 ? `non-finite numbers: ${bad.slice(0, 3).join(', ')}` : null);
           if (problem !== null) violations.push({ key, payload: show(payload), answer: show(answer), problem });

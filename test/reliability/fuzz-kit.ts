@@ -1,5 +1,5 @@
 /**
- * The fuzzing kit of issue 8, requirement 4 (used by fuzz-*.test.ts): arbitraries of garbage and of payloads
+ * The fuzzing kit (used by fuzz-*.test.ts): arbitraries of garbage and of payloads
  * shaped like the real ones but wrong, and the judge of an answer against the contract.
  */
 import fc from 'fast-check';

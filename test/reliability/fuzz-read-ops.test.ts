@@ -1,27 +1,17 @@
 /**
- * Issue 8, requirement 4 (the read operations): each gets 2,000 × fc.anything(), 300 exotic fc.anything() values,
+ * Fuzzing the read operations: each gets 2,000 × fc.anything(), 300 exotic fc.anything() values,
  * 2,000 × fc.object() with keys such as `__proto__`, and 2,000 payloads shaped like the real one but broken
  * (wrong types, NaN, ±Infinity, negative and enormous numbers, 100 KB strings, depth-50 nesting), called
- * in-process through the real resolver handler as a user with no access. The handler never throws; every answer is
+ * in-process through the real preview.resolver handler as a user with no access. The handler never throws; every answer is
  * `{ok:true,data}` or `{ok:false,error:{code,message}}` with a contract code; INVALID_PAYLOAD names the failing field.
  * Then 2,000 shaped payloads each as the Product Owner, whose access lets them past FORBIDDEN into the use case.
  */
-import type { ResolverHandler } from '../../dev/runtime';
-import { startDemo } from '../integration/harness';
+import { useDemo } from '../integration/harness';
 import { garbageTests, productOwnerTests } from './fuzz-kit';
-import { loadResolver } from './helpers';
 
 describe('fuzzing the read operations in-process', () => {
-  let preview: Awaited<ReturnType<typeof startDemo>>;
-  let resolver: ResolverHandler;
-  beforeAll(async () => {
-    preview = await startDemo();
-    resolver = await loadResolver();
-  }, 60_000);
-  afterAll(async () => {
-    await preview?.close();
-  });
+  const preview = useDemo();
 
-  garbageTests(['getBacklog', 'explainIssue', 'getRoadmap', 'previewWeights'], () => resolver);
-  productOwnerTests(['getBacklog', 'explainIssue', 'getRoadmap', 'previewWeights'], () => resolver);
+  garbageTests(['getBacklog', 'explainIssue', 'getRoadmap', 'previewWeights'], () => preview.resolver);
+  productOwnerTests(['getBacklog', 'explainIssue', 'getRoadmap', 'previewWeights'], () => preview.resolver);
 });

@@ -1,48 +1,30 @@
 /**
- * Shared helpers of the reliability tests: simulator controls, Jira's own rank order, persona contexts, and an
- * in-process caller of the real resolver handler (src/index.ts `resolver`, through `@forge/resolver` and the
- * local Forge runtime) for tests where an HTTP round trip is not the point.
+ * Helpers of the reliability tests only: simulator controls and statistics, the answer-shape check and a raw
+ * resolver. The preview set-up, contexts, personas, in-process callers and Jira's rank order are the integration
+ * harness's, passed on from here so these tests import from one place.
  */
 import { ERROR_CODES } from '../../src/contract/operations';
-import { invokeResolver, type ResolverHandler } from '../../dev/runtime';
-import { PERSONAS } from '../integration/harness';
-import { searchIndexCaughtUp } from '../integration/search-index';
+import type { ResolverHandler } from '../../dev/runtime';
 
-export { PERSONAS };
-
-export type Answer<T = any> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
-
-export interface Ctx {
-  accountId: string;
-  moduleKey?: string;
-  extension?: Record<string, unknown>;
-}
-
-export const projectPage = (projectKey: string): Omit<Ctx, 'accountId'> => ({
-  moduleKey: 'valuerank-project-page',
-  extension: { type: 'jira:projectPage', project: { key: projectKey } },
-});
-export const projectSettings = (projectKey: string): Omit<Ctx, 'accountId'> => ({
-  moduleKey: 'valuerank-project-settings',
-  extension: { type: 'jira:projectSettingsPage', project: { key: projectKey } },
-});
-export const issuePanel = (issueKey: string): Omit<Ctx, 'accountId'> => ({
-  moduleKey: 'valuerank-issue-panel',
-  extension: { type: 'jira:issuePanel', issue: { key: issueKey }, project: { key: issueKey.slice(0, issueKey.lastIndexOf('-')) } },
-});
-export const adminPage: Omit<Ctx, 'accountId'> = { moduleKey: 'valuerank-admin-page', extension: { type: 'jira:adminPage' } };
-
-export const PO = PERSONAS.productOwner.accountId;
-export const DEV = PERSONAS.developer.accountId;
-export const ADMIN = PERSONAS.admin.accountId;
-export const SUPPORT = PERSONAS.supportAgent.accountId;
-export const NOBODY = PERSONAS.noAccess.accountId;
-
-/** The app's resolver handler, loaded after the preview installed the runtime (same module instance as the preview's). */
-export async function loadResolver(): Promise<ResolverHandler> {
-  const app = (await import('../../src/index')) as typeof import('../../src/index');
-  return app.resolver as ResolverHandler;
-}
+export {
+  ADMIN,
+  adminPage,
+  call,
+  callOnce,
+  DEV,
+  issuePanel,
+  jiraRankOrder,
+  loadResolver,
+  NOBODY,
+  PERSONAS,
+  PO,
+  projectPage,
+  projectSettings,
+  settleQueue,
+  SUPPORT,
+  type Answer,
+  type Ctx,
+} from '../integration/harness';
 
 /**
  * The same operations without @forge/resolver's JSON round trip, so a NaN or Infinity the app computes is seen as
@@ -55,28 +37,6 @@ export async function loadRawResolver(): Promise<ResolverHandler> {
     if (op === undefined) throw new Error(`no operation ${c.functionKey}`);
     return op({ payload: c.payload, context: { ...context, accountId: (backend?.principal as { accountId?: string } | undefined)?.accountId } });
   };
-}
-
-/** Calls the real resolver handler in-process once, as Forge would for a Custom UI `invoke()`. */
-export async function callOnce<T = any>(resolver: ResolverHandler, functionKey: string, payload: unknown, ctx: Ctx): Promise<Answer<T>> {
-  return (await invokeResolver(resolver, {
-    functionKey,
-    payload,
-    context: { accountId: ctx.accountId, moduleKey: ctx.moduleKey ?? 'valuerank-project-page', extension: ctx.extension ?? {} },
-  })) as Answer<T>;
-}
-
-/**
- * Calls the resolver as the UI does: an answer that says the project's first snapshot is still building is asked
- * again (the page polls likewise) until it is ready, within `timeoutMs`.
- */
-export async function call<T = any>(resolver: ResolverHandler, functionKey: string, payload: unknown, ctx: Ctx, timeoutMs = 60_000): Promise<Answer<T>> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await callOnce<T>(resolver, functionKey, payload, ctx);
-    if (!(answer.ok && (answer.data as { status?: unknown } | null)?.status === 'building') || Date.now() > until) return answer;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Asserts the contract's answer shape: `{ok:true,data}` or `{ok:false,error:{code,message}}` with a known code. */
@@ -110,54 +70,6 @@ export async function simStats(url: string): Promise<SimStats> {
 
 export async function resetStats(url: string): Promise<void> {
   await fetch(`${url}/__sim/stats/reset`, { method: 'POST' });
-}
-
-/**
- * Jira's own Rank order of a project's backlog candidates (not Done, no epics, no sub-tasks), read from the
- * simulator as the site admin. Faults are switched off by the caller when reading.
- */
-export async function jiraRankOrder(
-  url: string,
-  projectKey = 'PAY',
-  jql = `project = ${projectKey} AND statusCategory != Done AND issuetype not in (Epic, Sub-task) ORDER BY Rank ASC`,
-): Promise<string[]> {
-  await searchIndexCaughtUp();
-  const keys: string[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const r = await fetch(`${url}/rest/api/3/search/jql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jql,
-        fields: ['key'],
-        maxResults: 100,
-        ...(token ? { nextPageToken: token } : {}),
-      }),
-    });
-    if (r.status !== 200) throw new Error(`search/jql: HTTP ${r.status} ${await r.text()}`);
-    const body = (await r.json()) as { issues: { key: string }[]; nextPageToken?: string };
-    keys.push(...body.issues.map((i) => i.key));
-    if (!body.nextPageToken) return keys;
-    token = body.nextPageToken;
-  }
-  throw new Error('search did not end');
-}
-
-/**
- * Waits for the local queue to be idle and stay idle for three polls (background recomputes triggered by rank
- * moves: Jira's events reach the trigger just after the write, so a single idle poll can come too early).
- */
-export async function settleQueue(url: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let quiet = 0;
-  while (Date.now() < until) {
-    const q = (await (await fetch(`${url}/__forge/queue`)).json()) as { pending: number; running: number };
-    quiet = q.pending === 0 && q.running === 0 ? quiet + 1 : 0;
-    if (quiet === 3) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('queue did not settle');
 }
 
 /** Every number in a JSON-like value that is not finite, by path (NaN, ±Infinity). */

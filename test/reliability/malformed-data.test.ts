@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 5: a site full of odd data (test/builders/malformed-site.ts) — strings in number fields,
+ * A site full of odd data (test/builders/malformed-site.ts) — strings in number fields,
  * nulls, ADF where text was expected, 10,000 labels on one issue, 5,000 links on another, unknown link types, a
  * blocking cycle, odd date formats, links to deleted issues — still gives every candidate a finite score, with the
  * data gaps shown on the odd ones, no error, in reasonable time. Numbers are checked before any JSON round trip
@@ -147,7 +147,7 @@ describe('odd Jira data', () => {
     const backlog = await call<{ items: Item[] }>(resolver, 'getBacklog', { projectKey: 'MAL', pageSize: 500 }, page('MAL'));
     if (!backlog.ok) throw new Error('backlog failed');
     // MAL-13 has no issue type at all, so `issuetype not in (…)` would skip it: epics and sub-tasks are left out by key.
-    const order = (await jiraRankOrder(preview.url, 'MAL', 'project = MAL AND statusCategory != Done ORDER BY Rank ASC')).filter(
+    const order = (await jiraRankOrder(preview.url, { jql: 'project = MAL AND statusCategory != Done ORDER BY Rank ASC' })).filter(
       (k) => k !== 'MAL-16' && k !== 'MAL-17',
     );
     expect(order).toEqual(backlog.data.items.map((i) => i.key));

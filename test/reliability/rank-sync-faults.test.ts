@@ -1,21 +1,17 @@
 /**
- * Issue 8, requirement 2: "apply this order to Jira's Rank" under 429/5xx faults and per-issue 207 failures
+ * "Apply this order to Jira's Rank" under 429/5xx faults and per-issue 207 failures
  * (`failRank`): no issue is ever lost from Jira's order, failures are reported per issue, and resuming until
  * done leaves Jira's Rank exactly in the value order (pins included).
  */
 import { kvs } from '@forge/kvs';
-import type { ResolverHandler } from '../../dev/runtime';
-import { startDemo } from '../integration/harness';
-import { call, jiraRankOrder, loadResolver, PO, projectPage, resetStats, setFaults, settleQueue, simStats, TRANSIENT, type Answer } from './helpers';
+import { useDemo } from '../integration/harness';
+import { call, jiraRankOrder, PO, projectPage, resetStats, setFaults, settleQueue, simStats, TRANSIENT, type Answer } from './helpers';
 
 const RATES = 'latency=2ms,rate429=0.1,rate5xx=0.05,retryAfter=0';
 const po = { accountId: PO, ...projectPage('PAY') };
 
-type Preview = Awaited<ReturnType<typeof startDemo>>;
-
 describe('rank sync under Jira faults', () => {
-  let preview: Preview;
-  let resolver: ResolverHandler;
+  const preview = useDemo();
   let faults = '';
 
   /** Reads Jira's order with faults paused (the test's own reads must not be faulted), then restores them. */
@@ -39,18 +35,9 @@ describe('rank sync under Jira faults', () => {
     return r;
   }
 
-  beforeAll(async () => {
-    preview = await startDemo();
-    resolver = await loadResolver();
-  }, 60_000);
-
-  afterAll(async () => {
-    await preview?.close();
-  });
-
   it('loses no issue, reports the refused ones, and ends in exactly the value order after resuming', async () => {
     const initial = await jiraOrder();
-    const backlog0 = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, po);
+    const backlog0 = await call(preview.resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, po);
     expect(backlog0.ok).toBe(true);
     if (!backlog0.ok) return;
     const valueKeys0: string[] = backlog0.data.items.map((i: { key: string }) => i.key);
@@ -58,12 +45,12 @@ describe('rank sync under Jira faults', () => {
 
     // A pin, so the target order is not just the score order.
     const pinned = valueKeys0[valueKeys0.length - 3]!;
-    const pin = await call(resolver, 'setPin', { projectKey: 'PAY', issueKey: pinned, position: 2 }, po);
+    const pin = await call(preview.resolver, 'setPin', { projectKey: 'PAY', issueKey: pinned, position: 2 }, po);
     expect(pin.ok).toBe(true);
 
     await resetStats(preview.url);
     await useFaults(RATES);
-    const plan = await retrying(() => call(resolver, 'planRankSync', { projectKey: 'PAY' }, po));
+    const plan = await retrying(() => call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po));
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
     const moves = plan.data.moves as { key: string; before?: string; after?: string }[];
@@ -81,8 +68,8 @@ describe('rank sync under Jira faults', () => {
     await useFaults(`failRank=${victims.join('|')}`);
     const errors: string[] = [];
     const [a, b] = await Promise.all([
-      call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
-      call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
+      call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
+      call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po),
     ]);
     for (const r of [a, b]) if (!r.ok) errors.push(r.error.code);
     expect(a.ok && b.ok).toBe(false);
@@ -92,7 +79,7 @@ describe('rank sync under Jira faults', () => {
 
     let last: Answer | null = null;
     for (let i = 0; i < 6; i++) {
-      const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
+      const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
       const order = await jiraOrder();
       expect(order).toHaveLength(initial.length);
       expect(new Set(order)).toEqual(new Set(initial));
@@ -115,7 +102,7 @@ describe('rank sync under Jira faults', () => {
     await useFaults(RATES);
     let done: Answer | null = null;
     for (let i = 0; i < 10 && done === null; i++) {
-      const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
+      const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.data.planId }, po);
       if (!r.ok) errors.push(r.error.code);
       else if (r.data.status === 'done') done = r;
     }
@@ -129,7 +116,7 @@ describe('rank sync under Jira faults', () => {
     await useFaults('');
     await settleQueue(preview.url);
     const final = await jiraRankOrder(preview.url);
-    const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, po);
+    const backlog = await call(preview.resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500 }, po);
     expect(backlog.ok).toBe(true);
     if (!backlog.ok) return;
     const valueOrder = backlog.data.items.map((i: { key: string }) => i.key);
@@ -137,31 +124,22 @@ describe('rank sync under Jira faults', () => {
     expect(final).toEqual(valueOrder);
     expect(valueOrder[1]).toBe(pinned);
     // And a new plan finds nothing left to move.
-    const again = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    const again = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     expect(again.ok && again.data.moves).toEqual([]);
   }, 60_000);
 });
 
 describe('rank sync: the apply lock and the life of a plan', () => {
-  let preview: Preview;
-  let resolver: ResolverHandler;
-
-  beforeAll(async () => {
-    preview = await startDemo();
-    resolver = await loadResolver();
-  }, 60_000);
-  afterAll(async () => {
-    await preview?.close();
-  });
+  const preview = useDemo();
 
   /** A plan with moves: pins the currently last issue of the value order first. */
   async function planWithMoves(): Promise<{ planId: string; moves: { key: string }[] }> {
-    const backlog = await call(resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, po);
+    const backlog = await call(preview.resolver, 'getBacklog', { projectKey: 'PAY', pageSize: 500, refresh: true }, po);
     if (!backlog.ok) throw new Error('backlog failed');
     const keys: string[] = backlog.data.items.map((i: { key: string }) => i.key);
-    const pin = await call(resolver, 'setPin', { projectKey: 'PAY', issueKey: keys[keys.length - 1]!, position: 1 }, po);
+    const pin = await call(preview.resolver, 'setPin', { projectKey: 'PAY', issueKey: keys[keys.length - 1]!, position: 1 }, po);
     if (!pin.ok) throw new Error(`pin failed: ${pin.error.message}`);
-    const plan = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    const plan = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     if (!plan.ok) throw new Error(`plan failed: ${plan.error.message}`);
     expect(plan.data.moves.length).toBeGreaterThan(0);
     return plan.data;
@@ -184,13 +162,13 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     const meta = (await kvs.get<Record<string, unknown>>(metaKey))!;
     await kvs.set(metaKey, { ...meta, madeAt: Date.now() - 31 * 60_000 });
     const before = await jiraRankOrder(preview.url);
-    const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+    const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
     expect(r.ok ? 'ok' : r.error.code).toBe('PLAN_EXPIRED');
     expect(r.ok ? '' : r.error.message).toMatch(/plan again/i);
     expect(await jiraRankOrder(preview.url)).toEqual(before);
-    const fresh = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    const fresh = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     if (!fresh.ok) throw new Error('plan failed');
-    expect(await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
+    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
     await settleQueue(preview.url);
   }, 60_000);
 
@@ -201,14 +179,14 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     await rankFirstInJira(moved);
     const theirs = await jiraRankOrder(preview.url);
     expect(theirs[0]).toBe(moved);
-    const r = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+    const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
     expect(r.ok ? 'ok' : r.error.code).toBe('PLAN_OUTDATED');
     expect(r.ok ? '' : r.error.message).toMatch(/plan again/i);
     expect(await jiraRankOrder(preview.url)).toEqual(theirs);
     // The lock was released: planning again and applying works at once.
-    const fresh = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, po);
+    const fresh = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     if (!fresh.ok) throw new Error('plan failed');
-    expect(await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
+    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
     await settleQueue(preview.url);
   }, 60_000);
 
@@ -216,7 +194,7 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     const plan = await planWithMoves();
     await setFaults(preview.url, 'latency=40ms');
     try {
-      const running = call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+      const running = call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
       for (let i = 0; i < 200 && (await kvs.get('rs:PAY:lock')) === undefined; i++) await new Promise((r) => setTimeout(r, 10));
       expect(await kvs.get('rs:PAY:lock')).toBeDefined();
       // Someone else's lock replaces it meanwhile (what a takeover of a stale lock does).
@@ -225,7 +203,7 @@ describe('rank sync: the apply lock and the life of a plan', () => {
       const r = await running;
       expect(r.ok ? 'ok' : r.error.code).toBe('ok');
       expect(await kvs.get('rs:PAY:lock')).toEqual(theirs);
-      const other = await call(resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
+      const other = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
       expect(other.ok ? 'ok' : other.error.code).toBe('BUSY');
     } finally {
       await setFaults(preview.url, '');

@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 3: the preview is stopped in the middle of a job and started again on the same data dir.
+ * The preview is stopped in the middle of a job and started again on the same data dir.
  * The config, its history, pins, the stored rank-sync plan and the simulated Jira (with the moves already made)
  * all survive, and a further apply finishes the job.
  */

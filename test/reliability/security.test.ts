@@ -1,5 +1,5 @@
 /**
- * Issue 8, requirement 7: who may call what. An explicit permission matrix (DESIGN.md "who may call" × the demo
+ * Who may call what. An explicit permission matrix (DESIGN.md "who may call" × the demo
  * personas of dev/demo/jira-catalog.ts) over every operation, checking that a refused call changes nothing (config
  * versions, pins, Jira's rank order) and leaks nothing; tampered contexts; injection strings in keys, labels and
  * field ids, which must never reach Jira; and a source check that `asApp()` stays in background code.
@@ -358,11 +358,11 @@ describe('security', () => {
       const plan = await call(resolver, 'planRankSync', { projectKey: 'PAY' }, { accountId: ADMIN, ...projectPage('PAY') });
       if (!plan.ok) throw new Error('plan failed');
       const before = await snapshot();
-      const sup = await jiraRankOrder(preview.url, 'SUP', 'project = SUP ORDER BY Rank ASC');
+      const sup = await jiraRankOrder(preview.url, { jql: 'project = SUP ORDER BY Rank ASC' });
       const r = await call(resolver, 'applyRankSync', { projectKey: 'SUP', planId: plan.data.planId }, { accountId: ADMIN, ...projectPage('SUP') });
       expect(r.ok).toBe(false);
       expect(await snapshot()).toEqual(before);
-      expect(await jiraRankOrder(preview.url, 'SUP', 'project = SUP ORDER BY Rank ASC')).toEqual(sup);
+      expect(await jiraRankOrder(preview.url, { jql: 'project = SUP ORDER BY Rank ASC' })).toEqual(sup);
     });
   });
 

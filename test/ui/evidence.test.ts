@@ -1,24 +1,10 @@
 import { evidenceLines } from '../../static/shared/evidence';
-import type { BacklogItem } from '../../src/contract/model';
-
-const factor = (evidence: unknown) => ({ value: 0.5, weight: 20, contribution: 5, evidence });
-
-function factors(over: Partial<Record<keyof BacklogItem['factors'], unknown>>): Pick<BacklogItem, 'factors'> {
-  return {
-    factors: {
-      customerVoice: factor(over.customerVoice ?? {}),
-      businessValue: factor(over.businessValue ?? {}),
-      timeCriticality: factor(over.timeCriticality ?? {}),
-      techDebt: factor(over.techDebt ?? {}),
-      enablement: factor(over.enablement ?? {}),
-    },
-  };
-}
+import { itemWithEvidence } from '../builders/item-factors';
 
 describe('evidenceLines', () => {
   it('lists customers with their dates and feedback tickets, bugs caused and blocked issues', () => {
     const lines = evidenceLines(
-      factors({
+      itemWithEvidence({
         customerVoice: {
           customers: [{ id: 'org:Acme', label: 'Acme', weight: 1, at: '2026-10-01T00:00:00Z', sources: ['SUP-4', 'https://support.example.com/t/9'] }],
           moreCustomers: 2,
@@ -42,7 +28,7 @@ describe('evidenceLines', () => {
 
   it('counts the evidence the person cannot open, in words and with no key, after what they can open', () => {
     const lines = evidenceLines(
-      factors({
+      itemWithEvidence({
         customerVoice: { customers: [{ id: 'org:Acme', label: 'Acme', at: null, sources: ['SUP-4'] }], hiddenTickets: 2, hiddenCustomers: 1 },
         techDebt: { isDebt: true, matchedBy: [], interestIssues: ['PRJ-9'], interestCount: 2, hiddenInterest: 1, ageDays: null },
         enablement: { direct: 3, indirect: 0, blocks: [], enabledValue: 1, hiddenBlocks: 3 },
@@ -62,6 +48,6 @@ describe('evidenceLines', () => {
   });
 
   it('yields nothing, without throwing, for evidence of an unknown shape', () => {
-    expect(evidenceLines(factors({ customerVoice: 'odd', techDebt: null, enablement: [1, 2], timeCriticality: 42 }))).toEqual([]);
+    expect(evidenceLines(itemWithEvidence({ customerVoice: 'odd', techDebt: null, enablement: [1, 2], timeCriticality: 42 }))).toEqual([]);
   });
 });

@@ -1,24 +1,10 @@
 import { hiddenEvidence, hiddenEvidenceTexts } from '../../static/shared/hidden-evidence';
-import type { BacklogItem } from '../../src/contract/model';
-
-const factor = (evidence: unknown) => ({ value: 0.5, weight: 20, contribution: 5, evidence });
-
-function item(over: Partial<Record<keyof BacklogItem['factors'], unknown>>): Pick<BacklogItem, 'factors'> {
-  return {
-    factors: {
-      customerVoice: factor(over.customerVoice ?? {}),
-      businessValue: factor(over.businessValue ?? {}),
-      timeCriticality: factor(over.timeCriticality ?? {}),
-      techDebt: factor(over.techDebt ?? {}),
-      enablement: factor(over.enablement ?? {}),
-    },
-  };
-}
+import { itemWithEvidence } from '../builders/item-factors';
 
 describe('hiddenEvidence', () => {
   it('says in words how many feedback tickets, customers, caused bugs and blocked issues the person cannot open', () => {
     const h = hiddenEvidence(
-      item({
+      itemWithEvidence({
         customerVoice: { customers: [], hiddenTickets: 2, hiddenCustomers: 1 },
         techDebt: { isDebt: true, interestIssues: [], interestCount: 1, hiddenInterest: 1 },
         enablement: { direct: 3, indirect: 0, blocks: [], hiddenBlocks: 3 },
@@ -33,7 +19,7 @@ describe('hiddenEvidence', () => {
 
   it('uses the singular and plural of each count', () => {
     const texts = hiddenEvidenceTexts(
-      item({
+      itemWithEvidence({
         customerVoice: { hiddenTickets: 1, hiddenCustomers: 4 },
         techDebt: { hiddenInterest: 5 },
         enablement: { hiddenBlocks: 1 },
@@ -48,16 +34,16 @@ describe('hiddenEvidence', () => {
   });
 
   it('says nothing for counts that are absent, zero, negative or not numbers', () => {
-    expect(hiddenEvidenceTexts(item({}))).toEqual([]);
+    expect(hiddenEvidenceTexts(itemWithEvidence({}))).toEqual([]);
     expect(
       hiddenEvidenceTexts(
-        item({
+        itemWithEvidence({
           customerVoice: { hiddenTickets: 0, hiddenCustomers: -1 },
           techDebt: { hiddenInterest: '2' },
           enablement: { hiddenBlocks: Number.NaN },
         }),
       ),
     ).toEqual([]);
-    expect(hiddenEvidenceTexts(item({ customerVoice: 'odd', techDebt: null, enablement: [3] }))).toEqual([]);
+    expect(hiddenEvidenceTexts(itemWithEvidence({ customerVoice: 'odd', techDebt: null, enablement: [3] }))).toEqual([]);
   });
 });

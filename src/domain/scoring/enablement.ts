@@ -122,32 +122,19 @@ export class BlocksGraph {
     const search = ++g.search;
     const { reachedBy, queue, start, targets, done } = g;
     reachedBy[source] = search;
+    queue[0] = source;
+    let head = 0;
+    let tail = 1;
     let direct = 0;
     let indirect = 0;
     let mass = 0;
     let steps = 0;
     let capped = false;
     const blocks: string[] = [];
-    let tail = 0;
-    for (let e = start[source]!; e < start[source + 1]!; e++) {
-      if (steps === MAX_ENABLEMENT_STEPS) {
-        capped = true;
-        break;
-      }
-      steps++;
-      const t = targets[e]!;
-      reachedBy[t] = search;
-      queue[tail++] = t;
-      if (done[t] === 0) {
-        direct++;
-        mass += 1;
-        if (blocks.length < 10) blocks.push(g.keys[t]!);
-      }
-    }
-    let head = 0;
     let weight = 1;
-    for (let depth = 2; depth <= cfg.maxDepth && head < tail && !capped; depth++) {
-      weight *= cfg.hopDecay;
+    // Level by level; no self-links are stored, so the first level is the source's own targets.
+    for (let depth = 1; depth <= cfg.maxDepth && head < tail && !capped; depth++) {
+      if (depth > 1) weight *= cfg.hopDecay;
       const levelEnd = tail;
       for (; head < levelEnd && !capped; head++) {
         const k = queue[head]!;
@@ -161,9 +148,12 @@ export class BlocksGraph {
           if (reachedBy[t] === search) continue;
           reachedBy[t] = search;
           queue[tail++] = t;
-          if (done[t] === 0) {
-            indirect++;
-            mass += weight;
+          if (done[t] !== 0) continue;
+          mass += weight;
+          if (depth > 1) indirect++;
+          else {
+            direct++;
+            if (blocks.length < 10) blocks.push(g.keys[t]!);
           }
         }
       }

@@ -1,20 +1,13 @@
 import { FACTOR_IDS, type BacklogItem, type Pin } from '../../contract/model';
 import type { ValueRankConfig } from '../../contract/config';
 import type { JiraIssueLike, ScoringInput } from './input';
-import { rankOrder } from '../ranking/rank-items';
-import { Positions } from '../ranking/positions';
+import { RankedOrder } from '../ranking/ranked-order';
 import { contribution, weightSum } from './contribution';
 import { FACTORS, PackedScores } from './packed-scores';
 import { BacklogItemBuilder, issueTypeOf, summaryOf } from './backlog-item';
 
 /** The scored, ranked candidates of one scoring run. Positions are 0-based (rank − 1). */
-export class ScoredBacklog {
-  /** Per issue (Jira order): the score. */
-  private readonly score: Float64Array;
-  /** Positions → issues (Jira order). */
-  private readonly order: Uint32Array;
-  private readonly built: (BacklogItem | undefined)[];
-  private readonly positions: Positions;
+export class ScoredBacklog extends RankedOrder {
   private all: BacklogItem[] | null = null;
   private readonly builder: BacklogItemBuilder;
 
@@ -25,16 +18,18 @@ export class ScoredBacklog {
     const weights = input.config.weights;
     const n = p.index.length;
     const sum = weightSum(weights);
-    this.score = new Float64Array(n);
+    const scores = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       // The score is the sum of the contributions, in factor order, so the two agree exactly.
       let score = 0;
       for (let k = 0; k < FACTORS; k++) score += contribution(weights[FACTOR_IDS[k]!], p.factorValue[j * FACTORS + k]!, sum, p.divisor[j]!);
-      this.score[j] = score;
+      scores[j] = score;
     }
-    this.order = rankOrder(this.score, (j) => input.pins.get(input.candidates[p.index[j]!]!.key)?.position);
-    this.positions = new Positions(this.order, (key) => p.issueOfKey.get(key));
-    this.built = new Array<BacklogItem | undefined>(n);
+    super(
+      scores,
+      (j) => input.pins.get(input.candidates[p.index[j]!]!.key)?.position,
+      (key) => p.issueOfKey.get(key),
+    );
     this.builder = new BacklogItemBuilder(input, p, sum);
   }
 
@@ -49,11 +44,6 @@ export class ScoredBacklog {
    */
   withWeights(weights: ValueRankConfig['weights']): ScoredBacklog {
     return new ScoredBacklog({ ...this.input, config: { ...this.input.config, weights } }, this.p);
-  }
-
-  /** How many issues are ranked. */
-  get length(): number {
-    return this.order.length;
   }
 
   /** The issue key at a position (0-based) of the value order. */
@@ -73,16 +63,6 @@ export class ScoredBacklog {
   idOf(key: string): string | undefined {
     const j = this.p.issueOfKey.get(key);
     return j === undefined ? this.input.linked.get(key)?.id : this.input.candidates[this.p.index[j]!]!.id;
-  }
-
-  /** The score (0–100) at a position. */
-  scoreAt(position: number): number {
-    return this.score[this.order[position]!]!;
-  }
-
-  /** Jira's rank (1-based, among the candidates) of the issue at a position. */
-  jiraRankAt(position: number): number {
-    return this.order[position]! + 1;
   }
 
   /**
@@ -155,33 +135,9 @@ export class ScoredBacklog {
     return Array.from(this.p.index, (i) => this.input.candidates[i]!.key);
   }
 
-  /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
-  positionOfJiraRank(jiraRank: number): number {
-    return this.positions.ofJiraRank(jiraRank);
-  }
-
-  /** The position (0-based) of an issue key, or −1 when it is not ranked. */
-  positionOf(key: string): number {
-    return this.positions.of(key);
-  }
-
-  /** The item at a position, with its evidence (built once, on first use). */
-  item(position: number): BacklogItem {
-    if (!(position >= 0 && position < this.order.length)) throw new RangeError(`position ${position} is outside 0…${this.order.length - 1}`);
-    let it = this.built[position];
-    if (it === undefined) {
-      const j = this.order[position]!;
-      it = this.builder.build(j, position + 1, this.score[j]!);
-      this.built[position] = it;
-    }
-    return it;
-  }
-
-  /** Items at positions from…to−1 (clamped), in value order. */
-  slice(from: number, to: number): BacklogItem[] {
-    const out: BacklogItem[] = [];
-    for (let p = Math.max(0, from); p < Math.min(to, this.order.length); p++) out.push(this.item(p));
-    return out;
+  protected buildItem(position: number): BacklogItem {
+    const j = this.order[position]!;
+    return this.builder.build(j, position + 1, this.score[j]!);
   }
 
   /** Every item, in value order. */

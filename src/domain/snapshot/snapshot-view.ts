@@ -1,8 +1,7 @@
 import { FACTOR_IDS, type BacklogItem, type Factor, type FactorId, type Pin } from '../../contract/model';
 import type { ValueRankConfig } from '../../contract/config';
 import type { RankedItems } from '../explain/explain-issue';
-import { rankOrder } from '../ranking/rank-items';
-import { Positions } from '../ranking/positions';
+import { RankedOrder } from '../ranking/ranked-order';
 import { contribution, weightSum } from '../scoring/contribution';
 import { SnapshotViewError } from './snapshot-error';
 import type { SnapshotEvidence, SnapshotRow } from './types';
@@ -24,13 +23,7 @@ interface Visible {
  * bit for bit, so they are the same for everyone; only positions and Jira ranks depend on what the user sees.
  * Items are built from evidence the caller attached (cut to what the user may open), on demand.
  */
-export class SnapshotView implements RankedItems {
-  /** Per row (Jira order): the score (0–100). */
-  private readonly score: Float64Array;
-  /** Positions → rows (Jira order). */
-  private readonly order: Uint32Array;
-  private readonly positions: Positions;
-  private readonly built: (BacklogItem | undefined)[];
+export class SnapshotView extends RankedOrder implements RankedItems {
   private readonly evidence: Map<string, SnapshotEvidence>;
 
   private constructor(
@@ -40,17 +33,19 @@ export class SnapshotView implements RankedItems {
   ) {
     const n = v.rows.length;
     const sum = weightSum(weights);
-    this.score = new Float64Array(n);
+    const scores = new Float64Array(n);
     for (let j = 0; j < n; j++) {
       const row = v.rows[j]!;
       // The same terms in the same order as a scoring run, so the scores agree exactly.
       let score = 0;
       for (let k = 0; k < FACTORS; k++) score += contribution(weights[FACTOR_IDS[k]!], row.values[k]!, sum, row.divisor);
-      this.score[j] = score;
+      scores[j] = score;
     }
-    this.order = rankOrder(this.score, (j) => v.pins.get(v.rows[j]!.key)?.position);
-    this.positions = new Positions(this.order, (key) => v.indexOf.get(key));
-    this.built = new Array<BacklogItem | undefined>(n);
+    super(
+      scores,
+      (j) => v.pins.get(v.rows[j]!.key)?.position,
+      (key) => v.indexOf.get(key),
+    );
     this.evidence = evidence;
   }
 
@@ -79,14 +74,8 @@ export class SnapshotView implements RankedItems {
   attachEvidence(evidence: ReadonlyMap<string, SnapshotEvidence>): void {
     for (const [key, ev] of evidence) {
       this.evidence.set(key, ev);
-      const at = this.positions.of(key);
-      if (at >= 0) this.built[at] = undefined;
+      this.forgetItem(key);
     }
-  }
-
-  /** How many issues are ranked. */
-  get length(): number {
-    return this.order.length;
   }
 
   /** The snapshot row at a position (0-based) of the value order. */
@@ -100,16 +89,6 @@ export class SnapshotView implements RankedItems {
 
   idAt(position: number): string {
     return this.rowAt(position).id;
-  }
-
-  /** The score (0–100) at a position. */
-  scoreAt(position: number): number {
-    return this.score[this.order[position]!]!;
-  }
-
-  /** Jira's rank (1-based) of the issue at a position, among these rows. */
-  jiraRankAt(position: number): number {
-    return this.order[position]! + 1;
   }
 
   /** Story points read from Jira; null when missing or malformed. */
@@ -166,37 +145,8 @@ export class SnapshotView implements RankedItems {
     return this.v.rows.map((r) => r.key);
   }
 
-  /** The position (0-based) of the issue with Jira rank `jiraRank` (1-based, as `jiraRankAt` gives). */
-  positionOfJiraRank(jiraRank: number): number {
-    return this.positions.ofJiraRank(jiraRank);
-  }
-
-  /** The position (0-based) of an issue key, or −1 when it is not among these rows. */
-  positionOf(key: string): number {
-    return this.positions.of(key);
-  }
-
-  /** The item at a position, with the evidence attached for its key (built once, on first use). */
-  item(position: number): BacklogItem {
-    if (!(Number.isInteger(position) && position >= 0 && position < this.order.length)) {
-      throw new RangeError(`position ${position} is outside 0…${this.order.length - 1}`);
-    }
-    let it = this.built[position];
-    if (it === undefined) {
-      it = this.build(position);
-      this.built[position] = it;
-    }
-    return it;
-  }
-
-  /** Items at positions from…to−1 (clamped), in value order. */
-  slice(from: number, to: number): BacklogItem[] {
-    const out: BacklogItem[] = [];
-    for (let p = Math.max(0, from); p < Math.min(to, this.order.length); p++) out.push(this.item(p));
-    return out;
-  }
-
-  private build(position: number): BacklogItem {
+  /** The item at a position, with the evidence attached for its key. */
+  protected buildItem(position: number): BacklogItem {
     const j = this.order[position]!;
     const row = this.v.rows[j]!;
     const ev = this.evidence.get(row.key);

@@ -1,26 +1,10 @@
 import { rebuildProject, recomputeIssue } from '../../../src/application/background/recompute';
-import type { AppDeps } from '../../../src/application/app-deps';
-import { ConfigStore } from '../../../src/application/config/config-store';
-import { PinStore } from '../../../src/application/pins/pin-store';
 import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store';
-import { anIssue, NOW } from '../../builders/issue-builder';
+import { anIssue } from '../../builders/issue-builder';
+import { memoryDeps, SCORE_FIELD } from '../../fakes/app-deps';
 import { MemoryJira } from '../../fakes/memory-jira';
 import { MemoryKv } from '../../fakes/memory-kv';
 import { defaultConfig } from '../../../src/domain';
-
-const APP = { appId: '11111111-2222-4333-8444-555555555555', environmentId: '66666666-7777-4888-9999-000000000000' };
-const SCORE_FIELD = {
-  id: 'customfield_10500',
-  key: `${APP.appId}__DEVELOPMENT__value-score`,
-  name: 'Value score',
-  custom: true,
-  schema: { type: 'number', custom: `ari:cloud:ecosystem::extension/${APP.appId}/${APP.environmentId}/static/value-score` },
-};
-
-function depsOver(kv: MemoryKv): AppDeps {
-  const clock = (): Date => NOW;
-  return { kv, configs: new ConfigStore(kv, clock), pins: new PinStore(kv), clock, appIdentity: () => APP };
-}
 
 /** A 10-character project key (Jira's default maximum) and seven-digit issue numbers: 18-character issue keys. */
 const key = (n: number): string => `ABCDEFGHIJ-${1_000_000 + n}`;
@@ -35,7 +19,7 @@ describe('what the background stores per project', () => {
     );
     const jira = new MemoryJira(issues, [SCORE_FIELD]);
     const kv = new MemoryKv();
-    const deps = depsOver(kv);
+    const deps = memoryDeps(kv);
 
     const result = await rebuildProject(deps, jira, jira, 'ABCDEFGHIJ', () => Number.POSITIVE_INFINITY);
 
@@ -54,7 +38,7 @@ describe('what the background stores per project', () => {
   it('rescores one edited issue on its own when the candidate JQL is blank, as with none', async () => {
     const issues = Array.from({ length: 3 }, (_, i) => anIssue(key(i)).build());
     const jira = new MemoryJira(issues, [SCORE_FIELD]);
-    const deps = depsOver(new MemoryKv());
+    const deps = memoryDeps();
     const config = defaultConfig();
     config.candidateJql = '  ';
     await deps.configs.save({ kind: 'global' }, 0, config, 'admin');

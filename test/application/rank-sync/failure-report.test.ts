@@ -1,11 +1,9 @@
 import { rebuildProject } from '../../../src/application/background/recompute';
 import { applyRankSync, planRankSync } from '../../../src/application/rank-sync/rank-sync';
-import type { AppDeps } from '../../../src/application/app-deps';
-import { ConfigStore } from '../../../src/application/config/config-store';
-import { PinStore } from '../../../src/application/pins/pin-store';
 import { MAX_VALUE_BYTES } from '../../../src/application/ports/key-value-store';
 import type { RankBatch } from '../../../src/contract/model';
-import { anIssue, NOW } from '../../builders/issue-builder';
+import { anIssue } from '../../builders/issue-builder';
+import { memoryDeps } from '../../fakes/app-deps';
 import { MemoryJira } from '../../fakes/memory-jira';
 import { MemoryKv } from '../../fakes/memory-kv';
 
@@ -20,8 +18,7 @@ class RefusingJira extends MemoryJira {
 describe('the report of refused rank moves', () => {
   it('keeps the stored plan under the KVS value limit when Jira refuses hundreds of moves with long messages', async () => {
     const kv = new MemoryKv();
-    const clock = (): Date => NOW;
-    const deps: AppDeps = { kv, configs: new ConfigStore(kv, clock), pins: new PinStore(kv), clock, appIdentity: () => ({ appId: 'a', environmentId: 'e' }) };
+    const deps = memoryDeps(kv);
     // Jira's order is the reverse of the value order: every issue but one has to move.
     const issues = Array.from({ length: 600 }, (_, i) =>
       anIssue(`PAY-${i + 1}`)

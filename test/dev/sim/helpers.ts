@@ -93,6 +93,11 @@ export function aSeed(issues: Json[], extra: Json = {}): Json {
 }
 
 /** `n` stories PRJ-1…PRJ-n, in rank order. */
+/** A closed sprint as a seed holds it (times as ISO strings). */
+export function aClosedSprint(id: number, name: string, times: { startDate: string; endDate: string; completeDate: string }, originBoardId = 1): Json {
+  return { id, originBoardId, state: 'closed', name, ...times };
+}
+
 export function stories(n: number): Json[] {
   return Array.from({ length: n }, (_, i) => anIssue({ key: `PRJ-${i + 1}`, points: (i % 8) + 1 }));
 }

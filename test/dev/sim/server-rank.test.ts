@@ -1,5 +1,5 @@
 import { checkResponse } from './openapi-schema';
-import { ALICE, aSeed, BOB, startSim, stories, type RunningSim } from './helpers';
+import { aClosedSprint, ALICE, aSeed, BOB, startSim, stories, type RunningSim } from './helpers';
 
 let s: RunningSim;
 
@@ -11,15 +11,7 @@ beforeEach(async () => {
       boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
       sprints: [
         { id: 3, originBoardId: 1, state: 'future', name: 'S3' },
-        {
-          id: 1,
-          originBoardId: 1,
-          state: 'closed',
-          name: 'S1',
-          startDate: '2026-10-01T00:00:00.000Z',
-          endDate: '2026-10-15T00:00:00.000Z',
-          completeDate: '2026-10-15T02:00:00.000Z',
-        },
+        aClosedSprint(1, 'S1', { startDate: '2026-10-01T00:00:00.000Z', endDate: '2026-10-15T00:00:00.000Z', completeDate: '2026-10-15T02:00:00.000Z' }),
         { id: 2, originBoardId: 1, state: 'closed', name: 'S2', velocity: 18 },
         { id: 4, originBoardId: 1, state: 'active', name: 'S4' },
       ],

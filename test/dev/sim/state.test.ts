@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_APP } from '../../../dev/sim/server';
 import { SimState } from '../../../dev/sim/state';
-import { aSeed, anIssue, startSim, stories } from './helpers';
+import { aClosedSprint, aSeed, anIssue, startSim, stories } from './helpers';
 
 const seed = (): Record<string, unknown> =>
   aSeed([...stories(4), anIssue({ key: 'SEC-1', links: [{ id: '900', type: { name: 'Relates' }, outwardIssue: { key: 'PRJ-2' } }] })], {
     remoteLinks: { 'PRJ-1': [{ id: 5, object: { url: 'https://support.example/5' } }] },
     boards: [{ id: 1, name: 'B', type: 'scrum', location: { projectKey: 'PRJ' } }],
-    sprints: [
-      {
-        id: 1,
-        originBoardId: 1,
-        state: 'closed',
-        name: 'S1',
-        startDate: '2026-10-01T00:00:00.000Z',
-        endDate: '2026-10-15T00:00:00.000Z',
-        completeDate: '2026-10-15T01:00:00.000Z',
-      },
-    ],
+    sprints: [aClosedSprint(1, 'S1', { startDate: '2026-10-01T00:00:00.000Z', endDate: '2026-10-15T00:00:00.000Z', completeDate: '2026-10-15T01:00:00.000Z' })],
     config: { weights: { businessValue: 2 } },
   });
 
