@@ -38,7 +38,8 @@ export interface Preview {
   url: string;
   sim: Simulator;
   queue: LocalQueue;
-  close(): Promise<void>;
+  /** Stops the preview; running consumers get `graceMs` (default 3 s) to finish first, as a graceful stop drains its workers. */
+  close(graceMs?: number): Promise<void>;
 }
 
 const ROOT = resolve(__dirname, '../..');
@@ -198,9 +199,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url: baseUrl,
     sim,
     queue,
-    async close() {
+    async close(graceMs?: number) {
       // The queue first: running consumers finish against a simulator that still answers (a graceful stop).
-      await queue.close();
+      await queue.close(graceMs);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await store.flush();

@@ -120,7 +120,9 @@ describe('a build larger than one consumer run', () => {
       expect(progress.done).toBeGreaterThan(0);
       expect(progress.done).toBeLessThan(progress.total);
     } finally {
-      await first.close();
+      // A graceful restart: the run in flight finishes its step. One cut off would hold the project's lock until it
+      // is stale (16 minutes), which is a different story from resuming a build.
+      await first.close(60_000);
       firstReads = bulkfetches(first);
     }
     delete process.env.VALUERANK_CONSUMER_BUDGET_MS;

@@ -5,7 +5,7 @@ import { anIssue, aScoringInput } from '../../builders/issue-builder';
 const NESTED_QUANTIFIER = '^https://(?<customer>([a-z0-9]+-?)+)\\.support\\.example\\.com/';
 
 describe('remote-link URL patterns', () => {
-  it('scores a project whose remote link is a 2,000-character near-match of a nested-quantifier pattern in under 100 ms', () => {
+  it('scores a project whose remote link is a 2,000-character near-match of a nested-quantifier pattern, finding no customer', () => {
     const hostile = `https://${'a'.repeat(1991)}!`;
     expect(hostile).toHaveLength(2000);
     const input = aScoringInput()
@@ -13,12 +13,10 @@ describe('remote-link URL patterns', () => {
       .withIssues(anIssue('PRJ-1'))
       .withRemoteLinks('PRJ-1', hostile)
       .build();
-    const started = performance.now();
+    // A backtracking engine needs ~4^n steps here (n = 30 already takes minutes), so this call would never return;
+    // how fast the linear engine answers is measured in bench/domain/hostile.bench.ts, not here.
     const [item] = scoreIssues(input);
-    const elapsed = performance.now() - started;
     expect(item!.customers).toBe(0);
-    // A backtracking engine needs ~4^n steps here (n = 30 already takes minutes); a linear one, well under 1 ms.
-    expect(elapsed).toBeLessThan(100);
   });
 
   it('still names the customer from the named group of a pattern that matches', () => {
