@@ -69,6 +69,13 @@ export const payloadSchemas = {
   planRankSync: z.object({ projectKey: projectKeySchema }),
   applyRankSync: z.object({ projectKey: projectKeySchema, planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
   listFields: z.object({}),
+  /**
+   * What saving `config` would move, without saving: `projectKey` is the config's scope as in saveConfig (absent:
+   * the global config, from the admin page), `previewOn` the project whose ranking is previewed (default: projectKey).
+   */
+  previewConfig: z.object({ projectKey: projectKeySchema.optional(), previewOn: projectKeySchema.optional(), config: configSchema }),
+  /** The scoring presets the settings pages offer. */
+  listPresets: z.object({}),
 } as const;
 
 export type OperationKey = keyof typeof payloadSchemas;
@@ -133,6 +140,35 @@ export interface ResultMap {
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };
   applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
   listFields: { fields: { id: string; name: string; type: string }[] };
+  /**
+   * `moves` as previewWeights (every candidate the user can see); `moved` how many change place; `largest` the
+   * largest moves first (at most 25). `previewed` and `notPreviewed` name the changed settings (config paths) whose
+   * effect is shown, and those that move scores through facts the snapshot does not keep (their effect shows once
+   * saved); `approximate` says where a shown value is a lower bound. `stale`: the project's snapshot is being
+   * rebuilt, so it may not yet reflect the saved settings the preview starts from.
+   */
+  previewConfig: {
+    moves: { key: string; from: number; to: number }[];
+    moved: number;
+    largest: { key: string; from: number; to: number }[];
+    previewed: string[];
+    notPreviewed: string[];
+    approximate: { count: number; reason: string }[];
+    previewOn: string;
+    stale: boolean;
+    cappedBy?: 'bytes';
+    omitted?: number;
+  } & SnapshotState;
+  listPresets: { presets: ScoringPreset[] };
+}
+
+/** A named set of weights and an effort exponent (src/domain/config/presets.ts), with one line on when to use it. */
+export interface ScoringPreset {
+  id: string;
+  name: string;
+  when: string;
+  weights: ValueRankConfig['weights'];
+  effortExponent: number;
 }
 
 /** What a user who may not change the config sees of it. */

@@ -4,6 +4,7 @@ import { explainIssue, previewWeights } from '../application/backlog/explain';
 import { enrolProject } from '../application/background/enrolment';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
+import { previewConfig } from '../application/config/preview-config';
 import { checkCandidateJqlWithJira } from '../application/config/validate-candidate-jql';
 import { AppError, forbidden } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
@@ -14,6 +15,7 @@ import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
 import { projectOfKey } from '../domain/scoring/read-values';
+import { PRESETS } from '../domain/config/presets';
 import { operation, type CallContext, type OperationHandler } from './define';
 
 const runtime = createRuntime();
@@ -153,6 +155,23 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     }
     const fields = await reader.fields();
     return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
+  },
+  async previewConfig(p, ctx) {
+    // Browse for a project's own settings (it changes nothing, as previewWeights); the global config needs a Jira admin.
+    const previewOn = p.previewOn ?? p.projectKey;
+    if (previewOn === undefined) throw new AppError('INVALID_PAYLOAD', 'previewOn: name the project to preview the global settings on');
+    if (p.projectKey !== undefined && previewOn !== p.projectKey)
+      throw new AppError('INVALID_PAYLOAD', `previewOn: ${p.projectKey}'s settings can only be previewed on ${p.projectKey}`);
+    if (p.projectKey === undefined) {
+      if (ctx.projectKey !== null) throw new AppError('FORBIDDEN', 'The global configuration is previewed from the ValueRank admin page, not from a project.');
+      await requireJiraAdmin(userReader(), 'preview the global ValueRank configuration');
+    }
+    const reader = await forProject(ctx, previewOn, 'BROWSE_PROJECTS', 'see this project');
+    const scope: ConfigScope = p.projectKey === undefined ? { kind: 'global' } : { kind: 'project', projectKey: p.projectKey };
+    return previewConfig(deps, reader, principalOf(ctx), scope, previewOn, validateConfig(p.config));
+  },
+  async listPresets() {
+    return { presets: PRESETS.map((preset) => ({ ...preset, weights: { ...preset.weights } })) };
   },
 };
 

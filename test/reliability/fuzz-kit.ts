@@ -78,6 +78,10 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', planId: 'abc' };
     case 'listFields':
       return {};
+    case 'previewConfig':
+      return { projectKey: 'PAY', previewOn: 'PAY', config: defaultConfig() };
+    case 'listPresets':
+      return {};
   }
 }
 

@@ -63,6 +63,9 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   applyRankSync: /*         */ [F, F, F, A, A],
   'listFields(global)': /*  */ [F, F, F, F, A],
   'listFields(project)': /* */ [F, F, F, A, A],
+  'previewConfig(project)': /**/ [F, A, F, A, A],
+  'previewConfig(global)': /* */ [F, F, F, F, A],
+  listPresets: /*           */ [F, A, A, A, A],
 };
 
 interface Recorded {
@@ -198,6 +201,12 @@ describe('security', () => {
         return { key: 'listFields', payload: {}, ctx: adminPage };
       case 'listFields(project)':
         return { key: 'listFields', payload: {}, ctx: projectSettings('PAY') };
+      case 'previewConfig(project)':
+        return { key: 'previewConfig', payload: { projectKey: 'PAY', config: (await cfgOf('PAY')).config }, ctx: projectSettings('PAY') };
+      case 'previewConfig(global)':
+        return { key: 'previewConfig', payload: { previewOn: 'PAY', config: (await cfgOf('global')).config }, ctx: adminPage };
+      case 'listPresets':
+        return { key: row, payload: {}, ctx: adminPage };
     }
     throw new Error(`unknown row ${row}`);
   }
