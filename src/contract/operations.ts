@@ -145,7 +145,10 @@ export interface ResultMap {
    * largest moves first (at most 25). `previewed` and `notPreviewed` name the changed settings (config paths) whose
    * effect is shown, and those that move scores through facts the snapshot does not keep (their effect shows once
    * saved); `approximate` says where a shown value is a lower bound. `stale`: the project's snapshot is being
-   * rebuilt, so it may not yet reflect the saved settings the preview starts from.
+   * rebuilt, so it may not yet reflect the saved settings the preview starts from. `job`: settings the snapshot cannot
+   * show are scored in the background from Jira ('running': ask again in a moment; 'done': every change is shown,
+   * exactly; 'failed': `message` says why). Absent when the snapshot shows everything, or for a user who may not
+   * change the settings (they get what the snapshot shows).
    */
   previewConfig: {
     moves: { key: string; from: number; to: number }[];
@@ -156,6 +159,7 @@ export interface ResultMap {
     approximate: { count: number; reason: string }[];
     previewOn: string;
     stale: boolean;
+    job?: { status: 'running' | 'done' | 'failed'; message?: string };
     cappedBy?: 'bytes';
     omitted?: number;
   } & SnapshotState;

@@ -162,13 +162,16 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     if (previewOn === undefined) throw new AppError('INVALID_PAYLOAD', 'previewOn: name the project to preview the global settings on');
     if (p.projectKey !== undefined && previewOn !== p.projectKey)
       throw new AppError('INVALID_PAYLOAD', `previewOn: ${p.projectKey}'s settings can only be previewed on ${p.projectKey}`);
-    if (p.projectKey === undefined) {
-      if (ctx.projectKey !== null) throw new AppError('FORBIDDEN', 'The global configuration is previewed from the ValueRank admin page, not from a project.');
-      await requireJiraAdmin(userReader(), 'preview the global ValueRank configuration');
+    const config = validateConfig(p.config);
+    if (p.projectKey !== undefined) {
+      // Only whoever may change the settings may have the project read in the background for a preview.
+      const mayQueueJob = await canAdministerProject(ctx, p.projectKey);
+      return previewConfig(deps, userReader(), principalOf(ctx), { kind: 'project', projectKey: p.projectKey }, previewOn, config, mayQueueJob);
     }
+    if (ctx.projectKey !== null) throw new AppError('FORBIDDEN', 'The global configuration is previewed from the ValueRank admin page, not from a project.');
+    await requireJiraAdmin(userReader(), 'preview the global ValueRank configuration');
     const reader = await forProject(ctx, previewOn, 'BROWSE_PROJECTS', 'see this project');
-    const scope: ConfigScope = p.projectKey === undefined ? { kind: 'global' } : { kind: 'project', projectKey: p.projectKey };
-    return previewConfig(deps, reader, principalOf(ctx), scope, previewOn, validateConfig(p.config));
+    return previewConfig(deps, reader, principalOf(ctx), { kind: 'global' }, previewOn, config, true);
   },
   async listPresets() {
     return { presets: PRESETS.map((preset) => ({ ...preset, weights: { ...preset.weights } })) };

@@ -1,7 +1,7 @@
 import type { ValueRankConfig } from '../../contract/config';
 import type { ResultMap } from '../../contract/operations';
 import { SnapshotView, type SnapshotRow } from '../../domain';
-import { previewRows } from '../../domain/config/preview-config';
+import { previewRows, type ConfigPreview } from '../../domain/config/preview-config';
 import type { Pin } from '../../contract/model';
 import type { AppDeps } from '../app-deps';
 import { fitMoves } from '../backlog/answer-budget';
@@ -11,6 +11,7 @@ import { openView } from '../snapshot/open-view';
 import type { ConfigScope } from './config-store';
 import { requireGlobalDataSources, withGlobalDataSources } from './data-sources';
 import { diffConfig } from './migrate-config';
+import { readPreviewRows, requestPreviewJob, type PreviewedRow } from './preview-job';
 
 /** Largest moves listed. */
 export const LARGEST_SHOWN = 25;
@@ -27,6 +28,8 @@ export async function previewConfig(
   scope: ConfigScope,
   previewOn: string,
   proposed: ValueRankConfig,
+  /** May queue a background job for what the snapshot cannot show (whoever may change this scope). */
+  mayQueueJob: boolean,
 ): Promise<ResultMap['previewConfig']> {
   requireSomeWeight(proposed.weights, 'config.weights');
   const [opened, effective, global] = await Promise.all([
@@ -39,7 +42,13 @@ export async function previewConfig(
   const next = projectConfigAfter(scope, proposed, effective, global.config);
   const changes = diffConfig(effective.config, next).map((c) => c.path);
   const rows = allRows(opened.view);
-  const preview = previewRows(rows, effective.config, next, changes, new Date(opened.meta.computedAt));
+  let preview = previewRows(rows, effective.config, next, changes, new Date(opened.meta.computedAt));
+  let job: ResultMap['previewConfig']['job'];
+  if (mayQueueJob && (preview.notPreviewed.length > 0 || preview.approximate.length > 0)) {
+    const queued = await requestPreviewJob(deps, previewOn, next);
+    job = queued.status === 'queued' ? { status: 'running' } : { status: queued.status, ...(queued.message === undefined ? {} : { message: queued.message }) };
+    if (queued.status === 'done') preview = fromJob(rows, await readPreviewRows(deps.kv, previewOn, queued), preview);
+  }
   const pins = new Map<string, Pin>();
   for (let pos = 0; pos < opened.view.length; pos++) {
     const pin = opened.view.pinAt(pos);
@@ -60,6 +69,7 @@ export async function previewConfig(
     approximate: preview.approximate,
     previewOn,
     stale: opened.stale,
+    ...(job === undefined ? {} : { job }),
     status: 'ready',
     sources: opened.sources,
   };
@@ -80,6 +90,23 @@ function projectConfigAfter(
     return withGlobalDataSources(proposed, global);
   }
   return effective.scope === 'project' ? withGlobalDataSources(effective.config, proposed) : proposed;
+}
+
+/**
+ * The rows as the background job scored them: every change is then shown exactly. A row the job did not score
+ * (it would no longer be a candidate under a new candidate JQL) ranks last, scored 0.
+ */
+function fromJob(rows: readonly SnapshotRow[], scored: ReadonlyMap<string, PreviewedRow>, partial: ConfigPreview): ConfigPreview {
+  const zero = rows[0]?.values.map(() => 0) ?? [];
+  return {
+    rows: rows.map((r) => {
+      const s = scored.get(r.key);
+      return s === undefined ? { ...r, values: zero } : { ...r, values: s.values, divisor: s.divisor, isDebt: s.isDebt };
+    }),
+    previewed: [...partial.previewed, ...partial.notPreviewed].sort(),
+    notPreviewed: [],
+    approximate: [],
+  };
 }
 
 /** The view's rows (what the user can see), in value order. */
