@@ -142,7 +142,7 @@ export interface ResultMap {
   listFields: { fields: { id: string; name: string; type: string }[] };
   /**
    * `moves` as previewWeights (every candidate the user can see); `moved` how many change place; `largest` the
-   * largest moves first (at most 25). `previewed` and `notPreviewed` name the changed settings (config paths) whose
+   * largest moves first (at most 25), with the issues' summaries. `previewed` and `notPreviewed` name the changed settings (config paths) whose
    * effect is shown, and those that move scores through facts the snapshot does not keep (their effect shows once
    * saved); `approximate` says where a shown value is a lower bound. `stale`: the project's snapshot is being
    * rebuilt, so it may not yet reflect the saved settings the preview starts from. `job`: settings the snapshot cannot
@@ -153,7 +153,7 @@ export interface ResultMap {
   previewConfig: {
     moves: { key: string; from: number; to: number }[];
     moved: number;
-    largest: { key: string; from: number; to: number }[];
+    largest: { key: string; summary: string; from: number; to: number }[];
     previewed: string[];
     notPreviewed: string[];
     approximate: { count: number; reason: string }[];

@@ -59,7 +59,10 @@ export async function previewConfig(
   const moves: ResultMap['previewConfig']['moves'] = [];
   for (let pos = 0; pos < current.length; pos++) moves.push({ key: current.keyAt(pos), from: pos + 1, to: after.positionOf(current.keyAt(pos)) + 1 });
   const moved = moves.filter((m) => m.from !== m.to);
-  const largest = [...moved].sort((a, b) => Math.abs(b.from - b.to) - Math.abs(a.from - a.to) || a.to - b.to).slice(0, LARGEST_SHOWN);
+  const largest = [...moved]
+    .sort((a, b) => Math.abs(b.from - b.to) - Math.abs(a.from - a.to) || a.to - b.to)
+    .slice(0, LARGEST_SHOWN)
+    .map((m) => ({ ...m, summary: current.summaryAt(m.from - 1) }));
   return {
     ...fitMoves(moves),
     moved: moved.length,

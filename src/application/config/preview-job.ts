@@ -127,9 +127,7 @@ async function scoreWith(deps: AppDeps, reader: JiraReader, projectKey: string, 
   );
   const byId = new Map(read.map((i) => [i.id, i]));
   const prefix = `${projectKey}-`;
-  const candidates = found
-    .map((f) => byId.get(f.id))
-    .filter((i): i is JiraIssueLike => i !== undefined && i.key.startsWith(prefix) && isBacklogItem(i));
+  const candidates = found.map((f) => byId.get(f.id)).filter((i): i is JiraIssueLike => i !== undefined && i.key.startsWith(prefix) && isBacklogItem(i));
   const rules = linkRulesFor(config, feedbackProjects);
   const ticketKeys = new Set<string>();
   for (const c of candidates) for (const k of classifyLinks(c.key, c.fields.issuelinks, rules).feedback) ticketKeys.add(k);

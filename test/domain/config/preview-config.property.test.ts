@@ -11,7 +11,9 @@ import { aScoringInput, NOW } from '../../builders/issue-builder';
 const DEBT = FACTOR_IDS.indexOf('techDebt');
 
 const changeArb = fc.record({
-  weights: fc.record(Object.fromEntries(FACTOR_IDS.map((id) => [id, fc.integer({ min: 0, max: 10 })])) as Record<(typeof FACTOR_IDS)[number], fc.Arbitrary<number>>),
+  weights: fc.record(
+    Object.fromEntries(FACTOR_IDS.map((id) => [id, fc.integer({ min: 0, max: 10 })])) as Record<(typeof FACTOR_IDS)[number], fc.Arbitrary<number>>,
+  ),
   exponent: fc.constantFrom(0, 0.5, 1, 1.7),
   minPoints: fc.constantFrom(1, 2, 5),
   defaultPoints: fc.constantFrom(1, 3, 8),
@@ -21,7 +23,11 @@ const changeArb = fc.record({
 });
 
 function rowsOf(issues: JiraIssueLike[], tickets: JiraIssueLike[], edit: (c: ValueRankConfig) => void): { rows: SnapshotRow[]; config: ValueRankConfig } {
-  const input = aScoringInput().withConfig(edit).withIssues(...issues).withTickets(...tickets).build();
+  const input = aScoringInput()
+    .withConfig(edit)
+    .withIssues(...issues)
+    .withTickets(...tickets)
+    .build();
   const snap = JSON.parse(JSON.stringify(snapshotOf(scoreBacklog(input)))) as ReturnType<typeof snapshotOf>;
   return { rows: snap.rows, config: input.config };
 }
