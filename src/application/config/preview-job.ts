@@ -111,8 +111,8 @@ export async function runPreviewJob(deps: AppDeps, reader: JiraReader, projectKe
 
 /** The project's candidates scored with `config`, read as a build reads them (remote links from the cache when current). */
 async function scoreWith(deps: AppDeps, reader: JiraReader, projectKey: string, config: ValueRankConfig): Promise<JobRow[]> {
-  const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
-  const fields = discoverFields(config, siteFields);
+  const [siteFields, feedbackProjects, project] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config), reader.project(projectKey)]);
+  const fields = discoverFields(config, siteFields, { simplified: project?.simplified === true });
   const jql = candidateJql(projectKey, config);
   if (config.candidateJql?.trim()) await checkCandidateScope(reader, projectKey, jql);
   const found = await searchInRankOrder(reader, deps.kv, projectKey, jql, MAX_PREVIEW_CANDIDATES + 1);

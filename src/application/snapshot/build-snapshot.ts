@@ -92,8 +92,9 @@ export async function buildSnapshot(
     await dropBuild(kv, projectKey, state);
     state = undefined;
   }
-  const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
-  const fields = discoverFields(config, siteFields);
+  // The project is read every run: its kind (team- or company-managed) decides which estimate field it uses.
+  const [siteFields, feedbackProjects, project] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config), reader.project(projectKey)]);
+  const fields = discoverFields(config, siteFields, { simplified: project?.simplified === true });
   const metaBase = {
     computedAt: deps.clock().toISOString(),
     configVersion: record?.version ?? 0,
@@ -106,7 +107,7 @@ export async function buildSnapshot(
 
   if (state === undefined) {
     // The app reads as its own user: a project closed to it gets an empty snapshot that says what to grant.
-    if ((await reader.project(projectKey)) === null) {
+    if (project === null) {
       const { meta, previous } = await saveSnapshot(
         kv,
         projectKey,
