@@ -74,7 +74,7 @@ export const payloadSchemas = {
    * the global config, from the admin page), `previewOn` the project whose ranking is previewed (default: projectKey).
    */
   previewConfig: z.object({ projectKey: projectKeySchema.optional(), previewOn: projectKeySchema.optional(), config: configSchema }),
-  /** The scoring presets the settings pages offer. */
+  /** The scoring presets the settings pages offer (to whoever may edit them: Jira admin, or the context project's admin). */
   listPresets: z.object({}),
 } as const;
 

@@ -173,7 +173,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const reader = await forProject(ctx, previewOn, 'BROWSE_PROJECTS', 'see this project');
     return previewConfig(deps, reader, principalOf(ctx), { kind: 'global' }, previewOn, config, true);
   },
-  async listPresets() {
+  async listPresets(_p, ctx) {
+    // Offered where settings are edited: a project's settings page (project admin) or the admin page (Jira admin).
+    if (ctx.projectKey !== null) await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'see the scoring presets');
+    else await requireJiraAdmin(userReader(), 'see the scoring presets');
     return { presets: PRESETS.map((preset) => ({ ...preset, weights: { ...preset.weights } })) };
   },
 };

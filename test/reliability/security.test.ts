@@ -65,7 +65,8 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   'listFields(project)': /* */ [F, F, F, A, A],
   'previewConfig(project)': /**/ [F, A, F, A, A],
   'previewConfig(global)': /* */ [F, F, F, F, A],
-  listPresets: /*           */ [F, A, A, A, A],
+  'listPresets(global)': /* */ [F, F, F, F, A],
+  'listPresets(project)': /**/ [F, F, F, A, A],
 };
 
 interface Recorded {
@@ -205,8 +206,10 @@ describe('security', () => {
         return { key: 'previewConfig', payload: { projectKey: 'PAY', config: (await cfgOf('PAY')).config }, ctx: projectSettings('PAY') };
       case 'previewConfig(global)':
         return { key: 'previewConfig', payload: { previewOn: 'PAY', config: (await cfgOf('global')).config }, ctx: adminPage };
-      case 'listPresets':
-        return { key: row, payload: {}, ctx: adminPage };
+      case 'listPresets(global)':
+        return { key: 'listPresets', payload: {}, ctx: adminPage };
+      case 'listPresets(project)':
+        return { key: 'listPresets', payload: {}, ctx: projectSettings('PAY') };
     }
     throw new Error(`unknown row ${row}`);
   }
