@@ -88,4 +88,31 @@ describe('Jira admin applies a scoring preset', () => {
       effort: { ...before.config.effort, exponent: null },
     });
   });
+
+  it('gives Enterprise customers more weight: the preview says it computes in the background, then fills in; nothing is saved', async () => {
+    const before = await getConfig();
+    await f.getByRole('button', { name: 'Add a tier' }).click();
+    const name = f.locator('input[id^="tier-name-"]').last();
+    const weight = f.locator('input[id^="tier-weight-"]').last();
+    await name.fill('Enterprise');
+    await weight.fill('5');
+    const preview = f.getByRole('region', { name: 'Preview the changes' });
+    // The stored ranking does not keep customers' tiers: the page says the effect is computed in the background…
+    await preview.getByRole('status').getByText(/Computing the effect of customer tiers/).waitFor({ timeout: 30_000 });
+    // …and fills in when it is done.
+    await preview.getByText(/Previewed: .*customer tiers/).waitFor({ timeout: 60_000 });
+    const proposed = structuredClone(before.config);
+    proposed.customerVoice.tierWeights = { ...proposed.customerVoice.tierWeights, Enterprise: 5 };
+    const expected = await invoke<{ moved: number; moves: unknown[]; job: { status: string } }>(
+      e2e.url,
+      'previewConfig',
+      { previewOn: PROJECT, config: proposed },
+      ctx.adminPage(ADMIN),
+    );
+    expect(expected.job.status).toBe('done');
+    await preview.getByText(`On ${PROJECT}: ${expected.moved} of ${expected.moves.length} issues would move.`).waitFor({ timeout: 30_000 });
+    await expect(getConfig().then((c) => c.version)).resolves.toBe(before.version);
+    await f.getByRole('button', { name: 'Discard changes' }).click();
+    await f.getByText('No unsaved changes.').waitFor();
+  });
 });

@@ -51,8 +51,20 @@ function useSettled<T>(value: T, ms: number): T {
  * names on the global page), asked again whenever an edit settles. Settings the snapshot cannot show are scored
  * in the background; the panel says so and fills in when that is done. Nothing is saved.
  */
-export function ConfigPreview({ projectKey, config, changed }: { projectKey: string | null; config: ValueRankConfig | null; changed: boolean }) {
-  const [typed, setTyped] = useState('');
+export function ConfigPreview({
+  projectKey,
+  config,
+  changed,
+  typed,
+  setTyped,
+}: {
+  projectKey: string | null;
+  config: ValueRankConfig | null;
+  changed: boolean;
+  /** The project key typed on the global page (kept by the form across saves). */
+  typed: string;
+  setTyped: (key: string) => void;
+}) {
   const target = projectKey ?? typed.trim().toUpperCase();
   const valid = PROJECT_KEY.test(target);
   const settled = useSettled(config, SETTLE_MS);
@@ -96,6 +108,8 @@ export function ConfigPreview({ projectKey, config, changed }: { projectKey: str
         press Save.
       </p>
       {!changed && <p style={{ fontSize: 13 }}>Change a setting or pick a preset to see what it would move.</p>}
+      {changed && config === null && <p style={{ fontSize: 13 }}>Correct the settings marked above to see what they would move.</p>}
+      {changed && config !== null && !valid && <p style={{ fontSize: 13 }}>Name a project to preview on.</p>}
       {payload !== null && state.loading && !data && <Loading label="Ranking with the new settings…" />}
       {payload !== null && state.error && <ErrorView error={state.error} title="Preview failed" onRetry={state.reload} />}
       {data && <PreviewResult data={data} />}

@@ -44,6 +44,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
   const [saveError, setSaveError] = useState<OperationFailure | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [overlaps, setOverlaps] = useState<ConfigChange[]>([]);
+  const [previewOn, setPreviewOn] = useState('');
 
   useEffect(() => {
     if (loaded.data && base === null && loaded.data.access === 'full') {
@@ -188,7 +189,13 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       {conflict && <ConflictNotice conflict={conflict} onKeepEdits={reloadKeepingEdits} onDiscardEdits={reloadDiscardingEdits} />}
       {saveError && <SaveError error={saveError} projectKey={projectKey} />}
 
-      <ConfigPreview projectKey={projectKey} config={validation?.ok ? validation.config : null} changed={changes.length > 0 && badPatterns.length === 0} />
+      <ConfigPreview
+        projectKey={projectKey}
+        config={validation?.ok ? validation.config : null}
+        changed={changes.length > 0 && badPatterns.length === 0}
+        typed={previewOn}
+        setTyped={setPreviewOn}
+      />
 
       <div
         style={{
