@@ -98,7 +98,10 @@ describe('Jira admin applies a scoring preset', () => {
     await weight.fill('5');
     const preview = f.getByRole('region', { name: 'Preview the changes' });
     // The stored ranking does not keep customers' tiers: the page says the effect is computed in the background…
-    await preview.getByRole('status').getByText(/Computing the effect of customer tiers/).waitFor({ timeout: 30_000 });
+    await preview
+      .getByRole('status')
+      .getByText(/Computing the effect of customer tiers/)
+      .waitFor({ timeout: 30_000 });
     // …and fills in when it is done.
     await preview.getByText(/Previewed: .*customer tiers/).waitFor({ timeout: 60_000 });
     const proposed = structuredClone(before.config);

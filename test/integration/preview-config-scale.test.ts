@@ -15,7 +15,12 @@ describe('previewConfig on a 20,000-issue project', () => {
     const preview = await startDemo({ seed: generateScaleSite({ issues: 20_000, seed: 3 }) });
     try {
       const admin = { accountId: PERSONAS.admin.accountId, moduleKey: 'valuerank-admin-page', extension: {} };
-      const opened = await invoke(preview.url, 'getBacklog', { projectKey: 'PAY', pageSize: 1 }, { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') });
+      const opened = await invoke(
+        preview.url,
+        'getBacklog',
+        { projectKey: 'PAY', pageSize: 1 },
+        { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') },
+      );
       // As in the README's 20,000-issue rows: about half of the issues are candidates (the rest done, epics, sub-tasks).
       expect(opened.data.total).toBeGreaterThan(9_000);
       await settleQueue(preview.url, 600_000);
