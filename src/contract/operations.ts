@@ -142,13 +142,13 @@ export interface ResultMap {
   listFields: { fields: { id: string; name: string; type: string }[] };
   /**
    * `moves` as previewWeights (every candidate the user can see); `moved` how many change place; `largest` the
-   * largest moves first (at most 25), with the issues' summaries. `previewed` and `notPreviewed` name the changed settings (config paths) whose
-   * effect is shown, and those that move scores through facts the snapshot does not keep (their effect shows once
-   * saved); `approximate` says where a shown value is a lower bound. `stale`: the project's snapshot is being
-   * rebuilt, so it may not yet reflect the saved settings the preview starts from. `job`: settings the snapshot cannot
-   * show are scored in the background from Jira ('running': ask again in a moment; 'done': every change is shown,
+   * largest moves first (at most 25), with the issues' summaries. `previewed` and `notPreviewed` name the changed
+   * settings (config paths) whose effect is shown, and those that move scores through facts the snapshot does not
+   * keep; `approximate` says where a shown value is a lower bound. `stale`: the project's snapshot is being rebuilt,
+   * so it may not yet reflect the saved settings the preview starts from. `job`: settings the snapshot cannot show
+   * are scored in the background from Jira ('running': ask again in a moment; 'done': every change is shown,
    * exactly; 'failed': `message` says why). Absent when the snapshot shows everything, or for a user who may not
-   * change the settings (they get what the snapshot shows).
+   * change the settings (they get what the snapshot shows, and `notPreviewed`). docs/config-preview.md.
    */
   previewConfig: {
     moves: { key: string; from: number; to: number }[];
