@@ -49,6 +49,7 @@ export function createRuntime(): Runtime {
     appIdentity: forgeAppIdentity,
     requestBuild: (projectKey) => queue.push([{ projectKey, at: new Date().toISOString(), reason: 'build the snapshot' }]),
     requestRebuild: (projectKey) => requestRebuild(kv, queue, projectKey),
+    requestPreview: (projectKey) => queue.push([{ projectKey, at: new Date().toISOString(), reason: 'preview a config', previewJob: true }]),
   };
   const session = (principal: 'user' | 'app', budgetMs: number): JiraSession => {
     const deadline = new Deadline(budgetMs);

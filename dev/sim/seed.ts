@@ -40,6 +40,8 @@ const projectSchema = z.looseObject({
   id: anyId,
   name: z.string().optional(),
   projectTypeKey: z.string().default('software'),
+  /** Jira's `Project.style`: 'next-gen' is a team-managed project (`simplified: true` in replies). */
+  style: z.enum(['classic', 'next-gen']).default('classic'),
   permissions: z.record(z.string(), z.array(z.string())).optional(),
 });
 

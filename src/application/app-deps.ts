@@ -17,6 +17,8 @@ export interface AppDeps {
   requestRebuild?: (projectKey: string | null) => Promise<void>;
   /** The app and environment this invocation runs as (read per call: Forge gives it per invocation). */
   appIdentity: () => AppIdentity;
+  /** Asks the background to run the project's queued config preview job (config/preview-job.ts). */
+  requestPreview?: (projectKey: string) => Promise<void>;
 }
 
 /** Weights some of which may be left out (undefined = keep the snapshot's). */

@@ -83,6 +83,13 @@ export const payloadSchemas = {
     issueKey: issueKeySchema,
     text: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2,000 characters'),
   }),
+  /**
+   * What saving `config` would move, without saving: `projectKey` is the config's scope as in saveConfig (absent:
+   * the global config, from the admin page), `previewOn` the project whose ranking is previewed (default: projectKey).
+   */
+  previewConfig: z.object({ projectKey: projectKeySchema.optional(), previewOn: projectKeySchema.optional(), config: configSchema }),
+  /** The scoring presets the settings pages offer (to whoever may edit them: Jira admin, or the context project's admin). */
+  listPresets: z.object({}),
 } as const;
 
 export type OperationKey = keyof typeof payloadSchemas;
@@ -151,6 +158,39 @@ export interface ResultMap {
   /** Newest resolved first. */
   getShipped: { items: ShippedItem[] };
   notifyCustomers: { commented: number; alreadyNotified: number; refused: number };
+  /**
+   * `moves` as previewWeights (every candidate the user can see); `moved` how many change place; `largest` the
+   * largest moves first (at most 25), with the issues' summaries. `previewed` and `notPreviewed` name the changed
+   * settings (config paths) whose effect is shown, and those that move scores through facts the snapshot does not
+   * keep; `approximate` says where a shown value is a lower bound. `stale`: the project's snapshot is being rebuilt,
+   * so it may not yet reflect the saved settings the preview starts from. `job`: settings the snapshot cannot show
+   * are scored in the background from Jira ('running': ask again in a moment; 'done': every change is shown,
+   * exactly; 'failed': `message` says why). Absent when the snapshot shows everything, or for a user who may not
+   * change the settings (they get what the snapshot shows, and `notPreviewed`). docs/config-preview.md.
+   */
+  previewConfig: {
+    moves: { key: string; from: number; to: number }[];
+    moved: number;
+    largest: { key: string; summary: string; from: number; to: number }[];
+    previewed: string[];
+    notPreviewed: string[];
+    approximate: { count: number; reason: string }[];
+    previewOn: string;
+    stale: boolean;
+    job?: { status: 'running' | 'done' | 'failed'; message?: string };
+    cappedBy?: 'bytes';
+    omitted?: number;
+  } & SnapshotState;
+  listPresets: { presets: ScoringPreset[] };
+}
+
+/** A named set of weights and an effort exponent (src/domain/config/presets.ts), with one line on when to use it. */
+export interface ScoringPreset {
+  id: string;
+  name: string;
+  when: string;
+  weights: ValueRankConfig['weights'];
+  effortExponent: number;
 }
 
 /** What a user who may not change the config sees of it. */

@@ -4,6 +4,7 @@ import { isEnrolled } from '../application/background/enrolment';
 import { markHandled, wasHandled } from '../application/background/handled-events';
 import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock } from '../application/background/project-lock';
 import { projectWork } from '../application/background/project-work';
+import { runPreviewJob } from '../application/config/preview-job';
 import { dirtyPrefix, readBuildState } from '../application/snapshot/build-snapshot';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { fanOutDaily } from '../application/background/daily-fan-out';
@@ -43,6 +44,11 @@ export async function onRecompute(event: { body?: unknown; eventId?: unknown; re
   }
   const projectKey = body.projectKey;
   if (!(await isEnrolled(deps.kv, projectKey))) return undefined;
+  // A preview reads the project but writes neither its snapshot nor its field: it needs no project lock.
+  if (body.previewJob === true) {
+    await runPreviewJob(deps, reader, projectKey);
+    return undefined;
+  }
   // An edit while the project's snapshot is being built is marked, not waited on: the build reads it again
   // before scoring. Checked again after marking, in case the build finished in between.
   if (typeof body.issueId === 'string' && (await readBuildState(deps.kv, projectKey)) !== undefined) {

@@ -4,6 +4,7 @@ import { explainIssue, previewWeights } from '../application/backlog/explain';
 import { enrolProject } from '../application/background/enrolment';
 import type { ConfigScope } from '../application/config/config-store';
 import { validateConfig } from '../application/config/migrate-config';
+import { previewConfig } from '../application/config/preview-config';
 import { checkCandidateJqlWithJira } from '../application/config/validate-candidate-jql';
 import { AppError, forbidden } from '../application/errors';
 import type { JiraReader } from '../application/ports/jira';
@@ -17,6 +18,7 @@ import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
 import { projectOfKey } from '../domain/scoring/read-values';
+import { PRESETS } from '../domain/config/presets';
 import { operation, type CallContext, type OperationHandler } from './define';
 
 const runtime = createRuntime();
@@ -171,6 +173,29 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const session = runtime.asUser();
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project', session);
     return notifyCustomers(deps, reader, session.writer, ctx.accountId, p);
+  },
+  async previewConfig(p, ctx) {
+    // Browse for a project's own settings (it changes nothing, as previewWeights); the global config needs a Jira admin.
+    const previewOn = p.previewOn ?? p.projectKey;
+    if (previewOn === undefined) throw new AppError('INVALID_PAYLOAD', 'previewOn: name the project to preview the global settings on');
+    if (p.projectKey !== undefined && previewOn !== p.projectKey)
+      throw new AppError('INVALID_PAYLOAD', `previewOn: ${p.projectKey}'s settings can only be previewed on ${p.projectKey}`);
+    const config = validateConfig(p.config);
+    if (p.projectKey !== undefined) {
+      // Only whoever may change the settings may have the project read in the background for a preview.
+      const mayQueueJob = await canAdministerProject(ctx, p.projectKey);
+      return previewConfig(deps, userReader(), principalOf(ctx), { kind: 'project', projectKey: p.projectKey }, previewOn, config, mayQueueJob);
+    }
+    if (ctx.projectKey !== null) throw new AppError('FORBIDDEN', 'The global configuration is previewed from the ValueRank admin page, not from a project.');
+    await requireJiraAdmin(userReader(), 'preview the global ValueRank configuration');
+    const reader = await forProject(ctx, previewOn, 'BROWSE_PROJECTS', 'see this project');
+    return previewConfig(deps, reader, principalOf(ctx), { kind: 'global' }, previewOn, config, true);
+  },
+  async listPresets(_p, ctx) {
+    // Offered where settings are edited: a project's settings page (project admin) or the admin page (Jira admin).
+    if (ctx.projectKey !== null) await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'see the scoring presets');
+    else await requireJiraAdmin(userReader(), 'see the scoring presets');
+    return { presets: PRESETS.map((preset) => ({ ...preset, weights: { ...preset.weights } })) };
   },
 };
 

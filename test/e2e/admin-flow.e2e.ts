@@ -5,7 +5,7 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ValueRankConfig } from '../../src/contract/config';
-import { ctx, eventually, invoke, invokeRaw, moduleLocator, openShell, PERSONAS, PROJECT, screenshot, startE2E, type E2E } from './support';
+import { ctx, eventually, invoke, invokeRaw, moduleLocator, openShell, PERSONAS, PROJECT, screenshot, startE2E, warmBacklog, type E2E } from './support';
 
 const ADMIN = PERSONAS.admin.accountId;
 
@@ -41,6 +41,8 @@ describe('Jira admin on the global settings page', () => {
     e2e = await startE2E();
     page = e2e.page;
     f = moduleLocator(page, 'admin-page');
+    // PAY has a ranking to preview on (a project never opened has none yet, and its preview says so).
+    await warmBacklog(e2e.url, ADMIN);
     v0 = await getConfig();
   }, 90_000);
 
@@ -59,7 +61,7 @@ describe('Jira admin on the global settings page', () => {
     const weights = { ...v0.config.weights, businessValue: v0.config.weights.businessValue + 5 };
 
     // Preview on PAY (the global page asks which project): the page's count is the backend's.
-    const preview = f.getByRole('region', { name: 'Preview the weights' });
+    const preview = f.getByRole('region', { name: 'Preview the changes' });
     await preview.locator('#preview-project').fill(PROJECT);
     await preview.getByRole('button', { name: /^Preview/ }).click();
     const expected = await invoke<{ moves: { from: number; to: number }[] }>(e2e.url, 'previewWeights', { projectKey: PROJECT, weights }, ctx.adminPage(ADMIN));

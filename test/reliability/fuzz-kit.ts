@@ -84,6 +84,10 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', since: '2026-10-26T00:00:00Z' };
     case 'notifyCustomers':
       return { projectKey: 'PAY', issueKey: 'PAY-10', text: 'Shipped: thank you for asking.' };
+    case 'previewConfig':
+      return { projectKey: 'PAY', previewOn: 'PAY', config: defaultConfig() };
+    case 'listPresets':
+      return {};
   }
 }
 

@@ -68,6 +68,10 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   planSprint: /*            */ [F, A, F, A, A],
   getShipped: /*            */ [F, A, F, A, A],
   notifyCustomers: /*       */ [F, N, F, N, N],
+  'previewConfig(project)': /**/ [F, A, F, A, A],
+  'previewConfig(global)': /* */ [F, F, F, F, A],
+  'listPresets(global)': /* */ [F, F, F, F, A],
+  'listPresets(project)': /**/ [F, F, F, A, A],
 };
 
 interface Recorded {
@@ -209,6 +213,14 @@ describe('security', () => {
         return { key: row, payload: { projectKey: 'PAY', since: '2026-01-01T00:00:00Z' }, ctx: projectPage('PAY') };
       case 'notifyCustomers':
         return { key: row, payload: { projectKey: 'PAY', issueKey: issue, text: 'Shipped.' }, ctx: projectPage('PAY') };
+      case 'previewConfig(project)':
+        return { key: 'previewConfig', payload: { projectKey: 'PAY', config: (await cfgOf('PAY')).config }, ctx: projectSettings('PAY') };
+      case 'previewConfig(global)':
+        return { key: 'previewConfig', payload: { previewOn: 'PAY', config: (await cfgOf('global')).config }, ctx: adminPage };
+      case 'listPresets(global)':
+        return { key: 'listPresets', payload: {}, ctx: adminPage };
+      case 'listPresets(project)':
+        return { key: 'listPresets', payload: {}, ctx: projectSettings('PAY') };
     }
     throw new Error(`unknown row ${row}`);
   }

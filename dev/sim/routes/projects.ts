@@ -13,8 +13,8 @@ function view(ctx: RequestContext, p: SeedProject): Record<string, unknown> {
     key: p.key,
     name: p.name,
     projectTypeKey: p.projectTypeKey,
-    simplified: false,
-    style: 'classic',
+    simplified: p.style === 'next-gen',
+    style: p.style,
     isPrivate: false,
   };
 }

@@ -42,7 +42,13 @@ export const fieldList = z.array(
   }),
 );
 
-const project = z.looseObject({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().default('software') });
+const project = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  projectTypeKey: z.string().default('software'),
+  simplified: z.boolean().optional(),
+});
 export const projectRef = project;
 export const projectPage = z.looseObject({ values: z.array(project).default([]), isLast: z.boolean().nullish() });
 

@@ -14,15 +14,17 @@ const byName = (fields: readonly JiraField[], ...names: string[]): JiraField | u
 /**
  * Resolves the field ids the scoring reads: what the config names wins; otherwise fields are found by their
  * schema and usual names on Jira Cloud ("Story Points" on company-managed projects, "Story point estimate" on
- * team-managed ones; "Business Value"; JSM's Organizations; "Customer tier").
+ * team-managed ones; "Business Value"; JSM's Organizations; "Customer tier"). A site with both kinds of project
+ * has both estimate fields, so the project's kind decides: Jira's `Project.simplified` is true for a team-managed
+ * project (jira-platform-v3 OpenAPI, components.schemas.Project; "style": "next-gen").
  */
-export function discoverFields(config: ValueRankConfig, fields: readonly JiraField[]): ResolvedFields {
+export function discoverFields(config: ValueRankConfig, fields: readonly JiraField[], project?: { simplified: boolean }): ResolvedFields {
+  const companyManaged = (): JiraField | undefined => byName(fields, 'Story Points', 'Story points');
+  const teamManaged = (): JiraField | undefined => fields.find((f) => f.schema?.custom === SP_JSW) ?? byName(fields, 'Story point estimate');
   const storyPoints =
     config.fields.storyPoints ??
     (
-      byName(fields, 'Story Points', 'Story points') ??
-      fields.find((f) => f.schema?.custom === SP_JSW) ??
-      byName(fields, 'Story point estimate') ??
+      (project?.simplified === true ? (teamManaged() ?? companyManaged()) : (companyManaged() ?? teamManaged())) ??
       fields.find((f) => f.schema?.custom === SP_FLOAT && /story ?points?/i.test(f.name))
     )?.id ??
     null;

@@ -14,6 +14,8 @@ export interface JiraProjectRef {
   key: string;
   name: string;
   projectTypeKey: string;
+  /** True for a team-managed project (Jira's `Project.simplified`); absent or false: company-managed. */
+  simplified?: boolean | undefined;
 }
 
 /** A sprint as `GET /rest/agile/1.0/board/{boardId}/sprint` lists it (agile spec: SprintBean; only what the app reads). */

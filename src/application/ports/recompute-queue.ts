@@ -17,6 +17,8 @@ export interface RecomputeRequest {
   reason: string;
   /** The daily fan-out goes on with the enrolled projects whose key sorts after this one. */
   dailyAfter?: string;
+  /** Run `projectKey`'s queued config preview job instead of recomputing it. */
+  previewJob?: true;
 }
 
 export interface EnqueueOptions {

@@ -41,6 +41,8 @@ export interface BuildState {
   steps?: number;
   /** Whether remote links are read after the issues (progress counts both halves). */
   readsLinks?: boolean;
+  /** The project is team-managed (Jira's `Project.simplified`): its estimates are in "Story point estimate". */
+  simplified?: boolean;
   truncated: boolean;
   /** Wall clock of the last saved step: a build that stopped moving (a lost event) is picked up again. */
   updatedAt: string;
@@ -93,8 +95,12 @@ export async function buildSnapshot(
     await dropBuild(kv, projectKey, state);
     state = undefined;
   }
+  // The project's kind (team- or company-managed) decides which estimate field it uses: read when the build
+  // begins and kept with its state.
+  const project = state?.simplified === undefined ? await reader.project(projectKey) : undefined;
+  const simplified = state?.simplified ?? project?.simplified === true;
   const [siteFields, feedbackProjects] = await Promise.all([reader.fields(), resolveFeedbackProjects(reader, config)]);
-  const fields = discoverFields(config, siteFields);
+  const fields = discoverFields(config, siteFields, { simplified });
   const metaBase = {
     computedAt: deps.clock().toISOString(),
     configVersion: record?.version ?? 0,
@@ -107,7 +113,7 @@ export async function buildSnapshot(
 
   if (state === undefined) {
     // The app reads as its own user: a project closed to it gets an empty snapshot that says what to grant.
-    if ((await reader.project(projectKey)) === null) {
+    if (project === null) {
       const { meta, previous } = await saveSnapshot(
         kv,
         projectKey,
@@ -135,6 +141,7 @@ export async function buildSnapshot(
       issueChunks: 0,
       steps: 0,
       readsLinks: config.customerVoice.remoteLinkPatterns.length > 0,
+      simplified,
       truncated: found.length > MAX_CANDIDATES,
       updatedAt: new Date().toISOString(),
       runs: 0,

@@ -13,7 +13,9 @@ import { ErrorView, Loading, text } from '../../shared/ui';
 import { WeightsEditor } from '../../shared/weights-editor';
 import { DataSources } from './data-sources';
 import { FieldError, Section } from './form-fields';
-import { PreviewPanel } from './preview-panel';
+import { ConfigPreview } from './config-preview';
+import { CustomerTiers } from './customer-tiers';
+import { PresetPicker } from './preset-picker';
 import { ConflictNotice, RebasedNotice, SaveError, ValidationSummary, type Conflict, type Loaded } from './save-notices';
 import { CustomerFeedback, FieldMapping, RoadmapCapacity, TechDebt } from './scoring-sections';
 
@@ -25,6 +27,12 @@ function fullConfig(r: ResultMap['getConfig']): Loaded {
     'Only a Jira admin (global settings) or a project admin (project settings) can see and change these settings.',
   );
 }
+/** The tier field as the admin knows it: its name from the site's fields, or how it is found by default. */
+function tierFieldName(id: string | null, options: readonly { label: string; value: string }[]): string {
+  if (id === null) return 'by default the field named “Customer tier”';
+  return options.find((o) => o.value === id)?.label ?? id;
+}
+
 export function SettingsForm({ projectKey, onSaved }: { projectKey: string | null; onSaved: () => void }) {
   const scope = projectKey ? { projectKey } : {};
   const loaded = useOperation('getConfig', scope);
@@ -36,6 +44,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
   const [saveError, setSaveError] = useState<OperationFailure | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [overlaps, setOverlaps] = useState<ConfigChange[]>([]);
+  const [previewOn, setPreviewOn] = useState('');
 
   useEffect(() => {
     if (loaded.data && base === null && loaded.data.access === 'full') {
@@ -153,6 +162,8 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
         {base.updatedAt ? ` on ${new Date(base.updatedAt).toLocaleString()}` : ''}
       </p>
 
+      <PresetPicker {...sectionProps} />
+
       <Section title="Weights">
         <WeightsEditor idPrefix="cfg-weight" weights={draft.weights} onChange={(w) => update((c) => void (c.weights = w))} />
         <FieldError id="weights-error" message={errorAt('weights')} />
@@ -170,6 +181,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       <FieldMapping {...sectionProps} fields={fieldChoices} listError={fields.error} />
       <TechDebt {...sectionProps} />
       <CustomerFeedback {...sectionProps} />
+      <CustomerTiers {...sectionProps} tierField={tierFieldName(draft.fields.customerTier, fieldOptions)} />
       <RoadmapCapacity {...sectionProps} />
 
       <ValidationSummary errors={errors} />
@@ -177,7 +189,13 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       {conflict && <ConflictNotice conflict={conflict} onKeepEdits={reloadKeepingEdits} onDiscardEdits={reloadDiscardingEdits} />}
       {saveError && <SaveError error={saveError} projectKey={projectKey} />}
 
-      <PreviewPanel projectKey={projectKey} weights={draft.weights} />
+      <ConfigPreview
+        projectKey={projectKey}
+        config={validation?.ok ? validation.config : null}
+        changed={changes.length > 0 && badPatterns.length === 0}
+        typed={previewOn}
+        setTyped={setPreviewOn}
+      />
 
       <div
         style={{
