@@ -11,6 +11,7 @@ function factors(over: Partial<Record<keyof BacklogItem['factors'], unknown>>): 
       timeCriticality: factor(over.timeCriticality ?? {}),
       techDebt: factor(over.techDebt ?? {}),
       enablement: factor(over.enablement ?? {}),
+      stakeholders: factor(over.stakeholders ?? {}),
     },
   };
 }

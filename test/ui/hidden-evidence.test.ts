@@ -11,6 +11,7 @@ function item(over: Partial<Record<keyof BacklogItem['factors'], unknown>>): Pic
       timeCriticality: factor(over.timeCriticality ?? {}),
       techDebt: factor(over.techDebt ?? {}),
       enablement: factor(over.enablement ?? {}),
+      stakeholders: factor(over.stakeholders ?? {}),
     },
   };
 }

@@ -71,6 +71,7 @@ export class BacklogItemBuilder {
       timeCriticality: timeCriticality(f, this.p.timeCache).evidence,
       techDebt: techDebt(f, causes, Number.isNaN(createdMs) ? null : createdMs, now, this.p.debtRules).evidence,
       enablement: this.p.graph.enablement(issue.key, config.enablement).evidence,
+      stakeholders: this.p.stakeholdersAt(j).evidence,
     };
 
     const effort = this.p.effortAt(j);
