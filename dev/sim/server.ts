@@ -20,6 +20,7 @@ import { jqlMatchRoutes } from './routes/jql-match';
 import { jqlParseRoutes } from './routes/jql-parse';
 import { linkRoutes } from './routes/links';
 import { permissionRoutes } from './routes/permissions';
+import { userRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
@@ -86,6 +87,7 @@ const routes = new Router([
   ...projectRoutes,
   ...jqlParseRoutes,
   ...jqlMatchRoutes,
+  ...userRoutes,
 ]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

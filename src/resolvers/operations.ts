@@ -10,6 +10,8 @@ import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
+import { displayNames } from '../application/users/display-names';
+import { castVote } from '../application/votes/cast-vote';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -109,8 +111,20 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
       ...(p.cursor === undefined ? {} : { cursor: p.cursor }),
       ...(p.limit === undefined ? {} : { limit: p.limit }),
     });
+    const names = await displayNames(
+      deps.kv,
+      userReader(),
+      entries.map((e) => e.by),
+    );
     return {
-      entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes, ...(e.note === undefined ? {} : { note: e.note }) })),
+      entries: entries.map((e) => ({
+        version: e.version,
+        at: e.at,
+        by: e.by,
+        displayName: names.get(e.by)!,
+        changes: e.changes,
+        ...(e.note === undefined ? {} : { note: e.note }),
+      })),
       nextCursor,
     };
   },
@@ -153,6 +167,12 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     }
     const fields = await reader.fields();
     return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
+  },
+  async castVote(p, ctx) {
+    if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey)
+      throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot vote on ${p.issueKey}.`);
+    requireSameProject(ctx.projectKey, projectOfKey(p.issueKey)!);
+    return castVote(deps, userReader(), ctx.accountId, p);
   },
 };
 

@@ -78,6 +78,8 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', planId: 'abc' };
     case 'listFields':
       return {};
+    case 'castVote':
+      return { issueKey: 'PAY-10', importance: 3, note: 'Blocks our rollout' };
   }
 }
 

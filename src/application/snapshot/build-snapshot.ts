@@ -15,6 +15,7 @@ import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
 import { jsonBytes } from '../shared/json-bytes';
 import { deleteGeneration, readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
 import { searchBounds } from './visibility';
+import { VoteStore } from '../votes/vote-store';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
 /**
@@ -234,6 +235,7 @@ export async function buildSnapshot(
     remoteLinks,
     feedbackProjects,
     pins: new Map(),
+    votes: await new VoteStore(kv).ofProject(projectKey),
   });
   const snap = snapshotOf(backlog);
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
