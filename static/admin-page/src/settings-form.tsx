@@ -15,6 +15,7 @@ import { DataSources } from './data-sources';
 import { FieldError, Section } from './form-fields';
 import { PreviewPanel } from './preview-panel';
 import { ConflictNotice, RebasedNotice, SaveError, ValidationSummary, type Conflict, type Loaded } from './save-notices';
+import { StakeholderSettings } from './stakeholder-settings';
 import { CustomerFeedback, FieldMapping, RoadmapCapacity, TechDebt } from './scoring-sections';
 
 function fullConfig(r: ResultMap['getConfig']): Loaded {
@@ -170,6 +171,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       <FieldMapping {...sectionProps} fields={fieldChoices} listError={fields.error} />
       <TechDebt {...sectionProps} />
       <CustomerFeedback {...sectionProps} />
+      <StakeholderSettings {...sectionProps} />
       <RoadmapCapacity {...sectionProps} />
 
       <ValidationSummary errors={errors} />
