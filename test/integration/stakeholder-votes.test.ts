@@ -66,11 +66,13 @@ describe('stakeholder votes', () => {
     expect(after.item.factors.stakeholders.value).toBeCloseTo(12 / 17, 10);
     expect(after.item.score).toBeGreaterThan(before.item.score);
     expect(after.item.rank).toBeLessThan(before.item.rank);
-    expect(after.votes.map((v) => [v.displayName, v.importance]).sort()).toEqual([
-      [admin.displayName, 4],
-      [productOwner.displayName, 5],
-      [developer.displayName, 3],
-    ].sort());
+    expect(after.votes.map((v) => [v.displayName, v.importance]).sort()).toEqual(
+      [
+        [admin.displayName, 4],
+        [productOwner.displayName, 5],
+        [developer.displayName, 3],
+      ].sort(),
+    );
     expect(after.votes.find((v) => v.accountId === productOwner.accountId)?.note).toBe('Blocks the Q1 launch');
 
     // Importance 0 withdraws: the developer's vote is gone and the value follows.

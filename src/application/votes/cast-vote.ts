@@ -29,7 +29,10 @@ export async function castVote(deps: AppDeps, reader: JiraReader, accountId: str
   });
   await deps.requestRescore?.(projectKey, issue.id);
   const votes = await store.ofIssue(projectKey, issue.id);
-  return { votes: votes.length, mine: mine === null ? null : { importance: mine.importance, ...(mine.note === undefined ? {} : { note: mine.note }), at: mine.at } };
+  return {
+    votes: votes.length,
+    mine: mine === null ? null : { importance: mine.importance, ...(mine.note === undefined ? {} : { note: mine.note }), at: mine.at },
+  };
 }
 
 /** Groups kept with a vote: enough for any group weighting, bounded so one vote stays a small KVS value. */

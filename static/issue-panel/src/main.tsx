@@ -108,7 +108,12 @@ function Explain({ issueKey }: { issueKey: string }) {
       })()}
 
       <h2 style={section}>Stakeholder votes</h2>
-      <StakeholderVotes issueKey={issueKey} votes={explain.data.votes ?? []} counted={(item.factors.stakeholders?.evidence as { voters?: number } | undefined)?.voters ?? 0} reload={explain.reload} />
+      <StakeholderVotes
+        issueKey={issueKey}
+        votes={explain.data.votes ?? []}
+        counted={(item.factors.stakeholders?.evidence as { voters?: number } | undefined)?.voters ?? 0}
+        reload={explain.reload}
+      />
 
       <h2 style={section}>Why here</h2>
       {!above && !below && <p style={{ color: text.subtlest, margin: 0 }}>It is the only ranked issue.</p>}

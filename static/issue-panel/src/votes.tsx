@@ -94,7 +94,8 @@ export function StakeholderVotes({ issueKey, votes, counted, reload }: Props) {
         <ul aria-label="Who voted" style={{ paddingLeft: 16, margin: '6px 0 0', fontSize: 13 }}>
           {votes.map((v) => (
             <li key={v.accountId} style={{ color: text.color }}>
-              <strong>{v.displayName}</strong> · {v.importance} ({IMPORTANCE[v.importance] ?? '?'}) · <span style={{ color: text.subtlest }}>{formatDate(v.at)}</span>
+              <strong>{v.displayName}</strong> · {v.importance} ({IMPORTANCE[v.importance] ?? '?'}) ·{' '}
+              <span style={{ color: text.subtlest }}>{formatDate(v.at)}</span>
               {v.note && <div style={{ color: text.subtle }}>“{v.note}”</div>}
             </li>
           ))}

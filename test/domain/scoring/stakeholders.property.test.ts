@@ -35,7 +35,10 @@ function without(votes: Map<string, StakeholderVote[]>, issueId: string, account
   const out = new Map<string, StakeholderVote[]>();
   for (const [id, list] of votes) {
     const kept = list.filter((v) => !(id === issueId && v.accountId === accountId));
-    out.set(id, [...kept].sort((a, b) => (order[a.importance] ?? 0) - (order[b.importance] ?? 0) || (a.accountId < b.accountId ? 1 : -1)));
+    out.set(
+      id,
+      [...kept].sort((a, b) => (order[a.importance] ?? 0) - (order[b.importance] ?? 0) || (a.accountId < b.accountId ? 1 : -1)),
+    );
   }
   return out;
 }
@@ -53,7 +56,11 @@ const scenario = candidatesArb(8).chain(({ issues, tickets }) =>
 );
 
 /** One vote per account and issue, as the store keeps them (a later vote of the same account replaces the earlier). */
-function votesOf(issues: JiraIssueLike[], earlier: [number, StakeholderVote][], skipAccountOn: { issueId: string; accountId: string }): Map<string, StakeholderVote[]> {
+function votesOf(
+  issues: JiraIssueLike[],
+  earlier: [number, StakeholderVote][],
+  skipAccountOn: { issueId: string; accountId: string },
+): Map<string, StakeholderVote[]> {
   const byKey = new Map<string, StakeholderVote>();
   for (const [i, v] of earlier) {
     const issueId = issues[i]!.id;
