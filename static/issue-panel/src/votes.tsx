@@ -58,7 +58,7 @@ export function StakeholderVotes({ issueKey, votes, counted, reload }: Props) {
 
   return (
     <section aria-label="Stakeholder votes">
-      <div role="radiogroup" aria-label="Importance to you" style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+      <div role="group" aria-label="Importance to you" style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
         {IMPORTANCE.map((label, n) => (
           <Button key={n} spacing="compact" isSelected={importance === n} onClick={() => setImportance(n)} aria-label={`${n} – ${label}`}>
             {String(n)}
