@@ -171,8 +171,9 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
   async castVote(p, ctx) {
     if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey)
       throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot vote on ${p.issueKey}.`);
-    requireSameProject(ctx.projectKey, projectOfKey(p.issueKey)!);
-    return castVote(deps, userReader(), ctx.accountId, p);
+    // Browse on the project first (FORBIDDEN, as explainIssue answers); an issue hidden by its security level is then NOT_FOUND.
+    const reader = await forProject(ctx, projectOfKey(p.issueKey)!, 'BROWSE_PROJECTS', 'see this issue');
+    return castVote(deps, reader, ctx.accountId, p);
   },
 };
 

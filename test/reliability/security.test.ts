@@ -63,6 +63,7 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   applyRankSync: /*         */ [F, F, F, A, A],
   'listFields(global)': /*  */ [F, F, F, F, A],
   'listFields(project)': /* */ [F, F, F, A, A],
+  castVote: /*              */ [F, A, F, A, A],
 };
 
 interface Recorded {
@@ -198,6 +199,8 @@ describe('security', () => {
         return { key: 'listFields', payload: {}, ctx: adminPage };
       case 'listFields(project)':
         return { key: 'listFields', payload: {}, ctx: projectSettings('PAY') };
+      case 'castVote':
+        return { key: row, payload: { issueKey: issue, importance: 3 }, ctx: issuePanel(issue) };
     }
     throw new Error(`unknown row ${row}`);
   }

@@ -9,9 +9,9 @@ import { VoteStore } from './vote-store';
 /**
  * A stakeholder's vote on an issue, as the user (`reader` acts as them): the issue must be one they can browse —
  * read through Jira as them, so an issue they cannot see (project permission or security level) answers NOT_FOUND
- * exactly as one that does not exist. Their groups are read once per vote (`GET /rest/api/3/myself?expand=groups`,
+ * exactly as one that does not exist (the resolver has checked Browse on the project). Their groups are read once per vote (`GET /rest/api/3/myself?expand=groups`,
  * which needs no global permission, unlike `GET /rest/api/3/user/groups`). Then the issue is queued for rescoring
- * on its own (the background's one-issue path: no project reload). Two Jira requests.
+ * on its own (the background's one-issue path: no project reload). Three Jira requests with the resolver's check.
  */
 export async function castVote(deps: AppDeps, reader: JiraReader, accountId: string, p: Payload<'castVote'>): Promise<ResultMap['castVote']> {
   const [issue] = await reader.fetchIssues([p.issueKey], ['issuetype']);
