@@ -78,7 +78,13 @@ export function StakeholderVotes({ issueKey, votes, counted, reload }: Props) {
         style={{ width: '100%', boxSizing: 'border-box', font: 'inherit', fontSize: 13 }}
       />
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 4 }}>
-        <Button appearance="primary" spacing="compact" onClick={() => void submit()} isLoading={cast.busy || expected !== null}>
+        <Button
+          appearance="primary"
+          spacing="compact"
+          onClick={() => void submit()}
+          isLoading={cast.busy || expected !== null}
+          isDisabled={importance === 0 && mine === undefined}
+        >
           {importance === 0 ? (mine ? 'Withdraw my vote' : 'Vote') : mine ? 'Update my vote' : 'Vote'}
         </Button>
         <span style={{ fontSize: 12, color: text.subtlest }}>{IMPORTANCE[importance]}</span>
