@@ -50,6 +50,7 @@ export function createRuntime(): Runtime {
     requestBuild: (projectKey) => queue.push([{ projectKey, at: new Date().toISOString(), reason: 'build the snapshot' }]),
     requestRebuild: (projectKey) => requestRebuild(kv, queue, projectKey),
     requestPreview: (projectKey) => queue.push([{ projectKey, at: new Date().toISOString(), reason: 'preview a config', previewJob: true }]),
+    requestRescore: (projectKey, issueId) => queue.push([{ projectKey, issueId, at: new Date().toISOString(), reason: 'stakeholder vote' }]),
   };
   const session = (principal: 'user' | 'app', budgetMs: number): JiraSession => {
     const deadline = new Deadline(budgetMs);

@@ -21,6 +21,7 @@ import { jqlMatchRoutes } from './routes/jql-match';
 import { jqlParseRoutes } from './routes/jql-parse';
 import { linkRoutes } from './routes/links';
 import { permissionRoutes } from './routes/permissions';
+import { userRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
@@ -90,6 +91,7 @@ const routes = new Router([
   ...jqlMatchRoutes,
   ...transitionRoutes,
   ...commentRoutes,
+  ...userRoutes,
 ]);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

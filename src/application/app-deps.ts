@@ -13,6 +13,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Asks the background to build (or go on building) a project's snapshot. */
   requestBuild?: (projectKey: string) => Promise<void>;
+  /** Asks the background to rescore one issue of a project on its own (a vote changed). */
+  requestRescore?: (projectKey: string, issueId: string) => Promise<void>;
   /** Asks the background to rebuild the snapshots a config change affects (null: every enrolled project). */
   requestRebuild?: (projectKey: string | null) => Promise<void>;
   /** The app and environment this invocation runs as (read per call: Forge gives it per invocation). */

@@ -6,7 +6,8 @@ import { FACTOR_IDS } from './model';
  * the bridge (`saveConfig`), storage (with `schemaVersion` and migrations) and seed files.
  * Unknown extra fields are dropped; every number has a documented range.
  */
-export const CONFIG_SCHEMA_VERSION = 1;
+/** 2: the `stakeholders` weight and section (a version-1 config reads with their defaults, see migrateConfig). */
+export const CONFIG_SCHEMA_VERSION = 2;
 
 const weight = z.number().finite().min(0).max(100);
 const positive = z.number().finite().positive();
@@ -90,6 +91,12 @@ export const configSchema = z.object({
     maxDepth: z.number().int().min(1).max(10),
     /** Enabled value at which the factor reaches 0.5. */
     saturation: positive.max(10000),
+  }),
+  stakeholders: z.object({
+    /** Weighted importance (Σ importance × group multiplier) at which the factor reaches 0.5. */
+    saturation: positive.max(10000),
+    /** Jira group name (case-insensitive) → multiplier of its members' votes; a voter in none counts 1 (the largest applies). */
+    groupWeights: z.record(z.string().min(1).max(255), z.number().finite().min(0).max(100)),
   }),
   effort: z.object({
     /** score = base / max(points, minPoints) ^ exponent; 0 disables the effort divisor. */

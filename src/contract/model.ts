@@ -3,7 +3,7 @@
  * Types only: no runtime code, so any layer may import them.
  */
 
-export const FACTOR_IDS = ['customerVoice', 'businessValue', 'timeCriticality', 'techDebt', 'enablement'] as const;
+export const FACTOR_IDS = ['customerVoice', 'businessValue', 'timeCriticality', 'techDebt', 'enablement', 'stakeholders'] as const;
 export type FactorId = (typeof FACTOR_IDS)[number];
 
 /** One factor of an issue's score. `value` is normalised to 0–1; `contribution` is in score points (0–100 scale). */

@@ -90,6 +90,11 @@ export const payloadSchemas = {
   previewConfig: z.object({ projectKey: projectKeySchema.optional(), previewOn: projectKeySchema.optional(), config: configSchema }),
   /** The scoring presets the settings pages offer (to whoever may edit them: Jira admin, or the context project's admin). */
   listPresets: z.object({}),
+  castVote: z.object({
+    issueKey: issueKeySchema,
+    importance: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+    note: z.string().max(500).optional(),
+  }),
 } as const;
 
 export type OperationKey = keyof typeof payloadSchemas;
@@ -120,6 +125,8 @@ export interface ResultMap {
     below: Neighbour | null;
     configVersion: number;
     computedAt: string;
+    /** Stakeholder votes on the issue, newest first (every one: a voter could browse the issue, as can the reader). */
+    votes: StakeholderVoteView[];
   } & SnapshotState;
   getRoadmap: Roadmap & SnapshotState;
   /** Every candidate; with `cappedBy: 'bytes'`, unchanged ones (then the last) were left out to fit one answer, `omitted` of them. */
@@ -145,8 +152,11 @@ export interface ResultMap {
   saveConfig: { version: number };
   /** Newest first, one page; `nextCursor` asks for the older page (null: no older versions). */
   getConfigHistory: {
-    /** `by` is an accountId, or `valuerank:migration` for a version the app wrote itself, which `note` explains. */
-    entries: { version: number; at: string; by: string; changes: { path: string; from: unknown; to: unknown }[]; note?: string }[];
+    /**
+     * `by` is an accountId, or `valuerank:migration` for a version the app wrote itself, which `note` explains;
+     * `displayName` is who that is ("ValueRank" for the app, "former user" for an account Jira no longer knows).
+     */
+    entries: { version: number; at: string; by: string; displayName: string; changes: { path: string; from: unknown; to: unknown }[]; note?: string }[];
     nextCursor: string | null;
   };
   revertConfig: { version: number };
@@ -182,6 +192,8 @@ export interface ResultMap {
     omitted?: number;
   } & SnapshotState;
   listPresets: { presets: ScoringPreset[] };
+  /** `votes`: how many users voted on the issue now; `mine`: the caller's vote in force (null after importance 0). */
+  castVote: { votes: number; mine: { importance: number; note?: string; at: string } | null };
 }
 
 /** A named set of weights and an effort exponent (src/domain/config/presets.ts), with one line on when to use it. */
@@ -191,6 +203,17 @@ export interface ScoringPreset {
   when: string;
   weights: ValueRankConfig['weights'];
   effortExponent: number;
+}
+
+/** One stakeholder's vote as the issue panel lists it. */
+export interface StakeholderVoteView {
+  accountId: string;
+  displayName: string;
+  /** 1–5. */
+  importance: number;
+  note?: string;
+  /** ISO date-time of the vote (its last change). */
+  at: string;
 }
 
 /** What a user who may not change the config sees of it. */

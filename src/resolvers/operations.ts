@@ -14,6 +14,8 @@ import { getRoadmap } from '../application/roadmap/get-roadmap';
 import { planSprint } from '../application/sprint/plan-sprint';
 import { getShipped } from '../application/shipped/get-shipped';
 import { notifyCustomers } from '../application/shipped/notify-customers';
+import { displayNames } from '../application/users/display-names';
+import { castVote } from '../application/votes/cast-vote';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -114,8 +116,20 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
       ...(p.cursor === undefined ? {} : { cursor: p.cursor }),
       ...(p.limit === undefined ? {} : { limit: p.limit }),
     });
+    const names = await displayNames(
+      deps.kv,
+      userReader(),
+      entries.map((e) => e.by),
+    );
     return {
-      entries: entries.map((e) => ({ version: e.version, at: e.at, by: e.by, changes: e.changes, ...(e.note === undefined ? {} : { note: e.note }) })),
+      entries: entries.map((e) => ({
+        version: e.version,
+        at: e.at,
+        by: e.by,
+        displayName: names.get(e.by)!,
+        changes: e.changes,
+        ...(e.note === undefined ? {} : { note: e.note }),
+      })),
       nextCursor,
     };
   },
@@ -196,6 +210,13 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     if (ctx.projectKey !== null) await forProject(ctx, ctx.projectKey, 'ADMINISTER_PROJECTS', 'see the scoring presets');
     else await requireJiraAdmin(userReader(), 'see the scoring presets');
     return { presets: PRESETS.map((preset) => ({ ...preset, weights: { ...preset.weights } })) };
+  },
+  async castVote(p, ctx) {
+    if (ctx.issueKey !== null && ctx.issueKey !== p.issueKey)
+      throw new AppError('FORBIDDEN', `This panel belongs to ${ctx.issueKey}; it cannot vote on ${p.issueKey}.`);
+    // Browse on the project first (FORBIDDEN, as explainIssue answers); an issue hidden by its security level is then NOT_FOUND.
+    const reader = await forProject(ctx, projectOfKey(p.issueKey)!, 'BROWSE_PROJECTS', 'see this issue');
+    return castVote(deps, reader, ctx.accountId, p);
   },
 };
 

@@ -96,6 +96,10 @@ export function evidenceLines(item: Pick<BacklogItem, 'factors'>): EvidenceLine[
   }
   lines.push(...hidden.enablement.map(counted));
 
+  const st = rec(item.factors.stakeholders?.evidence);
+  const voters = num(st.voters);
+  if (voters !== null && voters > 0) lines.push({ text: `${plural(voters, 'stakeholder vote', 'stakeholder votes')}`, keys: [], date: null });
+
   const tc = rec(item.factors.timeCriticality?.evidence);
   const due = str(tc.dueDate);
   if (due) {

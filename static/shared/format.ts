@@ -8,6 +8,7 @@ export const FACTOR_LABELS: Record<FactorId, string> = {
   timeCriticality: 'Time criticality',
   techDebt: 'Tech debt',
   enablement: 'Enablement',
+  stakeholders: 'Stakeholders',
 };
 
 /** Rounds to `digits` decimals without producing `-0` or NaN (non-finite → 0). */

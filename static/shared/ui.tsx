@@ -28,6 +28,7 @@ export const FACTOR_COLORS: Record<FactorId, string> = {
   timeCriticality: token('color.chart.orange.bold', '#E56910'),
   techDebt: token('color.chart.purple.bold', '#8270DB'),
   enablement: token('color.chart.teal.bold', '#1D9AAA'),
+  stakeholders: token('color.chart.magenta.bold', '#CD519D'),
 };
 
 export const text = {

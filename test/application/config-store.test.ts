@@ -87,8 +87,9 @@ describe('ConfigStore', () => {
 describe('migrateConfig', () => {
   it('fills what an older, partial config lacks from the defaults', () => {
     const migrated = migrateConfig({ weights: { customerVoice: 5, businessValue: 1, timeCriticality: 1, techDebt: 1, enablement: 1 }, extra: 'ignored' });
-    expect(migrated.schemaVersion).toBe(1);
+    expect(migrated.schemaVersion).toBe(2);
     expect(migrated.weights.customerVoice).toBe(5);
+    expect(migrated.weights.stakeholders).toBe(10);
     expect(migrated.techDebt.labels).toEqual(defaultConfig().techDebt.labels);
     expect(migrated).not.toHaveProperty('extra');
   });

@@ -1,6 +1,7 @@
 import type { JiraIssueLike, RemoteLinkLike, ResolvedFields, ScoringInput } from '../../src/domain';
 import { defaultConfig } from '../../src/domain';
 import type { ValueRankConfig } from '../../src/contract/config';
+import type { StakeholderVote } from '../../src/domain/scoring/stakeholders';
 import type { Pin } from '../../src/contract/model';
 
 /** Field ids the builders write to (a typical Jira Cloud software project). */
@@ -120,6 +121,7 @@ export class ScoringInputBuilder {
   private linked = new Map<string, JiraIssueLike>();
   private remote = new Map<string, RemoteLinkLike[]>();
   private pins = new Map<string, Pin>();
+  private votes = new Map<string, StakeholderVote[]>();
   private config: ValueRankConfig = defaultConfig();
   private now = NOW;
   withIssues(...issues: (IssueBuilder | JiraIssueLike)[]): this {
@@ -141,6 +143,11 @@ export class ScoringInputBuilder {
     this.pins.set(key, pin);
     return this;
   }
+  /** A stakeholder's vote (importance 1–5) on the issue with this id (`anIssue('PRJ-3')` has id 10003). */
+  withVote(issueId: string, accountId: string, importance: number, groups: string[] = []): this {
+    this.votes.set(issueId, [...(this.votes.get(issueId) ?? []), { accountId, importance, groups }]);
+    return this;
+  }
   withConfig(change: (c: ValueRankConfig) => void): this {
     change(this.config);
     return this;
@@ -159,6 +166,7 @@ export class ScoringInputBuilder {
       remoteLinks: this.remote,
       feedbackProjects: new Set(['SUP']),
       pins: this.pins,
+      votes: this.votes,
     };
   }
 }

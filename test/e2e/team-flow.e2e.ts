@@ -13,6 +13,7 @@ const LABELS: Record<FactorId, string> = {
   timeCriticality: 'Time criticality',
   techDebt: 'Tech debt',
   enablement: 'Enablement',
+  stakeholders: 'Stakeholders',
 };
 
 interface Explain {

@@ -20,6 +20,9 @@ export class MemoryJira implements JiraReader, JiraWriter {
   requests = 0;
   /** Ids of issues the principal cannot see: browsableIssues leaves them out. */
   readonly hidden = new Set<string>();
+  /** The principal's groups (myGroups) and the site's users, account id → display name (users). */
+  groups: string[] = [];
+  readonly people = new Map<string, string>();
   constructor(
     private readonly issues: JiraIssueLike[],
     private readonly siteFields: JiraField[] = [],
@@ -82,6 +85,14 @@ export class MemoryJira implements JiraReader, JiraWriter {
   }
   async myPermissions(): Promise<Set<string> | null> {
     return new Set(['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS']);
+  }
+  async myGroups(): Promise<string[]> {
+    this.requests++;
+    return [...this.groups];
+  }
+  async users(accountIds: readonly string[]): Promise<Map<string, string>> {
+    this.requests++;
+    return new Map(accountIds.flatMap((id) => (this.people.has(id) ? [[id, this.people.get(id)!] as const] : [])));
   }
   async closedSprints(_projectKey: string, limit: number): Promise<JiraSprint[]> {
     this.sprintListings++;

@@ -35,7 +35,7 @@ describe('background freshness: trigger → queue → "Value score" field', () =
     const admin = { accountId: PERSONAS.admin.accountId, moduleKey: 'valuerank-admin-page', extension: { type: 'jira:adminPage' } };
     const scoreField = ((await jira(preview.url, '/rest/api/3/field')).body as { id: string; name: string }[]).find((f) => f.name === 'Value score')!;
     const current = await invoke(preview.url, 'getConfig', {}, admin);
-    const weights = { customerVoice: 1, businessValue: 1, timeCriticality: 1, techDebt: 100, enablement: 1 };
+    const weights = { customerVoice: 1, businessValue: 1, timeCriticality: 1, techDebt: 100, enablement: 1, stakeholders: 1 };
     expect((await invoke(preview.url, 'saveConfig', { expectedVersion: current.data.version, config: { ...current.data.config, weights } }, admin)).ok).toBe(
       true,
     );

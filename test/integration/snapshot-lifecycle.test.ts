@@ -72,7 +72,7 @@ describe('the snapshot stays fresh', () => {
   it('a config save rebuilds the snapshot with the new weights', async () => {
     const admin = { accountId: ADMIN, moduleKey: 'valuerank-admin-page', extension: { type: 'jira:adminPage' } };
     const current = await invoke(preview.url, 'getConfig', {}, admin);
-    const weights = { customerVoice: 1, businessValue: 1, timeCriticality: 1, techDebt: 100, enablement: 1 };
+    const weights = { customerVoice: 1, businessValue: 1, timeCriticality: 1, techDebt: 100, enablement: 1, stakeholders: 1 };
     const saved = await invoke(preview.url, 'saveConfig', { expectedVersion: current.data.version, config: { ...current.data.config, weights } }, admin);
     expect(saved.ok).toBe(true);
     await settleQueue(preview.url, 120_000);

@@ -7,6 +7,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { defaultConfig } from '../../src/domain';
+import { CONFIG_SCHEMA_VERSION } from '../../src/contract/config';
 import { useDemo } from '../integration/harness';
 import { ADMIN, adminPage, call, PO, projectPage, projectSettings, type Answer } from './helpers';
 
@@ -55,7 +56,7 @@ describe('config: validation, migration and size', () => {
     ],
     ['a blank tech-debt label', 'config.techDebt.labels.0', (c) => (c.techDebt.labels = ['   '])],
     ['a negative option value', 'config.businessValue.optionValues.high', (c) => (c.businessValue.optionValues = { high: -1 })],
-    ['a newer schema version', 'config.schemaVersion', (c) => (c.schemaVersion = 2)],
+    ['a newer schema version', 'config.schemaVersion', (c) => (c.schemaVersion = CONFIG_SCHEMA_VERSION + 1)],
     ['a candidate JQL over 2,000 characters', 'config.candidateJql', (c) => (c.candidateJql = 'x'.repeat(2001))],
     ['a missing section', 'config.roadmap', (c) => delete c.roadmap],
   ];
@@ -128,7 +129,8 @@ describe('config: validation, migration and size', () => {
     const { config: global } = await globalState();
     expect(r.data.config).toEqual({
       ...d,
-      weights: old.config.weights,
+      // A config from before the stakeholders factor reads with its default weight.
+      weights: { ...old.config.weights, stakeholders: 10 },
       techDebt: { ...d.techDebt, labels: ['legacy'] },
       customerVoice: { ...d.customerVoice, remoteLinkPatterns: global.customerVoice.remoteLinkPatterns },
     });
@@ -144,7 +146,7 @@ describe('config: validation, migration and size', () => {
     const saved = await call(preview.resolver, 'saveConfig', { projectKey: 'PAY', expectedVersion: 2, config: r.data.config }, poSettings);
     expect(saved).toEqual({ ok: true, data: { version: 3 } });
     const stored = await kvs.get<{ config: { schemaVersion: number } }>('cfg:project:PAY:v:000000003');
-    expect(stored?.config.schemaVersion).toBe(1);
+    expect(stored?.config.schemaVersion).toBe(CONFIG_SCHEMA_VERSION);
   });
 
   it('migrates an explicit schemaVersion 0 record of another scope the same way', async () => {

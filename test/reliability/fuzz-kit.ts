@@ -88,6 +88,8 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', previewOn: 'PAY', config: defaultConfig() };
     case 'listPresets':
       return {};
+    case 'castVote':
+      return { issueKey: 'PAY-10', importance: 3, note: 'Blocks our rollout' };
   }
 }
 

@@ -168,7 +168,10 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     expect(await jiraRankOrder(preview.url)).toEqual(before);
     const fresh = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     if (!fresh.ok) throw new Error('plan failed');
-    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
+    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({
+      ok: true,
+      data: { status: 'done' },
+    });
     await settleQueue(preview.url);
   }, 60_000);
 
@@ -186,7 +189,10 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     // The lock was released: planning again and applying works at once.
     const fresh = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     if (!fresh.ok) throw new Error('plan failed');
-    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({ ok: true, data: { status: 'done' } });
+    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({
+      ok: true,
+      data: { status: 'done' },
+    });
     await settleQueue(preview.url);
   }, 60_000);
 

@@ -72,6 +72,7 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   'previewConfig(global)': /* */ [F, F, F, F, A],
   'listPresets(global)': /* */ [F, F, F, F, A],
   'listPresets(project)': /**/ [F, F, F, A, A],
+  castVote: /*              */ [F, A, F, A, A],
 };
 
 interface Recorded {
@@ -221,6 +222,8 @@ describe('security', () => {
         return { key: 'listPresets', payload: {}, ctx: adminPage };
       case 'listPresets(project)':
         return { key: 'listPresets', payload: {}, ctx: projectSettings('PAY') };
+      case 'castVote':
+        return { key: row, payload: { issueKey: issue, importance: 3 }, ctx: issuePanel(issue) };
     }
     throw new Error(`unknown row ${row}`);
   }

@@ -13,7 +13,7 @@ function item(over: Partial<BacklogItem> = {}): BacklogItem {
     jiraRank: 3,
     score: 42.123,
     confidence: 0.8,
-    factors: { customerVoice: f(10), businessValue: f(12.5), timeCriticality: f(4), techDebt: f(0), enablement: f(15.623) },
+    factors: { customerVoice: f(10), businessValue: f(12.5), timeCriticality: f(4), techDebt: f(0), enablement: f(15.623), stakeholders: f(0) },
     effort: { points: 5, divisor: 2.24, estimated: false },
     customers: 3,
     isDebt: false,
@@ -70,7 +70,7 @@ describe('backlogCsv', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^Rank,Key,Summary,Type,Status,Score,Customer voice,/);
-    expect(lines[1]).toContain('1,PRJ-1,Export invoices,Story,To Do,42.12,10,12.5,4,0,15.62,3,5,false,false,0.8,,3,,');
+    expect(lines[1]).toContain('1,PRJ-1,Export invoices,Story,To Do,42.12,10,12.5,4,0,15.62,0,3,5,false,false,0.8,,3,,');
     expect(lines[2]).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(lines[2]).toContain('effort.missing');
   });

@@ -19,6 +19,11 @@ export const BULK_CONCURRENCY = 8;
 const MAX_PAGES = 20;
 /** Issues per bulk permission check: Jira's maximum ("A maximum of 1000 projects and 1000 issues can be checked", platform spec, Get bulk permissions). */
 const PERMISSION_CHECK_SIZE = 1000;
+/**
+ * Account ids per "Bulk get users" request: the spec sets no maximum on repeated `accountId`, so the URL length
+ * bounds it; 50 ids (about 3 KB of query) stay far below what proxies accept.
+ */
+export const USERS_PER_BULK = 50;
 
 function parse<T extends z.ZodTypeAny>(schema: T, res: JiraResponse, what: string): z.infer<T> {
   const parsed = schema.safeParse(res.body);
@@ -221,6 +226,26 @@ export class ForgeJiraReader implements JiraReader {
         .filter(([, p]) => p.havePermission)
         .map(([k]) => k),
     );
+  }
+
+  async myGroups(): Promise<string[]> {
+    const res = await this.get(route`/rest/api/3/myself?expand=${'groups'}`);
+    if (res.status !== 200) throw unexpected('read your groups', res);
+    return (parse(S.myselfGroups, res, 'your groups').groups?.items ?? []).map((g) => g.name);
+  }
+
+  async users(accountIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const pages = await mapLimit(chunk([...new Set(accountIds)], USERS_PER_BULK), BULK_CONCURRENCY, async (ids) => {
+      const query = new URLSearchParams(ids.map((id): [string, string] => ['accountId', id]));
+      query.set('maxResults', String(ids.length));
+      // "Bulk get users" (platform spec): unknown account ids are left out of `values`, as are deleted accounts.
+      const res = await this.get(route`/rest/api/3/user/bulk?${query}`);
+      if (res.status !== 200) throw unexpected('read user names', res);
+      return parse(S.userPage, res, 'the user list').values;
+    });
+    for (const u of pages.flat()) if (typeof u.displayName === 'string' && u.displayName !== '') names.set(u.accountId, u.displayName);
+    return names;
   }
 
   async closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]> {

@@ -69,3 +69,13 @@ export const rank207 = z.looseObject({
     .array(z.looseObject({ issueKey: z.string().optional(), issueId: z.number().optional(), status: z.number(), errors: z.array(z.string()).optional() }))
     .default([]),
 });
+
+/** `GET /rest/api/3/myself?expand=groups`: User.groups is a SimpleListWrapperGroupName (platform spec). */
+export const myselfGroups = z.looseObject({
+  groups: z.looseObject({ items: z.array(z.looseObject({ name: z.string() })).default([]) }).nullish(),
+});
+/** `GET /rest/api/3/user/bulk`: PageBeanUser (platform spec, "Bulk get users"). */
+export const userPage = z.looseObject({
+  values: z.array(z.looseObject({ accountId: z.string(), displayName: z.string().nullish() })).default([]),
+  isLast: z.boolean().nullish(),
+});

@@ -12,6 +12,7 @@ import { statusCategoryOf } from '../../domain/scoring/read-values';
 import { buildSnapshot, configDigest, updatedOf, type BuildOutcome } from '../snapshot/build-snapshot';
 import { shipRows } from '../shipped/ship-rows';
 import { markUnreadableSources } from '../snapshot/sources';
+import { VoteStore } from '../votes/vote-store';
 import { readEdges, readMeta, readRows, snapMetaKey, updateEdges, updateIssue, type SnapshotMeta } from '../snapshot/snapshot-store';
 
 /**
@@ -71,7 +72,7 @@ export async function rebuildProject(
  * Rescores one edited issue on its own, with the project-wide facts of the last build (normalisation, field ids,
  * "blocks" edges), and updates its place in the snapshot and its "Value score": one bulkfetch for the issue, one
  * for its feedback tickets, one remote-link read when it changed, one field write — at most four Jira requests
- * whatever the project's size. An issue that left the backlog leaves the snapshot. Returns false when it cannot
+ * whatever the project's size (its votes come from KVS). An issue that left the backlog leaves the snapshot. Returns false when it cannot
  * (no snapshot yet, config changed, a custom candidate JQL, or a business value above the known maximum): the
  * caller then rebuilds the project.
  */
@@ -106,7 +107,7 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     }
     if (links.length > 0) remoteLinks.set(issue.key, links);
   }
-  const edges = await readEdges(deps.kv, projectKey, meta);
+  const [edges, votes] = await Promise.all([readEdges(deps.kv, projectKey, meta), new VoteStore(deps.kv).ofIssue(projectKey, issue.id)]);
   const scored = scoreBacklog({
     now: deps.clock(),
     config,
@@ -116,6 +117,7 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     remoteLinks,
     feedbackProjects,
     pins: new Map(),
+    votes: new Map([[issue.id, votes]]),
     projectContext: { businessValueMax: meta.businessValueMax, medianPoints: meta.medianPoints, blocks: edges.filter((e) => e.from !== issue.key) },
   });
   if (scored.length === 0) return false;

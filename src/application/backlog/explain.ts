@@ -6,6 +6,7 @@ import { requireSomeWeight } from '../shared/weights';
 import type { JiraReader } from '../ports/jira';
 import { itemsAt, openView } from '../snapshot/open-view';
 import { fitMoves } from './answer-budget';
+import { issueVotes } from '../votes/cast-vote';
 
 /** The issue's place in its project's value order as the user sees it, and why, against its neighbours. */
 export async function explainIssue(
@@ -17,7 +18,7 @@ export async function explainIssue(
 ): Promise<ResultMap['explainIssue']> {
   const opened = await openView(deps, reader, projectKey, undefined, { principal });
   if (opened.status === 'building') {
-    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), ...opened };
+    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), votes: [], ...opened };
   }
   const { view, meta } = opened;
   const at = view.positionOf(p.issueKey);
@@ -26,7 +27,8 @@ export async function explainIssue(
   const around = [at - 1, at, at + 1].filter((pos) => pos >= 0 && pos < view.length);
   await itemsAt(deps, reader, projectKey, opened, around);
   const e = explainDomain(view, p.issueKey)!;
-  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, status: 'ready', sources: opened.sources };
+  const votes = await issueVotes(deps, reader, projectKey, e.item.id);
+  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, votes, status: 'ready', sources: opened.sources };
 }
 
 /** Where each candidate the user can see would move with other weights, without saving anything. */

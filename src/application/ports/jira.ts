@@ -60,6 +60,13 @@ export interface JiraReader {
   project(projectKey: string): Promise<JiraProjectRef | null>;
   /** Which of `permissions` the principal holds in the project; null when the project cannot be seen. */
   myPermissions(projectKey: string | null, permissions: readonly string[]): Promise<Set<string> | null>;
+  /** The principal's Jira group names (`GET /rest/api/3/myself?expand=groups`: needs no global permission). */
+  myGroups(): Promise<string[]>;
+  /**
+   * Display names of these accounts (`GET /rest/api/3/user/bulk`, USERS_PER_BULK ids a request). An account Jira
+   * no longer knows is absent from the map.
+   */
+  users(accountIds: readonly string[]): Promise<Map<string, string>>;
   /** Closed sprints of the project's boards, newest last, at most `limit`. */
   closedSprints(projectKey: string, limit: number): Promise<JiraSprint[]>;
   /** Active sprints of the project's boards (usually one; a project with several boards may have more). */

@@ -16,6 +16,7 @@ import { jsonBytes } from '../shared/json-bytes';
 import { shipGoneRows } from '../shipped/ship-rows';
 import { deleteGeneration, readMeta, readRows, saveSnapshot, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
 import { searchBounds } from './visibility';
+import { VoteStore } from '../votes/vote-store';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
 /**
@@ -242,6 +243,7 @@ export async function buildSnapshot(
     remoteLinks,
     feedbackProjects,
     pins: new Map(),
+    votes: await new VoteStore(kv).ofProject(projectKey),
   });
   const snap = snapshotOf(backlog);
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;

@@ -1,14 +1,15 @@
 import { CONFIG_SCHEMA_VERSION, type ValueRankConfig } from '../../contract/config';
 
 /**
- * Defaults for a typical Scrum project (DESIGN.md, "Scoring model"). Every weight is above 0 and the five
- * weights add up to 100, so each one reads as a percentage share.
+ * Defaults for a typical Scrum project (DESIGN.md, "Scoring model"). Every weight is above 0; the five data
+ * factors add up to 100 and stakeholder votes come on top with 10, the weight a config saved before votes
+ * existed reads with. One vote of importance 5 makes the stakeholders factor 0.5.
  */
 export function defaultConfig(): ValueRankConfig {
   return {
     schemaVersion: CONFIG_SCHEMA_VERSION,
     candidateJql: null,
-    weights: { customerVoice: 30, businessValue: 25, timeCriticality: 15, techDebt: 15, enablement: 15 },
+    weights: { customerVoice: 30, businessValue: 25, timeCriticality: 15, techDebt: 15, enablement: 15, stakeholders: 10 },
     fields: { storyPoints: null, businessValue: null, customerCount: null, organizations: null, customerTier: null },
     businessValue: { max: null, optionValues: { low: 1, medium: 3, high: 5, critical: 8 } },
     customerVoice: {
@@ -33,6 +34,7 @@ export function defaultConfig(): ValueRankConfig {
       saturation: 3,
     },
     enablement: { linkTypes: [], hopDecay: 0.5, maxDepth: 3, saturation: 2 },
+    stakeholders: { saturation: 5, groupWeights: {} },
     effort: { exponent: 0.5, minPoints: 1, defaultPoints: 3 },
     roadmap: { debtShare: 0.2, capacityPerQuarter: null, fallbackCapacityPerQuarter: 60 },
   };

@@ -1,6 +1,7 @@
 import { FACTOR_IDS, type BacklogItem, type DifferenceFactor, type FactorId, type Neighbour } from '../../contract/model';
 import type { CustomerVoiceEvidence } from '../scoring/customer-voice';
 import type { EnablementEvidence } from '../scoring/enablement';
+import type { StakeholderEvidence } from '../scoring/stakeholders';
 import type { TechDebtEvidence } from '../scoring/tech-debt';
 import type { TimeCriticalityEvidence } from '../scoring/time-criticality';
 import type { BusinessValueEvidence } from '../scoring/business-value';
@@ -121,6 +122,13 @@ function describe(id: FactorId, item: BacklogItem, other: BacklogItem, delta: nu
       const diff = a.direct + a.indirect - (b.direct + b.indirect);
       if (diff !== 0) return `blocks ${moreOrFewer(diff, 'issue', 'issues')} (${s})`;
       return `blocks issues ${a.direct > b.direct ? 'more directly' : 'less directly'} (${s})`;
+    }
+    case 'stakeholders': {
+      const a = item.factors.stakeholders.evidence as StakeholderEvidence;
+      const b = other.factors.stakeholders.evidence as StakeholderEvidence;
+      const diff = a.voters - b.voters;
+      if (diff !== 0) return `${moreOrFewer(diff, 'stakeholder vote', 'stakeholder votes')} (${s})`;
+      return `stakeholder votes of ${a.weightedImportance > b.weightedImportance ? 'higher' : 'lower'} importance (${s})`;
     }
   }
 }

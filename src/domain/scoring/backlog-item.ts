@@ -9,16 +9,8 @@ import { CustomerVoiceAccumulator, readVotes } from './customer-voice';
 import { techDebt } from './tech-debt';
 import { contribution } from './contribution';
 import { memo } from './memo';
+import { confidenceOf } from './confidence';
 import { FACTORS, GAP_ORDER, type PackedScores } from './packed-scores';
-
-/** Confidence lost per gap kind (0–1); a score backed by estimates and defaults says so. */
-const CONFIDENCE_PENALTY: Partial<Record<GapCode, number>> = {
-  'effort.missing': 0.3,
-  'effort.malformed': 0.3,
-  'businessValue.missing': 0.25,
-  'businessValue.malformed': 0.25,
-};
-const DEFAULT_PENALTY = 0.1;
 
 /** Shared by every issue without data gaps; never mutated. */
 const NO_GAPS: string[] = Object.freeze([]) as unknown as string[];
@@ -65,12 +57,14 @@ export class BacklogItemBuilder {
     const createdMs = this.p.createdMs[j]!;
     const bvRead = readBusinessValue(fields.businessValue === null ? undefined : f[fields.businessValue], this.p.optionValues);
     const bvValue = typeof bvRead.value === 'number' ? bvRead.value : null;
+    const time = timeCriticality(f, this.p.timeCache).evidence;
     const evidence: Record<FactorId, unknown> = {
       customerVoice: voice.evidence(votes, this.p.mass[j]!),
       businessValue: this.p.sharedBv(`${bvValue}|${bvRead.option}`, () => ({ value: bvValue, option: bvRead.option, max: this.p.bvMax })),
-      timeCriticality: timeCriticality(f, this.p.timeCache).evidence,
+      timeCriticality: time,
       techDebt: techDebt(f, causes, Number.isNaN(createdMs) ? null : createdMs, now, this.p.debtRules).evidence,
       enablement: this.p.graph.enablement(issue.key, config.enablement).evidence,
+      stakeholders: this.p.stakeholdersAt(j).evidence,
     };
 
     const effort = this.p.effortAt(j);
@@ -84,7 +78,15 @@ export class BacklogItemBuilder {
       factors[id] = value === 0 && Object.isFrozen(ev) ? this.sharedZero(ev, make) : make();
     });
 
-    const { gaps, confidence } = gapsOf(this.p.gapBits[j]!);
+    const gaps = gapsOf(this.p.gapBits[j]!);
+    const confidence = confidenceOf({
+      businessValue: bvValue !== null,
+      points: !Number.isNaN(this.p.points[j]!),
+      dueDate: time.dueDate !== null,
+      customers: this.p.customerCount[j]!,
+      voters: this.p.voters[j]!,
+      gaps: gaps as GapCode[],
+    });
     return {
       key: issue.key,
       id: issue.id,
@@ -105,15 +107,10 @@ export class BacklogItemBuilder {
   }
 }
 
-/** The gap codes a bit set (over GAP_ORDER) names, and the confidence (0–1) left after their penalties. */
-function gapsOf(bits: number): { gaps: string[]; confidence: number } {
-  if (bits === 0) return { gaps: NO_GAPS, confidence: 1 };
+/** The gap codes a bit set (over GAP_ORDER) names. */
+function gapsOf(bits: number): string[] {
+  if (bits === 0) return NO_GAPS;
   const gaps: string[] = [];
-  let confidence = 1;
-  for (let g = 0; g < GAP_ORDER.length; g++) {
-    if ((bits & (1 << g)) === 0) continue;
-    gaps.push(GAP_ORDER[g]!);
-    confidence -= CONFIDENCE_PENALTY[GAP_ORDER[g]!] ?? DEFAULT_PENALTY;
-  }
-  return { gaps, confidence: Math.max(0, Math.min(1, confidence)) };
+  for (let g = 0; g < GAP_ORDER.length; g++) if ((bits & (1 << g)) !== 0) gaps.push(GAP_ORDER[g]!);
+  return gaps;
 }

@@ -1,5 +1,6 @@
 import type { ValueRankConfig } from '../../contract/config';
 import type { Pin } from '../../contract/model';
+import type { StakeholderVote } from './stakeholders';
 
 /**
  * An issue as Jira's REST v3 returns it (`GET /issue`, `bulkfetch`): only `id`, `key` and `fields` are read,
@@ -41,6 +42,8 @@ export interface ScoringInput {
   feedbackProjects: ReadonlySet<string>;
   /** Pins per issue key. */
   pins: ReadonlyMap<string, Pin>;
+  /** Stakeholder votes per issue id (absent: nobody voted). */
+  votes?: ReadonlyMap<string, readonly StakeholderVote[]>;
   /**
    * Project-wide facts from an earlier full run, for scoring a few issues on their own (one issue edited): the
    * observed business-value maximum, the median estimate, and the "blocks" edges of the rest of the project.

@@ -19,6 +19,7 @@ import {
 } from './customer-voice';
 import { debtRules, techDebt, type DebtRules } from './tech-debt';
 import { BlocksGraph } from './enablement';
+import { groupWeightMap, stakeholders } from './stakeholders';
 import type { UrlPattern } from './url-pattern';
 import { memo } from './memo';
 
@@ -63,6 +64,9 @@ export class PackedScores {
   readonly config: ValueRankConfig;
   readonly patterns: UrlPattern[];
   readonly tierWeights: ReadonlyMap<string, number>;
+  readonly groupWeights: ReadonlyMap<string, number>;
+  /** Votes per issue (Jira order) that count, for confidence. */
+  readonly voters: Uint32Array;
   readonly optionValues: ReadonlyMap<string, number>;
   readonly graph = new BlocksGraph();
   readonly timeCache: TimeCriticalityCache;
@@ -84,6 +88,7 @@ export class PackedScores {
     this.patterns = compilePatterns(config.customerVoice.remoteLinkPatterns);
     this.tierWeights = new Map(Object.entries(config.customerVoice.tierWeights).map(([k, v]) => [k.trim().toLowerCase(), v]));
     this.timeCache = new TimeCriticalityCache(now, config.timeCriticality);
+    this.groupWeights = groupWeightMap(config.stakeholders);
 
     // A key listed twice (a search page that shifted while issues moved) is scored once, at its first rank.
     const kept: number[] = [];
@@ -103,6 +108,7 @@ export class PackedScores {
     this.points = new Float64Array(n);
     this.createdMs = new Float64Array(n);
     this.debt = new Uint8Array(n);
+    this.voters = new Uint32Array(n);
 
     // Feedback tickets, read once each however many issues link them: weight, gap bits (or UNREADABLE) and the
     // slots of their customers (tSlots[tStart[t] … tStart[t + 1])).
@@ -144,6 +150,7 @@ export class PackedScores {
     const TIME = FACTOR_IDS.indexOf('timeCriticality');
     const DEBT = FACTOR_IDS.indexOf('techDebt');
     const VOICE = FACTOR_IDS.indexOf('customerVoice');
+    const VOTES = FACTOR_IDS.indexOf('stakeholders');
     for (let j = 0; j < n; j++) {
       const issue = input.candidates[this.index[j]!]!;
       const f = issue.fields;
@@ -201,6 +208,10 @@ export class PackedScores {
       const debt = techDebt(f, links.causes, createdMs, now, this.debtRules);
       this.factorValue[j * FACTORS + DEBT] = debt.value;
       this.debt[j] = debt.evidence.isDebt ? 1 : 0;
+
+      const stake = this.stakeholdersAt(j);
+      this.factorValue[j * FACTORS + VOTES] = stake.value;
+      this.voters[j] = stake.evidence.voters;
       this.gapBits[j] = gaps;
       feedStart[j + 1] = fed;
     }
@@ -228,6 +239,12 @@ export class PackedScores {
     const p = this.points[j]!;
     const known = Number.isNaN(p) ? null : p;
     return this.sharedEffort(known, () => effortOf(known, this.median, this.config.effort));
+  }
+
+  /** The stakeholders factor of issue `j` (Jira order), from the input's votes. */
+  stakeholdersAt(j: number): ReturnType<typeof stakeholders> {
+    const issue = this.input.candidates[this.index[j]!]!;
+    return stakeholders(this.input.votes?.get(issue.id), this.groupWeights, this.config.stakeholders);
   }
 
   /** Ticket `t`'s customer signals (for evidence), read once; null when Jira did not return it. */

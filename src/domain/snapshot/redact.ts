@@ -1,6 +1,7 @@
 import type { CustomerSignal, CustomerVoiceEvidence } from '../scoring/customer-voice';
 import type { TechDebtEvidence } from '../scoring/tech-debt';
 import type { EnablementEvidence } from '../scoring/enablement';
+import { NO_VOTES } from '../scoring/stakeholders';
 import type { SnapshotEvidence } from './types';
 
 /**
@@ -34,6 +35,8 @@ export function redactEvidence(ev: SnapshotEvidence, canOpen: (key: string) => b
       timeCriticality: ev.evidence.timeCriticality,
       techDebt: redactDebt(ev.evidence.techDebt as TechDebtEvidence, open),
       enablement: redactBlocks(ev.evidence.enablement as EnablementEvidence, open),
+      // Counts only: who voted is read from the votes themselves, and every voter could browse the issue.
+      stakeholders: ev.evidence.stakeholders ?? NO_VOTES,
     },
     effort: ev.effort,
     refs,

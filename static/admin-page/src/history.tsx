@@ -81,7 +81,7 @@ export function History({ projectKey }: { projectKey: string | null }) {
             <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
               <strong>Version {e.version}</strong>
               <span style={{ color: text.subtle }}>
-                {new Date(e.at).toLocaleString()} by {e.by === MIGRATION_AUTHOR ? 'ValueRank (automatic update)' : <code>{e.by}</code>}
+                {new Date(e.at).toLocaleString()} by {e.by === MIGRATION_AUTHOR ? 'ValueRank (automatic update)' : <span title={e.by}>{e.displayName}</span>}
               </span>
               <span style={{ flex: 1 }} />
               {e.version === newest ? (

@@ -17,6 +17,7 @@ import { ConfigPreview } from './config-preview';
 import { CustomerTiers } from './customer-tiers';
 import { PresetPicker } from './preset-picker';
 import { ConflictNotice, RebasedNotice, SaveError, ValidationSummary, type Conflict, type Loaded } from './save-notices';
+import { StakeholderSettings } from './stakeholder-settings';
 import { CustomerFeedback, FieldMapping, RoadmapCapacity, TechDebt } from './scoring-sections';
 
 function fullConfig(r: ResultMap['getConfig']): Loaded {
@@ -182,6 +183,7 @@ export function SettingsForm({ projectKey, onSaved }: { projectKey: string | nul
       <TechDebt {...sectionProps} />
       <CustomerFeedback {...sectionProps} />
       <CustomerTiers {...sectionProps} tierField={tierFieldName(draft.fields.customerTier, fieldOptions)} />
+      <StakeholderSettings {...sectionProps} />
       <RoadmapCapacity {...sectionProps} />
 
       <ValidationSummary errors={errors} />

@@ -11,6 +11,7 @@ import { useOperation, usePollWhile } from '../../shared/use-operation';
 import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FACTOR_COLORS, Loading, mount, text } from '../../shared/ui';
 import { evidenceLines } from '../../shared/evidence';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
+import { StakeholderVotes } from './votes';
 
 const section = {
   margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
@@ -105,6 +106,14 @@ function Explain({ issueKey }: { issueKey: string }) {
           </ul>
         );
       })()}
+
+      <h2 style={section}>Stakeholder votes</h2>
+      <StakeholderVotes
+        issueKey={issueKey}
+        votes={explain.data.votes ?? []}
+        counted={(item.factors.stakeholders?.evidence as { voters?: number } | undefined)?.voters ?? 0}
+        reload={explain.reload}
+      />
 
       <h2 style={section}>Why here</h2>
       {!above && !below && <p style={{ color: text.subtlest, margin: 0 }}>It is the only ranked issue.</p>}

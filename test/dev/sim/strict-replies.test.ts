@@ -38,6 +38,7 @@ describe('simulator replies in strict mode', () => {
     ['platform', 'POST', '/rest/api/3/issue/bulkfetch', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['PRJ-1', 'PRJ-2'], fields: ['*all'] }],
     ['platform', 'GET', '/rest/api/3/field', '/rest/api/3/field', undefined],
     ['platform', 'GET', '/rest/api/3/myself', '/rest/api/3/myself', undefined],
+    ['platform', 'GET', `/rest/api/3/user/bulk?accountId=${ALICE}&accountId=nobody&maxResults=5`, '/rest/api/3/user/bulk', undefined],
     ['platform', 'GET', '/rest/api/3/issueLinkType', '/rest/api/3/issueLinkType', undefined],
     ['platform', 'GET', '/rest/api/3/issueLink/20001', '/rest/api/3/issueLink/{linkId}', undefined],
     ['platform', 'GET', '/rest/api/3/project/search?typeKey=software', '/rest/api/3/project/search', undefined],

@@ -32,6 +32,16 @@ describe('explainIssue', () => {
     expect(e.below!.differences[0]!.text).toMatch(/^1 more customer \(\+/);
   });
 
+  it('names stakeholder votes when they are what sets an issue above its neighbour', () => {
+    const voted = scoreBacklog(
+      aScoringInput().withIssues(anIssue('PRJ-1'), anIssue('PRJ-2')).withVote('10002', 'acc-a', 5).withVote('10002', 'acc-b', 3).build(),
+    );
+    const e = explainIssue(voted, 'PRJ-2')!;
+    expect(e.item.rank).toBe(1);
+    expect(e.below!.differences.map((d) => d.text)).toEqual([expect.stringMatching(/^2 more stakeholder votes \(\+\d+\.\d\)$/)]);
+    expect(neighbourSentence('below', e.below!)).toMatch(/^ranks above PRJ-1: 2 more stakeholder votes/);
+  });
+
   it('has no neighbour above the top issue and none below the last', () => {
     expect(explainIssue(ranked, 'PRJ-4')!.above).toBeNull();
     expect(explainIssue(ranked, 'PRJ-6')!.below).toBeNull();

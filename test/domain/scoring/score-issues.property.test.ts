@@ -201,7 +201,14 @@ describe('the lazily built backlog', () => {
 
   it('re-ranks with other weights exactly as scoring with those weights does', () => {
     const weight = fc.integer({ min: 0, max: 100 });
-    const weightsArb = fc.record({ customerVoice: weight, businessValue: weight, timeCriticality: weight, techDebt: weight, enablement: weight });
+    const weightsArb = fc.record({
+      customerVoice: weight,
+      businessValue: weight,
+      timeCriticality: weight,
+      techDebt: weight,
+      enablement: weight,
+      stakeholders: weight,
+    });
     fc.assert(
       fc.property(candidatesArb(), weightsArb, ({ issues, tickets }, weights) => {
         const input = inputOf(issues, tickets);

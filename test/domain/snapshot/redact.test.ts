@@ -36,6 +36,7 @@ function evidence(): SnapshotEvidence {
       timeCriticality: { dueDate: null, source: null, daysLeft: null },
       techDebt: { isDebt: true, matchedBy: ['label:tech-debt'], interestIssues: ['BUG-1', 'BUG-2'], interestCount: 12, ageDays: 30 } satisfies TechDebtEvidence,
       enablement: { direct: 3, indirect: 4, blocks: ['OPS-9', 'PRJ-2', 'PRJ-3'], enabledValue: 5 } satisfies EnablementEvidence,
+      stakeholders: { voters: 2, weightedImportance: 7 },
     },
     effort: { points: 3, divisor: 1.73, estimated: false },
     refs: { 'SUP-1': '1', 'SUP-2': '2', 'SUP-3': '3', 'SUP-4': '4', 'BUG-1': '11', 'BUG-2': '12', 'PRJ-2': '22', 'PRJ-3': '23' },

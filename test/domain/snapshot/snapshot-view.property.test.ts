@@ -14,6 +14,7 @@ const weightsArb: fc.Arbitrary<Weights> = fc.record({
   timeCriticality: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.double({ min: 0, max: 7, noNaN: true })),
   techDebt: fc.integer({ min: 0, max: 10 }),
   enablement: fc.integer({ min: 0, max: 10 }),
+  stakeholders: fc.integer({ min: 0, max: 10 }),
 });
 
 /** Pins on some of PRJ-1…14: positions in and out of range, clashing, fractional, or a quarter only. */
