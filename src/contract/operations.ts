@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, type Roadmap, type SnapshotState } from './model';
 import { configSchema, type ValueRankConfig } from './config';
 import type { DataSourcePath } from './data-sources';
+import type { ChangesResult, HistoryStep } from './history';
 
 /**
  * The resolver operations (DESIGN.md, "Resolver operations"): names, payload schemas and result types.
@@ -69,6 +70,15 @@ export const payloadSchemas = {
   planRankSync: z.object({ projectKey: projectKeySchema }),
   applyRankSync: z.object({ projectKey: projectKeySchema, planId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
   listFields: z.object({}),
+  getChanges: z.object({
+    projectKey: projectKeySchema,
+    since: z.union([
+      z.enum(['lastWeek', 'sprintStart', 'lastConfig']),
+      z.string().datetime({ offset: true, message: "must be an ISO date-time, or 'lastWeek', 'sprintStart' or 'lastConfig'" }),
+    ]),
+    /** Only moves of more than this many places. */
+    minMove: z.number().int().min(0).max(100_000).optional(),
+  }),
 } as const;
 
 export type OperationKey = keyof typeof payloadSchemas;
@@ -99,7 +109,7 @@ export interface ResultMap {
     below: Neighbour | null;
     configVersion: number;
     computedAt: string;
-  } & SnapshotState;
+  } & SnapshotState & { history: HistoryStep[] };
   getRoadmap: Roadmap & SnapshotState;
   /** Every candidate; with `cappedBy: 'bytes'`, unchanged ones (then the last) were left out to fit one answer, `omitted` of them. */
   previewWeights: { moves: { key: string; from: number; to: number }[]; cappedBy?: 'bytes'; omitted?: number };
@@ -133,6 +143,7 @@ export interface ResultMap {
   planRankSync: { planId: string; total: number; unchanged: number; moves: RankMove[]; calls: number };
   applyRankSync: { status: 'done' | 'partial'; applied: number; failed: { key: string; message: string }[] };
   listFields: { fields: { id: string; name: string; type: string }[] };
+  getChanges: ChangesResult;
 }
 
 /** What a user who may not change the config sees of it. */

@@ -10,6 +10,7 @@ import type { JiraReader } from '../application/ports/jira';
 import { requirePinnable } from '../application/pins/pinnable';
 import { applyRankSync, planRankSync } from '../application/rank-sync/rank-sync';
 import { getRoadmap } from '../application/roadmap/get-roadmap';
+import { getChanges } from '../application/history/get-changes';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -60,6 +61,9 @@ async function isJiraAdmin(reader: JiraReader): Promise<boolean> {
   return (await reader.myPermissions(null, ['ADMINISTER']))?.has('ADMINISTER') ?? false;
 }
 
+/** Display names are not read yet: "pinned by" then says "a user". */
+const noNames = async (): Promise<Map<string, string>> => new Map();
+
 /** Whose reads are reused (browsable ids, sprint capacity): the user on their site (an app instance may serve several installations). */
 const principalOf = (ctx: CallContext): string => `${ctx.installContext}|${ctx.accountId}`;
 
@@ -76,7 +80,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
     // The panel opens ValueRank on the project as much as the page does: without it, no snapshot would be built.
     await enrolProject(deps.kv, projectKey, 'opened', new Date());
-    return explainIssue(deps, reader, principalOf(ctx), projectKey, p);
+    return explainIssue(deps, reader, principalOf(ctx), projectKey, p, noNames);
   },
   async getRoadmap(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
@@ -131,7 +135,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const pin = await deps.pins.set(p.projectKey, p.issueKey, {
       ...(p.position !== undefined ? { position: p.position } : {}),
       ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),
-    });
+    }, { by: ctx.accountId, at: deps.clock().toISOString() });
     return { pin };
   },
   async planRankSync(p, ctx) {
@@ -153,6 +157,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     }
     const fields = await reader.fields();
     return { fields: fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type ?? 'unknown' })) };
+  },
+  async getChanges(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    return getChanges(deps, reader, principalOf(ctx), p, noNames);
   },
 };
 

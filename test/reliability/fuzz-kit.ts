@@ -78,6 +78,8 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return { projectKey: 'PAY', planId: 'abc' };
     case 'listFields':
       return {};
+    case 'getChanges':
+      return { projectKey: 'PAY', since: '2026-11-18T00:00:00Z', minMove: 2 };
   }
 }
 

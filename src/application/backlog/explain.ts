@@ -6,6 +6,8 @@ import { requireSomeWeight } from '../shared/weights';
 import type { JiraReader } from '../ports/jira';
 import { itemsAt, openView } from '../snapshot/open-view';
 import { fitMoves } from './answer-budget';
+import type { NamesOf } from '../history/current-point';
+import { issueHistory } from '../history/issue-history';
 
 /** The issue's place in its project's value order as the user sees it, and why, against its neighbours. */
 export async function explainIssue(
@@ -14,10 +16,11 @@ export async function explainIssue(
   principal: string,
   projectKey: string,
   p: Payload<'explainIssue'>,
+  names: NamesOf,
 ): Promise<ResultMap['explainIssue']> {
   const opened = await openView(deps, reader, projectKey, undefined, { principal });
   if (opened.status === 'building') {
-    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), ...opened };
+    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), ...opened, history: [] };
   }
   const { view, meta } = opened;
   const at = view.positionOf(p.issueKey);
@@ -26,7 +29,8 @@ export async function explainIssue(
   const around = [at - 1, at, at + 1].filter((pos) => pos >= 0 && pos < view.length);
   await itemsAt(deps, reader, projectKey, opened, around);
   const e = explainDomain(view, p.issueKey)!;
-  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, status: 'ready', sources: opened.sources };
+  const history = await issueHistory(deps, projectKey, opened, view.idAt(at), names);
+  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, status: 'ready', sources: opened.sources, history };
 }
 
 /** Where each candidate the user can see would move with other weights, without saving anything. */

@@ -15,6 +15,7 @@ import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
 import { jsonBytes } from '../shared/json-bytes';
 import { deleteGeneration, readMeta, saveSnapshot, type SnapshotMeta } from './snapshot-store';
 import { searchBounds } from './visibility';
+import { recordBuild } from '../history/record-history';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
 /**
@@ -239,10 +240,11 @@ export async function buildSnapshot(
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
   const earlier = await readMeta(kv, projectKey);
   const created = await readList<number>(kv, state.steps ?? 0, (n) => createdKey(projectKey, state!.buildId, n));
+  const edges = blocksEdges(candidates, rules);
   const { meta, previous } = await saveSnapshot(
     kv,
     projectKey,
-    { rows, evidence: snap.evidence, edges: blocksEdges(candidates, rules) },
+    { rows, evidence: snap.evidence, edges },
     {
       ...metaBase,
       scoreField: earlier?.scoreField ?? null,
@@ -253,6 +255,7 @@ export async function buildSnapshot(
       rangeBounds: searchBounds(created),
     },
   );
+  await recordBuild(deps, reader, projectKey, meta, { rows, edges }, previous);
   // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
   await dropBuild(kv, projectKey, state);
   if (previous !== undefined) await deleteGeneration(kv, projectKey, previous);
