@@ -9,8 +9,9 @@ import type { BenchRow, BenchSuite } from './types';
 import { domainSuite } from './domain/suite';
 import { jiraSuites } from './jira/suites';
 import { uiSuite } from './ui/page';
+import { historySuite } from './history/history-bytes.bench';
 
-const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite };
+const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite, history: historySuite };
 /** Run only when named: `scale` builds a 100,000-issue project (tens of minutes, a larger heap). */
 const ON_DEMAND = new Set(['scale']);
 
