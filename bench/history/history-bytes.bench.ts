@@ -33,7 +33,10 @@ class BytesKv implements KeyValueStore {
     this.data.delete(key);
   }
   async listByPrefix<T>(prefix: string, limit: number): Promise<{ key: string; value: T }[]> {
-    return [...this.data].filter(([k]) => k.startsWith(prefix)).slice(0, limit).map(([key, v]) => ({ key, value: JSON.parse(v) as T }));
+    return [...this.data]
+      .filter(([k]) => k.startsWith(prefix))
+      .slice(0, limit)
+      .map(([key, v]) => ({ key, value: JSON.parse(v) as T }));
   }
   bytes(prefix: string): { bytes: number; values: number } {
     let bytes = 0;

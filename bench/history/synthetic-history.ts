@@ -34,10 +34,19 @@ export function* syntheticDays(issues: number, days: number, seed = 7): Generato
       .map((e) => {
         const drift = Math.round((e.score + (rng.next() - 0.5)) * 100) / 100;
         if (rng.next() > 0.03) return { ...e, score: Math.max(0, drift) };
-        return { ...e, score: Math.max(0, Math.round((drift + 3) * 100) / 100), facts: { ...e.facts, customers: e.facts.customers + 1, businessValue: Math.floor(rng.next() * 10) } };
+        return {
+          ...e,
+          score: Math.max(0, Math.round((drift + 3) * 100) / 100),
+          facts: { ...e.facts, customers: e.facts.customers + 1, businessValue: Math.floor(rng.next() * 10) },
+        };
       });
     while (entries.length < issues) entries.push(make());
     entries.sort((a, b) => b.score - a.score);
-    yield { at: new Date(Date.UTC(2026, 8, 1) + day * 86_400_000 + 3_600_000).toISOString(), configVersion: 3, weights: Object.fromEntries(FACTOR_IDS.map((f) => [f, 20])) as HistoryPoint['weights'], entries };
+    yield {
+      at: new Date(Date.UTC(2026, 8, 1) + day * 86_400_000 + 3_600_000).toISOString(),
+      configVersion: 3,
+      weights: Object.fromEntries(FACTOR_IDS.map((f) => [f, 20])) as HistoryPoint['weights'],
+      entries,
+    };
   }
 }

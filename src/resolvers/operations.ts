@@ -132,10 +132,15 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     // left the backlog (or can no longer be seen) can still be removed.
     const unpin = p.position === undefined && p.quarter === undefined;
     if (!unpin) await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
-    const pin = await deps.pins.set(p.projectKey, p.issueKey, {
-      ...(p.position !== undefined ? { position: p.position } : {}),
-      ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),
-    }, { by: ctx.accountId, at: deps.clock().toISOString() });
+    const pin = await deps.pins.set(
+      p.projectKey,
+      p.issueKey,
+      {
+        ...(p.position !== undefined ? { position: p.position } : {}),
+        ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),
+      },
+      { by: ctx.accountId, at: deps.clock().toISOString() },
+    );
     return { pin };
   },
   async planRankSync(p, ctx) {

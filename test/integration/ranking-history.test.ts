@@ -4,7 +4,11 @@ import { invoke, PERSONAS, projectPage, settleQueue, startDemo } from './harness
 const PO = PERSONAS.productOwner.accountId;
 const page = { accountId: PO, ...projectPage('PAY') };
 const admin = { accountId: PERSONAS.admin.accountId, moduleKey: 'valuerank-admin-page', extension: { type: 'jira:adminPage' } };
-const panel = (issueKey: string) => ({ accountId: PO, moduleKey: 'valuerank-issue-panel', extension: { type: 'jira:issuePanel', project: { key: 'PAY' }, issue: { key: issueKey } } });
+const panel = (issueKey: string) => ({
+  accountId: PO,
+  moduleKey: 'valuerank-issue-panel',
+  extension: { type: 'jira:issuePanel', project: { key: 'PAY' }, issue: { key: issueKey } },
+});
 
 type Preview = Awaited<ReturnType<typeof startDemo>>;
 type Item = { key: string; rank: number; customers: number; factors: Record<string, { evidence: any }> };
@@ -111,7 +115,11 @@ describe('ranking history over days', () => {
     const bv = moveOf(data, keys.bv);
     expect(bv.rankTo).toBeLessThan(bv.rankFrom);
     expect(bv.why).toContainEqual({ kind: 'factor', factor: 'businessValue', text: expect.stringMatching(/^business value \d+ → \d+$/) });
-    expect(moveOf(data, keys.due).why).toContainEqual({ kind: 'factor', factor: 'timeCriticality', text: expect.stringMatching(/^due date (moved|set) to 2026-11-28$/) });
+    expect(moveOf(data, keys.due).why).toContainEqual({
+      kind: 'factor',
+      factor: 'timeCriticality',
+      text: expect.stringMatching(/^due date (moved|set) to 2026-11-28$/),
+    });
     expect(moveOf(data, keys.feedback).why).toContainEqual({ kind: 'evidence', factor: 'customerVoice', text: '1 more customer' });
     const pinned = moveOf(data, keys.pin);
     expect(pinned.rankTo).toBe(1);

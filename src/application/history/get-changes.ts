@@ -20,13 +20,7 @@ const WEEK_MS = 7 * 86_400_000;
  * the ranking now, both cut to the issues the user can browse (an issue that left counts when they can still
  * browse it). Never reads the project's issues from Jira.
  */
-export async function getChanges(
-  deps: AppDeps,
-  reader: JiraReader,
-  principal: string,
-  p: Payload<'getChanges'>,
-  names: NamesOf,
-): Promise<ChangesResult> {
+export async function getChanges(deps: AppDeps, reader: JiraReader, principal: string, p: Payload<'getChanges'>, names: NamesOf): Promise<ChangesResult> {
   const opened = await openView(deps, reader, p.projectKey, undefined, { principal });
   if (opened.status === 'building') throw new AppError('BUSY', `${p.projectKey} is being ranked for the first time. Try again when the backlog shows.`);
   const index = await readIndex(deps.kv, p.projectKey);
@@ -70,7 +64,9 @@ export async function getChanges(
         summary: row?.summary ?? '',
         rank: e.rank,
         score: e.score,
-        why: isNew ? `created ${new Date(created!).toISOString().slice(0, 10)}` : 'back in the backlog (reopened, moved in, or matching the candidate filter again)',
+        why: isNew
+          ? `created ${new Date(created!).toISOString().slice(0, 10)}`
+          : 'back in the backlog (reopened, moved in, or matching the candidate filter again)',
       };
     }),
     left: diff.left.map((l) => {

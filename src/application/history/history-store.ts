@@ -92,7 +92,15 @@ export async function writePoint(
   const chunks = chunkByBytes(stored);
   const id = `${point.at.slice(0, 10).replace(/-/g, '')}${kind}${randomUUID().replace(/-/g, '').slice(0, 6)}`;
   await kv.setMany(chunks.map((c, n) => ({ key: chunkKey(projectKey, id, n), value: c })));
-  const head: PointHead = { id, at: point.at, kind, configVersion: point.configVersion, w: FACTOR_IDS.map((f) => point.weights[f] ?? 0), base, chunks: chunks.length };
+  const head: PointHead = {
+    id,
+    at: point.at,
+    kind,
+    configVersion: point.configVersion,
+    w: FACTOR_IDS.map((f) => point.weights[f] ?? 0),
+    base,
+    chunks: chunks.length,
+  };
   const all = [...kept, head];
   const { keep, drop } = prune(all, opts.now);
   const next: HistoryIndex = { v: 1, points: keep };

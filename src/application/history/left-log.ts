@@ -31,7 +31,10 @@ export async function recordLeft(kv: KeyValueStore, projectKey: string, records:
   if (records.length === 0) return;
   const cutoff = now.getTime() - HISTORY_DAYS * 86_400_000;
   const log = (await kv.get<LeftEntry[]>(leftKey(projectKey))) ?? [];
-  let next: LeftEntry[] = [...log.filter((e) => Date.parse(e[2]) >= cutoff), ...records.map((r): LeftEntry => [r.id, r.key, r.at, r.why, r.summary.slice(0, 120)])];
+  let next: LeftEntry[] = [
+    ...log.filter((e) => Date.parse(e[2]) >= cutoff),
+    ...records.map((r): LeftEntry => [r.id, r.key, r.at, r.why, r.summary.slice(0, 120)]),
+  ];
   while (next.length > 0 && jsonBytes(next) > CHUNK_BYTES) next = next.slice(Math.ceil(next.length / 10));
   await kv.set(leftKey(projectKey), next);
 }

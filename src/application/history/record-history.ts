@@ -16,7 +16,13 @@ const MAX_CLASSIFIED = 1000;
 
 const dayOf = (iso: string): string => iso.slice(0, 10);
 
-function snapshotPoint(at: string, meta: SnapshotMeta, rows: readonly SnapshotRow[], edges: readonly BlocksEdge[], pins: Awaited<ReturnType<AppDeps['pins']['all']>>): HistoryPoint {
+function snapshotPoint(
+  at: string,
+  meta: SnapshotMeta,
+  rows: readonly SnapshotRow[],
+  edges: readonly BlocksEdge[],
+  pins: Awaited<ReturnType<AppDeps['pins']['all']>>,
+): HistoryPoint {
   return pointOf({ at, configVersion: meta.configVersion, weights: meta.weights as Record<FactorId, number>, rows, edges, pins });
 }
 
@@ -83,8 +89,21 @@ export async function recordIssueLeft(deps: AppDeps, projectKey: string, row: { 
 
 async function classifyLeft(reader: JiraReader, projectKey: string, gone: readonly SnapshotRow[], now: Date): Promise<LeftRecord[]> {
   const asked = gone.slice(0, MAX_CLASSIFIED);
-  const found = new Map((await reader.fetchIssues(asked.map((r) => r.id), ['status', 'issuetype'])).map((i) => [i.id, i]));
-  return gone.map((r, i) => ({ id: r.id, key: r.key, summary: r.summary, why: i < asked.length ? leftWhy(projectKey, found.get(r.id)) : 'filtered', at: now.toISOString() }));
+  const found = new Map(
+    (
+      await reader.fetchIssues(
+        asked.map((r) => r.id),
+        ['status', 'issuetype'],
+      )
+    ).map((i) => [i.id, i]),
+  );
+  return gone.map((r, i) => ({
+    id: r.id,
+    key: r.key,
+    summary: r.summary,
+    why: i < asked.length ? leftWhy(projectKey, found.get(r.id)) : 'filtered',
+    at: now.toISOString(),
+  }));
 }
 
 /** Why a fetched issue is no longer a candidate, for in-place rescoring. */

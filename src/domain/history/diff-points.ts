@@ -87,7 +87,12 @@ export function issueSeries(points: readonly HistoryPoint[], id: string, include
     if (entry === undefined) continue;
     const step: SeriesStep = { at: point.at, score: entry.score, rank };
     if (prev !== null) {
-      const config = { from: prev.point.configVersion, to: point.configVersion, weightsChanged: weightsDiffer(prev.point.weights, point.weights), weights: point.weights };
+      const config = {
+        from: prev.point.configVersion,
+        to: point.configVersion,
+        weightsChanged: weightsDiffer(prev.point.weights, point.weights),
+        weights: point.weights,
+      };
       const [main] = reasonsBetween(prev.entry.facts, entry.facts, config, prev.entry.score !== entry.score);
       if (main !== undefined) step.reason = main;
     }

@@ -25,7 +25,9 @@ export function reasonText(r: Reason, ctx: TextContext): string {
         const d = r.to - r.from;
         return d > 0 ? plural(d, 'more customer', 'more customers') : plural(-d, 'fewer customer', 'fewer customers');
       }
-      return r.to > r.from ? `more customer feedback (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})` : `less customer feedback weighs in (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})`;
+      return r.to > r.from
+        ? `more customer feedback (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})`
+        : `less customer feedback weighs in (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})`;
     case 'pin':
       return pinText(r.to, ctx);
     case 'config':
@@ -64,7 +66,10 @@ function blocksText(added: readonly string[], removed: readonly string[], ctx: T
     if (keys.length === 0) return;
     const named = keys.filter(ctx.canName);
     const hidden = keys.length - named.length;
-    const words = [...named, ...(hidden > 0 ? [plural(hidden, named.length > 0 ? 'more issue' : 'issue', named.length > 0 ? 'more issues' : 'issues') + ' you cannot open'] : [])];
+    const words = [
+      ...named,
+      ...(hidden > 0 ? [plural(hidden, named.length > 0 ? 'more issue' : 'issue', named.length > 0 ? 'more issues' : 'issues') + ' you cannot open'] : []),
+    ];
     parts.push(`${lead} ${words.join(', ')}`);
   };
   say(added, 'now blocks');

@@ -11,6 +11,7 @@ import { useOperation, usePollWhile } from '../../shared/use-operation';
 import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FACTOR_COLORS, Loading, mount, text } from '../../shared/ui';
 import { evidenceLines } from '../../shared/evidence';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
+import { HistoryChart } from './history-chart';
 
 const section = {
   margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
@@ -140,6 +141,8 @@ function Explain({ issueKey }: { issueKey: string }) {
           </ul>
         </div>
       )}
+
+      <HistoryChart history={explain.data.history} />
 
       {item.gaps.length > 0 && (
         <>

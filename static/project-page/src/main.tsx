@@ -7,6 +7,7 @@ import { EmptyView, Loading, mount } from '../../shared/ui';
 import { Backlog } from './backlog';
 import { backlogPayload } from './use-backlog-rows';
 import { RoadmapView } from './roadmap';
+import { ChangesView } from './changes';
 
 function ProjectPage() {
   const { context } = useModuleContext();
@@ -19,6 +20,7 @@ function ProjectPage() {
         <TabList>
           <Tab>Backlog</Tab>
           <Tab>Roadmap</Tab>
+          <Tab>Changes</Tab>
         </TabList>
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 0 && <Backlog projectKey={context.projectKey} />}</div>
@@ -26,6 +28,7 @@ function ProjectPage() {
         <TabPanel>
           <div style={{ width: '100%', paddingTop: token('space.200', '16px') }}>{tab === 1 && <RoadmapView projectKey={context.projectKey} />}</div>
         </TabPanel>
+        <TabPanel>{tab === 2 && <ChangesView projectKey={context.projectKey} />}</TabPanel>
       </Tabs>
     </main>
   );

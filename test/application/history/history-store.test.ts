@@ -6,7 +6,16 @@ import { syntheticDays } from '../../../bench/history/synthetic-history';
 const DAY = 86_400_000;
 
 function head(i: number, over: Partial<PointHead> = {}): PointHead {
-  return { id: `p${i}`, at: new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString(), kind: 'd', configVersion: 1, w: [], base: i % BASE_EVERY === 0, chunks: 1, ...over };
+  return {
+    id: `p${i}`,
+    at: new Date(Date.UTC(2026, 0, 1) + i * DAY).toISOString(),
+    kind: 'd',
+    configVersion: 1,
+    w: [],
+    base: i % BASE_EVERY === 0,
+    chunks: 1,
+    ...over,
+  };
 }
 
 describe('history store', () => {

@@ -34,7 +34,12 @@ describe('reasonsBetween and reasonText', () => {
   });
 
   it('puts a score change with no field behind it down to the config change, naming its version', () => {
-    const rs = reasonsBetween(facts('P-1'), facts('P-1', { values: valuesWith('techDebt', 0.7) }), { from: 6, to: 7, weightsChanged: true, weights: WEIGHTS }, true);
+    const rs = reasonsBetween(
+      facts('P-1'),
+      facts('P-1', { values: valuesWith('techDebt', 0.7) }),
+      { from: 6, to: 7, weightsChanged: true, weights: WEIGHTS },
+      true,
+    );
     expect(rs).toEqual([{ kind: 'config', version: 7, weights: true }]);
     expect(words(rs)).toEqual(['weights changed in config v7']);
   });
