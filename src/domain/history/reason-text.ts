@@ -27,7 +27,7 @@ export function reasonText(r: Reason, ctx: TextContext): string {
       }
       return r.to > r.from
         ? `more customer feedback (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})`
-        : `less customer feedback weighs in (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})`;
+        : `customer feedback weighs less (customer voice ${r.from.toFixed(2)} → ${r.to.toFixed(2)})`;
     case 'pin':
       return pinText(r.to, ctx);
     case 'config':

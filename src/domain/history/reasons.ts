@@ -17,8 +17,8 @@ export type Reason =
   | { kind: 'pin'; from: PinFact | null; to: PinFact | null }
   | { kind: 'config'; version: number; weights: boolean };
 
-/** Factor values closer than this (0–1) count as unchanged: stored values carry three decimals. */
-const VALUE_EPSILON = 0.0005;
+/** A factor value that moved without a field behind it is named only when the move shows in two decimals, as the words print it. */
+const shows = (from: number, to: number): boolean => Math.round(from * 100) !== Math.round(to * 100);
 
 /** The field fact behind a factor, when one exists: its change names the factor's move better than the value. */
 const FACT_OF: Partial<Record<FactorId, (a: Facts, b: Facts) => boolean>> = {
@@ -51,7 +51,7 @@ export function reasonsBetween(
     const weight = delta * (config.weights[factor] ?? 0) + (FACT_OF[factor]?.(a, b) === true ? 1e-9 : 0);
     const fact = factReason(factor, a, b);
     if (fact !== null) weighted.push({ weight, reason: fact });
-    else if (delta > VALUE_EPSILON && !configChanged)
+    else if (shows(from, to) && !configChanged)
       weighted.push({
         weight,
         reason: factor === 'customerVoice' ? { kind: 'evidence', factor, what: 'value', from, to } : { kind: 'factor', factor, what: 'value', from, to },

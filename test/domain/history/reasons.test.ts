@@ -48,6 +48,8 @@ describe('reasonsBetween and reasonText', () => {
     const rs = reasonsBetween(facts('P-1'), facts('P-1', { values: valuesWith('timeCriticality', 0.55) }), same, true);
     expect(words(rs)).toEqual(['time criticality 0.20 → 0.55']);
     expect(reasonsBetween(facts('P-1'), facts('P-1'), same, false)).toEqual([]);
+    // A drift that does not show in two decimals is no reason.
+    expect(reasonsBetween(facts('P-1'), facts('P-1', { values: valuesWith('customerVoice', 0.203) }), same, true)).toEqual([]);
   });
 
   it('orders reasons by the score points they weigh: a pin first, then the larger factor change', () => {
