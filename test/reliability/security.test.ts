@@ -63,6 +63,7 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   applyRankSync: /*         */ [F, F, F, A, A],
   'listFields(global)': /*  */ [F, F, F, F, A],
   'listFields(project)': /* */ [F, F, F, A, A],
+  getChanges: /*            */ [F, A, F, A, A],
 };
 
 interface Recorded {
@@ -198,6 +199,8 @@ describe('security', () => {
         return { key: 'listFields', payload: {}, ctx: adminPage };
       case 'listFields(project)':
         return { key: 'listFields', payload: {}, ctx: projectSettings('PAY') };
+      case 'getChanges':
+        return { key: row, payload: { projectKey: 'PAY', since: 'lastWeek' }, ctx: projectPage('PAY') };
     }
     throw new Error(`unknown row ${row}`);
   }
