@@ -255,9 +255,10 @@ export async function buildSnapshot(
       rangeBounds: searchBounds(created),
     },
   );
-  await recordBuild(deps, reader, projectKey, meta, { rows, edges }, previous);
-  // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
+  // The build is over once its snapshot is saved: pages stop saying "refreshing" while history and the field are written.
   await dropBuild(kv, projectKey, state);
+  // Before the old generation goes: a config change keeps a point of the ranking it changed.
+  await recordBuild(deps, reader, projectKey, meta, { rows, edges }, previous);
   if (previous !== undefined) await deleteGeneration(kv, projectKey, previous);
   for (const d of dirty) await kv.delete(d.key);
   const scores = new Map<string, number>();
