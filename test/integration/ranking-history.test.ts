@@ -170,6 +170,18 @@ describe('ranking history over days', () => {
     expect(data.from).toBe('2026-11-25T00:00:00.000Z');
   });
 
+  it("answers 'sprintStart' with NOT_FOUND naming the missing sprint when no sprint is active", async () => {
+    // As when the team completes its sprint before starting the next one.
+    const active = preview.sim.state.sprints.filter((sp) => sp.state === 'active');
+    for (const sp of active) sp.state = 'closed';
+    try {
+      const answer = await invoke(preview.url, 'getChanges', { projectKey: 'PAY', since: 'sprintStart' }, page);
+      expect(answer.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('no active sprint') });
+    } finally {
+      for (const sp of active) sp.state = 'active';
+    }
+  });
+
   it('refuses a since that is no date with INVALID_PAYLOAD', async () => {
     const answer = await invoke(preview.url, 'getChanges', { projectKey: 'PAY', since: 'yesterday' }, page);
     expect(answer.error?.code).toBe('INVALID_PAYLOAD');
