@@ -8,6 +8,8 @@ import { issueType } from '../../dev/demo/jira-catalog';
 import type { BacklogItem } from '../../src/contract/model';
 import {
   eventually,
+  formatViolations,
+  seriousAxeViolations,
   ctx,
   fullBacklog,
   invoke,
@@ -139,6 +141,8 @@ describe('Changes tab and the panel history', () => {
     });
     expect(luminance(colors.text)!).toBeGreaterThan(0.4);
     expect(luminance(colors.bg)!).toBeLessThan(0.1);
+    const violations = await seriousAxeViolations(frame);
+    expect(formatViolations('Changes tab (dark)', violations)).toBe('');
   });
 
   it('draws the issue panel’s score and rank per day, with the reason of each step for screen readers', async () => {
@@ -159,5 +163,7 @@ describe('Changes tab and the panel history', () => {
     await expect(f.getByRole('list', { name: 'Latest changes' }).innerText()).resolves.toContain('business value');
     await f.getByText('Over time').scrollIntoViewIfNeeded();
     await screenshot(page, 'panel-history.png');
+    const violations = await seriousAxeViolations(await moduleFrame(page, 'issue-panel'));
+    expect(formatViolations('issue panel history', violations)).toBe('');
   });
 });
