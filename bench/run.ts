@@ -10,8 +10,9 @@ import { domainSuite } from './domain/suite';
 import { jiraSuites } from './jira/suites';
 import { matrixSuite } from './ui/matrix';
 import { uiSuite } from './ui/page';
+import { historySuite } from './history/history-bytes.bench';
 
-const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite, matrix: matrixSuite };
+const suites: Record<string, BenchSuite> = { domain: domainSuite, ...jiraSuites, ui: uiSuite, matrix: matrixSuite, history: historySuite };
 /** Run only when named: `scale` builds a 100,000-issue project (tens of minutes, a larger heap). */
 const ON_DEMAND = new Set(['scale']);
 

@@ -38,9 +38,11 @@ export interface Runtime {
 export function createRuntime(): Runtime {
   const kv = new ForgeKvStore();
   const queue = new ForgeRecomputeQueue();
-  const frozen = process.env.VALUERANK_NOW;
-  const at = frozen !== undefined && frozen !== '' && !Number.isNaN(Date.parse(frozen)) ? new Date(frozen) : null;
-  const clock = (): Date => (at === null ? new Date() : new Date(at.getTime()));
+  // Read on every call: the preview's tests move a frozen clock forward day by day (Preview.setNow).
+  const clock = (): Date => {
+    const frozen = process.env.VALUERANK_NOW;
+    return frozen !== undefined && frozen !== '' && !Number.isNaN(Date.parse(frozen)) ? new Date(frozen) : new Date();
+  };
   const deps: AppDeps = {
     kv,
     configs: new ConfigStore(kv, clock),

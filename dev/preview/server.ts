@@ -38,6 +38,11 @@ export interface Preview {
   url: string;
   sim: Simulator;
   queue: LocalQueue;
+  /**
+   * Moves the frozen clock of the app (VALUERANK_NOW, read on every call) and the simulated Jira together, for
+   * tests that follow a project over days. The app runs in this process, so the variable reaches it.
+   */
+  setNow(now: string): void;
   /** Stops the preview; running consumers get `graceMs` (default 3 s) to finish first, as a graceful stop drains its workers. */
   close(graceMs?: number): Promise<void>;
 }
@@ -199,6 +204,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     url: baseUrl,
     sim,
     queue,
+    setNow(at: string) {
+      if (Number.isNaN(Date.parse(at))) throw new Error(`Invalid date '${at}': use ISO 8601`);
+      process.env.VALUERANK_NOW = at;
+      sim.setNow(at);
+    },
     async close(graceMs?: number) {
       // The queue first: running consumers finish against a simulator that still answers (a graceful stop).
       await queue.close(graceMs);

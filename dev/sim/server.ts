@@ -62,6 +62,8 @@ export interface Simulator {
   onRequest(listener: (r: RecordedExchange) => void): () => void;
   stats(): SimStats;
   resetStats(): void;
+  /** Moves the frozen clock (ISO date): tests that follow a project over several days. */
+  setNow(now: string): void;
 }
 
 export const DEFAULT_APP: SimApp = { appId: DEFAULT_SITE.appId, environmentId: DEFAULT_SITE.environmentId, environmentKey: 'DEVELOPMENT' };
@@ -110,7 +112,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const app = options.app ?? DEFAULT_APP;
   state.app = app;
   for (const spec of options.appFields ?? DEFAULT_APP_FIELDS) state.ensureAppField(spec, app);
-  const now = makeClock(options.now ?? state.now);
+  let clock = makeClock(options.now ?? state.now);
+  const now = (): number => clock();
   const faults = new Faults(options.faults);
   const budgets = new RateBudgets();
   const stats = new StatsCounter();
@@ -232,6 +235,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   return {
     state,
     faults,
+    setNow(at: string) {
+      clock = makeClock(at);
+    },
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const answer = url.pathname.startsWith('/rest/') ? answerRest : url.pathname.startsWith('/__sim/') ? answerSim : undefined;

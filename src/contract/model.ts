@@ -19,6 +19,10 @@ export interface Pin {
   position?: number;
   /** Quarter label such as `2027-Q1`. */
   quarter?: string;
+  /** accountId of who set it (absent on pins set before it was kept). */
+  by?: string;
+  /** ISO date-time it was set (absent on pins set before it was kept). */
+  at?: string;
 }
 
 export interface EffortInfo {

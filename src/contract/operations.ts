@@ -3,6 +3,7 @@ import { FACTOR_IDS, type BacklogItem, type Neighbour, type Pin, type RankMove, 
 import { configSchema, type ValueRankConfig } from './config';
 import type { DataSourcePath } from './data-sources';
 import type { SprintProposal } from './sprint';
+import type { ChangesResult, HistoryStep } from './history';
 
 /**
  * The resolver operations (DESIGN.md, "Resolver operations"): names, payload schemas and result types.
@@ -95,6 +96,15 @@ export const payloadSchemas = {
     importance: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
     note: z.string().max(500).optional(),
   }),
+  getChanges: z.object({
+    projectKey: projectKeySchema,
+    since: z.union([
+      z.enum(['lastWeek', 'sprintStart', 'lastConfig']),
+      z.string().datetime({ offset: true, message: "must be an ISO date-time, or 'lastWeek', 'sprintStart' or 'lastConfig'" }),
+    ]),
+    /** Only moves of more than this many places. */
+    minMove: z.number().int().min(0).max(100_000).optional(),
+  }),
 } as const;
 
 export type OperationKey = keyof typeof payloadSchemas;
@@ -127,7 +137,7 @@ export interface ResultMap {
     computedAt: string;
     /** Stakeholder votes on the issue, newest first (every one: a voter could browse the issue, as can the reader). */
     votes: StakeholderVoteView[];
-  } & SnapshotState;
+  } & SnapshotState & { history: HistoryStep[] };
   getRoadmap: Roadmap & SnapshotState;
   /** Every candidate; with `cappedBy: 'bytes'`, unchanged ones (then the last) were left out to fit one answer, `omitted` of them. */
   previewWeights: { moves: { key: string; from: number; to: number }[]; cappedBy?: 'bytes'; omitted?: number };
@@ -194,6 +204,7 @@ export interface ResultMap {
   listPresets: { presets: ScoringPreset[] };
   /** `votes`: how many users voted on the issue now; `mine`: the caller's vote in force (null after importance 0). */
   castVote: { votes: number; mine: { importance: number; note?: string; at: string } | null };
+  getChanges: ChangesResult;
 }
 
 /** A named set of weights and an effort exponent (src/domain/config/presets.ts), with one line on when to use it. */

@@ -15,3 +15,4 @@ export { SnapshotView } from './snapshot/snapshot-view';
 export { SnapshotViewError } from './snapshot/snapshot-error';
 export { redactEvidence, evidenceKeys } from './snapshot/redact';
 export type { SnapshotEvidence, SnapshotRow, SourceProblem } from './snapshot/types';
+export * from './history';

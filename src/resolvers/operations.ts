@@ -16,6 +16,7 @@ import { getShipped } from '../application/shipped/get-shipped';
 import { notifyCustomers } from '../application/shipped/notify-customers';
 import { displayNames } from '../application/users/display-names';
 import { castVote } from '../application/votes/cast-vote';
+import { getChanges } from '../application/history/get-changes';
 import { createRuntime, type JiraSession } from '../composition';
 import { DATA_SOURCE_PATHS } from '../contract/data-sources';
 import type { OperationKey } from '../contract/operations';
@@ -67,6 +68,12 @@ async function isJiraAdmin(reader: JiraReader): Promise<boolean> {
   return (await reader.myPermissions(null, ['ADMINISTER']))?.has('ADMINISTER') ?? false;
 }
 
+/** Display names as the user reads them (cached; "former user" for an account Jira no longer knows): "pinned by …". */
+const namesFor =
+  (reader: JiraReader) =>
+  (accountIds: readonly string[]): Promise<Map<string, string>> =>
+    displayNames(deps.kv, reader, accountIds);
+
 /** Whose reads are reused (browsable ids, sprint capacity): the user on their site (an app instance may serve several installations). */
 const principalOf = (ctx: CallContext): string => `${ctx.installContext}|${ctx.accountId}`;
 
@@ -83,7 +90,7 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     const reader = await forProject(ctx, projectKey, 'BROWSE_PROJECTS', 'see this issue');
     // The panel opens ValueRank on the project as much as the page does: without it, no snapshot would be built.
     await enrolProject(deps.kv, projectKey, 'opened', new Date());
-    return explainIssue(deps, reader, principalOf(ctx), projectKey, p);
+    return explainIssue(deps, reader, principalOf(ctx), projectKey, p, namesFor(reader));
   },
   async getRoadmap(p, ctx) {
     const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
@@ -147,10 +154,15 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     // left the backlog (or can no longer be seen) can still be removed.
     const unpin = p.position === undefined && p.quarter === undefined;
     if (!unpin) await requirePinnable(reader, (await deps.configs.effective(p.projectKey)).config, p.projectKey, p.issueKey);
-    const pin = await deps.pins.set(p.projectKey, p.issueKey, {
-      ...(p.position !== undefined ? { position: p.position } : {}),
-      ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),
-    });
+    const pin = await deps.pins.set(
+      p.projectKey,
+      p.issueKey,
+      {
+        ...(p.position !== undefined ? { position: p.position } : {}),
+        ...(p.quarter !== undefined ? { quarter: p.quarter } : {}),
+      },
+      { by: ctx.accountId, at: deps.clock().toISOString() },
+    );
     return { pin };
   },
   async planRankSync(p, ctx) {
@@ -217,6 +229,10 @@ export const handlers: { [K in OperationKey]: OperationHandler<K> } = {
     // Browse on the project first (FORBIDDEN, as explainIssue answers); an issue hidden by its security level is then NOT_FOUND.
     const reader = await forProject(ctx, projectOfKey(p.issueKey)!, 'BROWSE_PROJECTS', 'see this issue');
     return castVote(deps, reader, ctx.accountId, p);
+  },
+  async getChanges(p, ctx) {
+    const reader = await forProject(ctx, p.projectKey, 'BROWSE_PROJECTS', 'see this project');
+    return getChanges(deps, reader, principalOf(ctx), p, namesFor(reader));
   },
 };
 

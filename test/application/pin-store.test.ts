@@ -19,6 +19,17 @@ describe('PinStore', () => {
     expect(Object.fromEntries(await store.all('PRJ'))).toEqual({ 'PRJ-2': { quarter: '2027-Q1' }, 'PRJ-3': { position: 3 }, 'PRJ-4': { position: 4 } });
   });
 
+  it('keeps who set a pin and when, and still reads a pin stored without them', async () => {
+    const kv = new MemoryKv();
+    await kv.set('pin:PRJ:PRJ-1', { position: 1 });
+    const store = new PinStore(kv);
+    await store.set('PRJ', 'PRJ-2', { quarter: '2027-Q1' }, { by: 'acc-po', at: '2026-11-26T10:00:00.000Z' });
+    expect(Object.fromEntries(await store.all('PRJ'))).toEqual({
+      'PRJ-1': { position: 1 },
+      'PRJ-2': { quarter: '2027-Q1', by: 'acc-po', at: '2026-11-26T10:00:00.000Z' },
+    });
+  });
+
   it("keeps one project's pins apart from a project whose key starts the same way", async () => {
     const store = new PinStore(new MemoryKv());
     await store.set('PA', 'PA-1', { position: 1 });

@@ -46,7 +46,7 @@ describe('pins', () => {
     expect(answers.map((a) => (a.ok ? 'ok' : a.error?.code))).toEqual(targets.map(() => 'ok'));
     const pins = await pinsOf();
     expect(targets.filter((k) => !pins.has(k))).toEqual([]);
-    expect(targets.map((k) => pins.get(k))).toEqual(targets.map((_, i) => ({ position: i + 1 })));
+    expect(targets.map((k) => pins.get(k))).toEqual(targets.map((_, i) => ({ position: i + 1, by: PO.accountId, at: expect.any(String) })));
 
     // And 20 parallel unpins leave none of them.
     await Promise.all(targets.map((key) => invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key }, PO)));
@@ -95,6 +95,6 @@ describe('pins', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await kvs.get(`pin:PAY:${leaving}`)).toBeUndefined();
-    expect(await kvs.get(`pin:PAY:${staying}`)).toEqual({ quarter: '2027-Q1' });
+    expect(await kvs.get(`pin:PAY:${staying}`)).toEqual({ quarter: '2027-Q1', by: expect.any(String), at: expect.any(String) });
   }, 60_000);
 });

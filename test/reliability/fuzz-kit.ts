@@ -90,6 +90,8 @@ export function validPayload(key: OperationKey): Record<string, unknown> {
       return {};
     case 'castVote':
       return { issueKey: 'PAY-10', importance: 3, note: 'Blocks our rollout' };
+    case 'getChanges':
+      return { projectKey: 'PAY', since: '2026-11-18T00:00:00Z', minMove: 2 };
   }
 }
 

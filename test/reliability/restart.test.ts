@@ -91,7 +91,7 @@ describe('restart in the middle of a rank sync', () => {
     if (!backlog1.ok) return;
     const byKey = new Map<string, { pin: unknown; rank: number }>(backlog1.data.items.map((i: { key: string; pin: unknown; rank: number }) => [i.key, i]));
     expect(byKey.get(pinnedPos)).toMatchObject({ pin: { position: 1 }, rank: 1 });
-    expect(byKey.get(pinnedQuarter)?.pin).toEqual({ quarter: '2027-Q2' });
+    expect(byKey.get(pinnedQuarter)?.pin).toEqual({ quarter: '2027-Q2', by: expect.any(String), at: expect.any(String) });
     expect(backlog1.data.configVersion).toBe(1);
 
     // The plan survived: the same planId resumes and finishes.

@@ -73,6 +73,7 @@ const MATRIX: Record<string, [Verdict, Verdict, Verdict, Verdict, Verdict]> = {
   'listPresets(global)': /* */ [F, F, F, F, A],
   'listPresets(project)': /**/ [F, F, F, A, A],
   castVote: /*              */ [F, A, F, A, A],
+  getChanges: /*            */ [F, A, F, A, A],
 };
 
 interface Recorded {
@@ -224,6 +225,8 @@ describe('security', () => {
         return { key: 'listPresets', payload: {}, ctx: projectSettings('PAY') };
       case 'castVote':
         return { key: row, payload: { issueKey: issue, importance: 3 }, ctx: issuePanel(issue) };
+      case 'getChanges':
+        return { key: row, payload: { projectKey: 'PAY', since: 'lastWeek' }, ctx: projectPage('PAY') };
     }
     throw new Error(`unknown row ${row}`);
   }

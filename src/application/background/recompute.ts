@@ -4,6 +4,7 @@ import { candidateFieldList, ticketFieldList } from '../backlog/discover-fields'
 import { isBacklogItem } from '../backlog/load-project';
 import { RemoteLinkCache } from '../backlog/remote-link-cache';
 import { prunePins } from '../pins/prune-pins';
+import { leftWhy, recordIssueLeft, recordRescore } from '../history/record-history';
 import type { JiraField, JiraReader, JiraWriter } from '../ports/jira';
 import { customFieldType, SCORE_FIELD_MODULE_KEY, type AppIdentity } from '../ports/app-identity';
 import type { KeyValueStore } from '../ports/key-value-store';
@@ -89,6 +90,8 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
     if (old !== undefined) {
       if (inProject && statusCategoryOf(issue.fields) === 'done') await shipRows(deps, projectKey, meta, [{ row: old, issue }]);
       await removeFromSnapshot(deps.kv, projectKey, meta, old.key);
+      await recordIssueLeft(deps, projectKey, old, leftWhy(projectKey, issue));
+      await recordRescore(deps, projectKey, (await readMeta(deps.kv, projectKey)) ?? meta);
     }
     return true;
   }
@@ -130,7 +133,8 @@ export async function recomputeIssue(deps: AppDeps, reader: JiraReader, writer: 
   const current = (await readMeta(deps.kv, projectKey)) ?? meta;
   const jiraRank = old?.jiraRank ?? current.total + 1;
   const updated = await updateIssue(deps.kv, projectKey, current, issue.key, { row: { ...row0!, jiraRank }, evidence: snap.evidence[0]! });
-  await updateEdges(deps.kv, projectKey, updated, issue.key, blocksEdges([issue], rules));
+  const withEdges = await updateEdges(deps.kv, projectKey, updated, issue.key, blocksEdges([issue], rules));
+  await recordRescore(deps, projectKey, withEdges);
   const score = Math.round(scored.scoreAt(0) * 10) / 10;
   const previous = await readScores(deps.kv, projectKey);
   if (previous.get(issue.id) !== score) {

@@ -7,6 +7,8 @@ import type { JiraReader } from '../ports/jira';
 import { itemsAt, openView } from '../snapshot/open-view';
 import { fitMoves } from './answer-budget';
 import { issueVotes } from '../votes/cast-vote';
+import type { NamesOf } from '../history/current-point';
+import { issueHistory } from '../history/issue-history';
 
 /** The issue's place in its project's value order as the user sees it, and why, against its neighbours. */
 export async function explainIssue(
@@ -15,10 +17,11 @@ export async function explainIssue(
   principal: string,
   projectKey: string,
   p: Payload<'explainIssue'>,
+  names: NamesOf,
 ): Promise<ResultMap['explainIssue']> {
   const opened = await openView(deps, reader, projectKey, undefined, { principal });
   if (opened.status === 'building') {
-    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), votes: [], ...opened };
+    return { item: null, total: 0, above: null, below: null, configVersion: 0, computedAt: deps.clock().toISOString(), votes: [], ...opened, history: [] };
   }
   const { view, meta } = opened;
   const at = view.positionOf(p.issueKey);
@@ -27,8 +30,8 @@ export async function explainIssue(
   const around = [at - 1, at, at + 1].filter((pos) => pos >= 0 && pos < view.length);
   await itemsAt(deps, reader, projectKey, opened, around);
   const e = explainDomain(view, p.issueKey)!;
-  const votes = await issueVotes(deps, reader, projectKey, e.item.id);
-  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, votes, status: 'ready', sources: opened.sources };
+  const [votes, history] = await Promise.all([issueVotes(deps, reader, projectKey, e.item.id), issueHistory(deps, projectKey, opened, view.idAt(at), names)]);
+  return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, votes, status: 'ready', sources: opened.sources, history };
 }
 
 /** Where each candidate the user can see would move with other weights, without saving anything. */

@@ -15,7 +15,7 @@ const pinPrefix = (projectKey: string): string => `pin:${projectKey}:`;
 const legacyKey = (projectKey: string): string => `pins:${projectKey}`;
 
 /**
- * Pins, one KVS key per issue: `pin:<projectKey>:<issueKey>` → `{ position?, quarter? }`. Setting one pin writes
+ * Pins, one KVS key per issue: `pin:<projectKey>:<issueKey>` → `{ position?, quarter?, by?, at? }`. Setting one pin writes
  * only its own key, so people pinning different issues at the same moment never overwrite each other's pins
  * (one record read, changed and rewritten by each of them would keep only the last writer's pin).
  */
@@ -33,10 +33,17 @@ export class PinStore {
     return pins;
   }
 
-  /** Sets or (with neither position nor quarter) removes a pin; returns the pin now in force. */
-  async set(projectKey: string, issueKey: string, pin: Pin): Promise<Pin | null> {
+  /**
+   * Sets or (with neither position nor quarter) removes a pin; returns the pin now in force. `who`: the accountId
+   * that sets it and when (ISO date-time), kept with the pin ("pinned by …"); pins stored before carry neither.
+   */
+  async set(projectKey: string, issueKey: string, pin: Pin, who?: { by: string; at: string }): Promise<Pin | null> {
     await this.moveLegacy(projectKey);
-    const next: Pin = { ...(pin.position !== undefined ? { position: pin.position } : {}), ...(pin.quarter !== undefined ? { quarter: pin.quarter } : {}) };
+    const next: Pin = {
+      ...(pin.position !== undefined ? { position: pin.position } : {}),
+      ...(pin.quarter !== undefined ? { quarter: pin.quarter } : {}),
+      ...(who === undefined ? {} : { by: who.by, at: who.at }),
+    };
     const key = pinKey(projectKey, issueKey);
     if (next.position === undefined && next.quarter === undefined) {
       await this.kv.delete(key);

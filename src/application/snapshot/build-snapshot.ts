@@ -17,6 +17,7 @@ import { shipGoneRows } from '../shipped/ship-rows';
 import { deleteGeneration, readMeta, readRows, saveSnapshot, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
 import { searchBounds } from './visibility';
 import { VoteStore } from '../votes/vote-store';
+import { recordBuild } from '../history/record-history';
 import { appCannotBrowseFeedback, appCannotBrowseProject, markUnreadableSources } from './sources';
 
 /**
@@ -249,10 +250,11 @@ export async function buildSnapshot(
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
   const earlier = await readMeta(kv, projectKey);
   const created = await readList<number>(kv, state.steps ?? 0, (n) => createdKey(projectKey, state!.buildId, n));
+  const edges = blocksEdges(candidates, rules);
   const { meta, previous } = await saveSnapshot(
     kv,
     projectKey,
-    { rows, evidence: snap.evidence, edges: blocksEdges(candidates, rules) },
+    { rows, evidence: snap.evidence, edges },
     {
       ...metaBase,
       scoreField: earlier?.scoreField ?? null,
@@ -263,8 +265,10 @@ export async function buildSnapshot(
       rangeBounds: searchBounds(created),
     },
   );
-  // The build is over once its snapshot is saved: pages stop saying "refreshing" while the field is written.
+  // The build is over once its snapshot is saved: pages stop saying "refreshing" while history and the field are written.
   await dropBuild(kv, projectKey, state);
+  // Before the old generation goes: a config change keeps a point of the ranking it changed.
+  await recordBuild(deps, reader, projectKey, meta, { rows, edges }, previous);
   if (previous !== undefined) {
     await shipGoneRows(deps, reader, projectKey, previous, await goneRows(kv, projectKey, previous, rows));
     await deleteGeneration(kv, projectKey, previous);

@@ -45,7 +45,7 @@ export interface SnapshotMeta {
   rangeBounds?: number[];
 }
 
-/** A row as stored: a tuple, about half the bytes of an object (20,000 rows in ~15 KVS values). */
+/** A row as stored: a tuple, about half the bytes of an object (20,000 rows in ~15 KVS values); business value last (absent in older rows). */
 type StoredRow = [
   string,
   string,
@@ -65,6 +65,7 @@ type StoredRow = [
   string[],
   number,
   number,
+  (number | null)?,
 ];
 
 /** A row with the evidence chunk that holds its evidence. */
@@ -101,6 +102,7 @@ const encode = (r: StoredSnapshotRow): StoredRow => [
   r.gaps,
   r.confidence,
   r.evChunk,
+  r.businessValue ?? null,
 ];
 
 const decode = (t: StoredRow): StoredSnapshotRow => ({
@@ -122,6 +124,7 @@ const decode = (t: StoredRow): StoredSnapshotRow => ({
   gaps: t[15],
   confidence: t[16],
   evChunk: t[17],
+  businessValue: t[18] ?? null,
 });
 
 /** Decoded rows kept per function instance (Forge keeps warm ones): a page view then reads only the meta. */

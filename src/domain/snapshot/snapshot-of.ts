@@ -38,6 +38,7 @@ export function snapshotOf(backlog: ScoredBacklog, otherIds?: ReadonlyMap<string
       epicKey: isRecord(f.parent) && typeof f.parent.key === 'string' ? f.parent.key : null,
       dueDate: typeof f.duedate === 'string' && ISO_DAY.test(f.duedate) ? f.duedate : null,
       points: backlog.pointsAt(pos),
+      businessValue: backlog.businessValueAt(pos),
       values: FACTOR_IDS.map((id) => item.factors[id].value),
       divisor: item.effort.divisor,
       customers: item.customers,

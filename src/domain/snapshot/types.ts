@@ -26,6 +26,8 @@ export interface SnapshotRow {
   dueDate: string | null;
   /** Story points read from Jira (null when missing or malformed). */
   points: number | null;
+  /** Business value read from Jira (before normalising); null when missing or malformed; absent in older snapshots. */
+  businessValue?: number | null;
   /** Factor values (0–1) in FACTOR_IDS order. */
   values: number[];
   /** Effort divisor (≥ 1). */

@@ -12,6 +12,7 @@ import { Bar, ConfidenceLozenge, EmptyView, ErrorView, FACTOR_COLORS, Loading, m
 import { evidenceLines } from '../../shared/evidence';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 import { StakeholderVotes } from './votes';
+import { HistoryChart } from './history-chart';
 
 const section = {
   margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
@@ -149,6 +150,8 @@ function Explain({ issueKey }: { issueKey: string }) {
           </ul>
         </div>
       )}
+
+      <HistoryChart history={explain.data.history} />
 
       {item.gaps.length > 0 && (
         <>

@@ -7,6 +7,7 @@ import { EmptyView, Loading, mount } from '../../shared/ui';
 import { Backlog } from './backlog';
 import { backlogPayload } from './use-backlog-rows';
 import { RoadmapView } from './roadmap';
+import { ChangesView } from './changes';
 import { MatrixView } from './matrix';
 import { ShippedView } from './shipped';
 import { SprintView } from './sprint';
@@ -16,6 +17,7 @@ const VIEWS: { label: string; View: (props: { projectKey: string }) => React.JSX
   { label: 'Backlog', View: Backlog },
   { label: 'Roadmap', View: RoadmapView },
   { label: 'Sprint', View: SprintView },
+  { label: 'Changes', View: ChangesView },
   { label: 'Shipped', View: ShippedView },
   { label: 'Matrix', View: MatrixView },
 ];

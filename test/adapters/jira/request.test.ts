@@ -61,14 +61,20 @@ describe('jiraRequest retry policy', () => {
   });
 
   it('backs off and tries again when Retry-After cannot be read', async () => {
-    jira.script = [{ status: 429, headers: { 'retry-after': 'soon' } }, { status: 200, body: { id: '1' } }];
+    jira.script = [
+      { status: 429, headers: { 'retry-after': 'soon' } },
+      { status: 200, body: { id: '1' } },
+    ];
     const res = await asUser(() => jiraRequest('user', route`/rest/api/3/myself`, {}, new Deadline(20_000)));
     expect(res.status).toBe(200);
     expect(jira.requests.length).toBe(2);
   });
 
   it('tries again at once when Retry-After names a time already past', async () => {
-    jira.script = [{ status: 503, headers: { 'retry-after': new Date(Date.now() - 60_000).toUTCString() } }, { status: 200, body: {} }];
+    jira.script = [
+      { status: 503, headers: { 'retry-after': new Date(Date.now() - 60_000).toUTCString() } },
+      { status: 200, body: {} },
+    ];
     const res = await asUser(() => jiraRequest('user', route`/rest/api/3/myself`, {}, new Deadline(20_000)));
     expect(res.status).toBe(200);
     expect(jira.requests.length).toBe(2);

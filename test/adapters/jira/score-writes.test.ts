@@ -53,7 +53,12 @@ describe('ForgeJiraWriter.writeScores', () => {
   const jira = useScriptedJira();
 
   it('sends one bulk request per group, to the app field value endpoint without a changelog', async () => {
-    await asUser(() => new ForgeJiraWriter('app', new Deadline(20_000)).writeScores(FIELD, scores(1500, () => 2)));
+    await asUser(() =>
+      new ForgeJiraWriter('app', new Deadline(20_000)).writeScores(
+        FIELD,
+        scores(1500, () => 2),
+      ),
+    );
     expect(jira.requests.map((r) => [r.method, r.path])).toEqual([
       ['POST', '/rest/api/3/app/field/value?generateChangelog=false'],
       ['POST', '/rest/api/3/app/field/value?generateChangelog=false'],
@@ -63,7 +68,14 @@ describe('ForgeJiraWriter.writeScores', () => {
 
   it('stops at a refused request with a clear error and sends none of the requests after it', async () => {
     jira.script = [{ status: 204 }, { status: 400, body: { errorMessages: ['Field is not editable'] } }];
-    const error = await failure(asUser(() => new ForgeJiraWriter('app', new Deadline(20_000)).writeScores(FIELD, scores(2500, () => 2))));
+    const error = await failure(
+      asUser(() =>
+        new ForgeJiraWriter('app', new Deadline(20_000)).writeScores(
+          FIELD,
+          scores(2500, () => 2),
+        ),
+      ),
+    );
     expect(error.code).toBe('JIRA_UNAVAILABLE');
     expect(error.message).toContain('Field is not editable');
     expect(jira.requests).toHaveLength(2);
