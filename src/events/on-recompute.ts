@@ -5,7 +5,7 @@ import { markHandled, wasHandled } from '../application/background/handled-event
 import { acquireProjectLock, busyRetryAfterSeconds, releaseProjectLock } from '../application/background/project-lock';
 import { projectWork } from '../application/background/project-work';
 import { runPreviewJob } from '../application/config/preview-job';
-import { dirtyPrefix, readBuildState } from '../application/snapshot/build-snapshot';
+import { dirtyPrefix, readBuildState } from '../application/snapshot/build-state';
 import { isRecord, projectOfKey } from '../domain/scoring/read-values';
 import { fanOutDaily } from '../application/background/daily-fan-out';
 import type { JiraReader } from '../application/ports/jira';

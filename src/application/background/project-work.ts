@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app-deps';
 import type { JiraReader, JiraWriter } from '../ports/jira';
-import { readBuildState } from '../snapshot/build-snapshot';
+import { readBuildState } from '../snapshot/build-state';
 import { rebuildProject, recomputeIssue } from './recompute';
 
 /** `recomputed:<KEY>` → `{ at }`: when the project's last completed build began (coalescing, docs/storage.md). */

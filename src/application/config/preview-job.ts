@@ -11,7 +11,8 @@ import type { JiraReader } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { mapLimit } from '../shared/concurrency';
-import { configDigest, resolveFeedbackProjects, updatedOf } from '../snapshot/build-snapshot';
+import { resolveFeedbackProjects, updatedOf } from '../snapshot/build-snapshot';
+import { configDigest } from '../snapshot/build-state';
 
 /**
  * A preview job (docs/config-preview.md): when a proposed config changes factor values through facts the snapshot

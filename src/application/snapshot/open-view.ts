@@ -5,7 +5,7 @@ import type { SnapshotEvidence } from '../../domain/snapshot/types';
 import type { AppDeps, WeightsOverride } from '../app-deps';
 import { AppError } from '../errors';
 import type { JiraReader } from '../ports/jira';
-import { readBuildState, configDigest, type BuildState } from './build-snapshot';
+import { readBuildState, configDigest, type BuildState } from './build-state';
 import { readEvidence, readMeta, readRows, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
 import { searchBounds, visibleCandidateIds } from './visibility';
 
