@@ -123,7 +123,7 @@ describe('ranking history over days', () => {
     expect(moveOf(data, keys.feedback).why).toContainEqual({ kind: 'evidence', factor: 'customerVoice', text: '1 more customer' });
     const pinned = moveOf(data, keys.pin);
     expect(pinned.rankTo).toBe(1);
-    expect(pinned.why[0]).toEqual({ kind: 'pin', text: 'pinned at position 1 by a user' });
+    expect(pinned.why[0]).toEqual({ kind: 'pin', text: 'pinned at position 1 by Daniel Okafor' });
   });
 
   it('lists the issue that stopped being a candidate as left (filtered) and the one that became one as entered', async () => {
