@@ -23,6 +23,8 @@ export interface Pin {
   by?: string;
   /** ISO date-time it was set (absent on pins set before it was kept). */
   at?: string;
+  /** Display name of `by` ("former user" for an account Jira no longer knows); only `explainIssue` names it. */
+  byName?: string;
 }
 
 export interface EffortInfo {

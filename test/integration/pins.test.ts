@@ -6,7 +6,7 @@
 import { kvs } from '@forge/kvs';
 import { generateDemoSite } from '../../dev/demo/generate-site';
 import { DEMO_CONFIG } from '../../dev/preview/demo-config';
-import { invoke, PERSONAS, projectPage, startDemo } from './harness';
+import { invoke, issuePanel, PERSONAS, projectPage, startDemo } from './harness';
 
 const PO = { accountId: PERSONAS.productOwner.accountId, ...projectPage('PAY') };
 
@@ -52,6 +52,14 @@ describe('pins', () => {
     await Promise.all(targets.map((key) => invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key }, PO)));
     const after = await pinsOf();
     expect(targets.filter((k) => after.has(k))).toEqual([]);
+  }, 60_000);
+
+  it("names who pinned an issue in its panel, by the pinner's display name", async () => {
+    const key = candidates[45]!;
+    expect((await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key, position: 3 }, PO)).ok).toBe(true);
+    const panel = await invoke(preview.url, 'explainIssue', { issueKey: key }, { accountId: PERSONAS.productOwner.accountId, ...issuePanel(key) });
+    expect(panel.data.item.pin).toEqual({ position: 3, by: PO.accountId, at: expect.any(String), byName: PERSONAS.productOwner.displayName });
+    await invoke(preview.url, 'setPin', { projectKey: 'PAY', issueKey: key }, PO);
   }, 60_000);
 
   it('refuses a pin on a key that does not exist, a Done issue or an epic alike, with NOT_FOUND and the same words', async () => {

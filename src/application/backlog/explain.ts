@@ -30,7 +30,14 @@ export async function explainIssue(
   const around = [at - 1, at, at + 1].filter((pos) => pos >= 0 && pos < view.length);
   await itemsAt(deps, reader, projectKey, opened, around);
   const e = explainDomain(view, p.issueKey)!;
-  const [votes, history] = await Promise.all([issueVotes(deps, reader, projectKey, e.item.id), issueHistory(deps, projectKey, opened, view.idAt(at), names)]);
+  const pinBy = e.item.pin?.by;
+  const [votes, history, pinNames] = await Promise.all([
+    issueVotes(deps, reader, projectKey, e.item.id),
+    issueHistory(deps, projectKey, opened, view.idAt(at), names),
+    pinBy === undefined ? Promise.resolve(new Map<string, string>()) : names([pinBy]),
+  ]);
+  const byName = pinBy === undefined ? undefined : pinNames.get(pinBy);
+  if (e.item.pin !== null && byName !== undefined) e.item.pin = { ...e.item.pin, byName };
   return { ...e, configVersion: meta.configVersion, computedAt: meta.computedAt, votes, status: 'ready', sources: opened.sources, history };
 }
 

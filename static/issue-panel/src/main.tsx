@@ -60,6 +60,12 @@ function Explain({ issueKey }: { issueKey: string }) {
         {item.pin?.quarter !== undefined && <Lozenge appearance="inprogress">{item.pin.quarter}</Lozenge>}
         <ConfidenceLozenge confidence={item.confidence} />
       </div>
+      {item.pin?.byName !== undefined && (
+        <div style={{ fontSize: '12px', color: text.subtle }}>
+          Pinned by {item.pin.byName}
+          {item.pin.at !== undefined ? ` on ${formatDate(item.pin.at)}` : ''}
+        </div>
+      )}
       <div style={{ fontSize: '12px', color: text.subtlest }}>
         Jira rank #{item.jiraRank} · effort {formatEffort(item.effort)} (score ÷ {item.effort.divisor.toFixed(2)}) · {item.customers} customer
         {item.customers === 1 ? '' : 's'}
