@@ -2,9 +2,9 @@
  * A team member (the developer persona, Browse on PAY only) opens an issue: the "Value rank" panel shows the same
  * score, per-factor contributions and position as explainIssue answers for that user.
  */
-import type { Page } from 'playwright-core';
 import type { BacklogItem, FactorId } from '../../src/contract/model';
-import { ctx, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import { ctx, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot } from './support';
+import { useE2E } from './use-e2e';
 
 const DEV = PERSONAS.developer.accountId;
 const LABELS: Record<FactorId, string> = {
@@ -25,18 +25,7 @@ interface Explain {
 }
 
 describe('Team member on the issue view', () => {
-  let e2e: E2E;
-  let page: Page;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    await warmBacklog(e2e.url, DEV);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E({ warmAs: DEV });
 
   it('shows the score, each factor’s contribution and "#n of N" as explainIssue does for that user', async () => {
     const backlog = await fullBacklog(e2e.url, DEV);
@@ -48,13 +37,13 @@ describe('Team member on the issue view', () => {
     expect(explain.item.rank).toBe(target.rank);
     expect(explain.total).toBe(backlog.total);
 
-    await openShell(page, e2e.url, `issue/${target.key}`, { user: DEV });
-    const f = moduleLocator(page, 'issue-panel');
+    await openShell(e2e.page, e2e.url, `issue/${target.key}`, { user: DEV });
+    const f = moduleLocator(e2e.page, 'issue-panel');
     const score = f.locator('[aria-label^="Score "]');
     await score.waitFor({ timeout: 30_000 });
 
     // The shell's issue header is the issue the panel explains.
-    await expect(page.locator('.issue-view h1').innerText()).resolves.toBe(`${target.key}: ${target.summary}`);
+    await expect(e2e.page.locator('.issue-view h1').innerText()).resolves.toBe(`${target.key}: ${target.summary}`);
     await expect(score.innerText()).resolves.toBe(oneDecimal(explain.item.score));
     await expect(f.getByText(`#${explain.item.rank} of ${explain.total}`, { exact: true }).isVisible()).resolves.toBe(true);
 
@@ -88,7 +77,7 @@ describe('Team member on the issue view', () => {
       ).resolves.toContain(explain.below.key);
     await expect(f.getByText(`config v${explain.configVersion}`, { exact: false }).isVisible()).resolves.toBe(true);
 
-    await screenshot(page, 'issue-panel.png');
+    await screenshot(e2e.page, 'issue-panel.png');
     expect(e2e.errors).toEqual([]);
   });
 });
