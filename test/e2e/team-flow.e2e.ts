@@ -5,16 +5,9 @@
 import type { BacklogItem, FactorId } from '../../src/contract/model';
 import { ctx, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot } from './support';
 import { useE2E } from './use-e2e';
+import { FACTOR_LABELS } from '../../static/shared/format';
 
 const DEV = PERSONAS.developer.accountId;
-const LABELS: Record<FactorId, string> = {
-  customerVoice: 'Customer voice',
-  businessValue: 'Business value',
-  timeCriticality: 'Time criticality',
-  techDebt: 'Tech debt',
-  enablement: 'Enablement',
-  stakeholders: 'Stakeholders',
-};
 
 interface Explain {
   item: BacklogItem;
@@ -51,13 +44,13 @@ describe('Team member on the issue view', () => {
     const shown = await f
       .locator('ul > li')
       .evaluateAll((lis) => lis.map((li) => Array.from(li.children as ArrayLike<{ textContent: string | null }>).map((c) => (c.textContent ?? '').trim())));
-    for (const id of Object.keys(LABELS) as FactorId[]) {
-      const row = shown.find((cells) => cells[0] === LABELS[id]);
+    for (const id of Object.keys(FACTOR_LABELS) as FactorId[]) {
+      const row = shown.find((cells) => cells[0] === FACTOR_LABELS[id]);
       expect(row).toBeDefined();
-      expect(`${LABELS[id]}: ${row![1]}`).toBe(`${LABELS[id]}: +${oneDecimal(explain.item.factors[id].contribution)}`);
+      expect(`${FACTOR_LABELS[id]}: ${row![1]}`).toBe(`${FACTOR_LABELS[id]}: +${oneDecimal(explain.item.factors[id].contribution)}`);
     }
     // The contributions add up to the score shown (to display precision).
-    const sum = (Object.keys(LABELS) as FactorId[]).reduce((s, id) => s + explain.item.factors[id].contribution, 0);
+    const sum = (Object.keys(FACTOR_LABELS) as FactorId[]).reduce((s, id) => s + explain.item.factors[id].contribution, 0);
     expect(Math.abs(sum - explain.item.score)).toBeLessThan(1e-9);
 
     // "Why here": the neighbours explainIssue names.
