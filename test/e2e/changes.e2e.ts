@@ -82,7 +82,7 @@ describe('Changes tab and the panel history', () => {
     await expect(table.locator('tbody tr').count()).resolves.toBe(backend.moves.length);
     const row = (key: string) => table.locator('tbody tr').filter({ has: f.getByRole('button', { name: `Open ${key} in Jira` }) });
     await expect(row(edited.bv).innerText()).resolves.toMatch(/business value \d+ → \d+/);
-    await expect(row(edited.pin).innerText()).resolves.toContain('pinned at position 1 by a user');
+    await expect(row(edited.pin).innerText()).resolves.toContain(`pinned at position 1 by ${PERSONAS.productOwner.displayName}`);
     await expect(row(edited.due).innerText()).resolves.toMatch(/due date (moved|set) to 2026-11-30/);
     await expect(f.getByRole('region', { name: /Left/ }).innerText()).resolves.toContain(edited.leaves);
     await screenshot(e2e.page, 'changes.png');
