@@ -3,9 +3,10 @@
  * (version +1); a save on top of someone else's save shows CONFIG_CONFLICT and offers "Reload, keep my edits";
  * the history lists every version and "Revert to this version" brings that config back (as a new version).
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import type { ValueRankConfig } from '../../src/contract/config';
-import { ctx, eventually, invoke, invokeRaw, moduleLocator, openShell, PERSONAS, PROJECT, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import { ctx, eventually, invoke, invokeRaw, openShell, PERSONAS, PROJECT, screenshot, warmBacklog } from './support';
+import { useE2E } from './use-e2e';
 
 const ADMIN = PERSONAS.admin.accountId;
 
@@ -29,39 +30,30 @@ async function nudge(f: FrameLocator, id: string, presses: number): Promise<void
 }
 
 describe('Jira admin on the global settings page', () => {
-  let e2e: E2E;
-  let page: Page;
-  let f: FrameLocator;
+  const e2e = useE2E({ module: 'admin-page' });
   const getConfig = () => invoke<Loaded>(e2e.url, 'getConfig', {}, ctx.adminPage(ADMIN));
-  const versionLine = () => f.getByText(/^Editing the global settings · version \d+/).innerText();
+  const versionLine = () => e2e.frame.getByText(/^Editing the global settings · version \d+/).innerText();
   let v0: Loaded;
   let v1: Loaded;
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    f = moduleLocator(page, 'admin-page');
     // PAY has a ranking to preview on (a project never opened has none yet, and its preview says so).
     await warmBacklog(e2e.url, ADMIN);
     v0 = await getConfig();
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
   });
 
   it('changes a weight, previews it, saves it: the version goes up by one', async () => {
-    await openShell(page, e2e.url, 'admin', { user: ADMIN });
-    await f.locator('#cfg-weight-businessValue').waitFor({ timeout: 30_000 });
+    await openShell(e2e.page, e2e.url, 'admin', { user: ADMIN });
+    await e2e.frame.locator('#cfg-weight-businessValue').waitFor({ timeout: 30_000 });
     await expect(versionLine()).resolves.toContain(`version ${v0.version}`);
-    await screenshot(page, 'admin-page.png');
+    await screenshot(e2e.page, 'admin-page.png');
 
-    await nudge(f, 'cfg-weight-businessValue', 5);
-    await f.getByText('1 unsaved change.').waitFor();
+    await nudge(e2e.frame, 'cfg-weight-businessValue', 5);
+    await e2e.frame.getByText('1 unsaved change.').waitFor();
     const weights = { ...v0.config.weights, businessValue: v0.config.weights.businessValue + 5 };
 
     // Preview on PAY (the global page asks which project): the page's count is the backend's.
-    const preview = f.getByRole('region', { name: 'Preview the changes' });
+    const preview = e2e.frame.getByRole('region', { name: 'Preview the changes' });
     await preview.locator('#preview-project').fill(PROJECT);
     await preview.getByRole('button', { name: /^Preview/ }).click();
     const expected = await invoke<{ moves: { from: number; to: number }[] }>(e2e.url, 'previewWeights', { projectKey: PROJECT, weights }, ctx.adminPage(ADMIN));
@@ -69,9 +61,9 @@ describe('Jira admin on the global settings page', () => {
     await preview.getByText(`On ${PROJECT}: ${moved} of ${expected.moves.length} issues would move.`).waitFor({ timeout: 30_000 });
     await expect(getConfig().then((c) => c.version)).resolves.toBe(v0.version);
 
-    await f.getByRole('button', { name: 'Save', exact: true }).click();
+    await e2e.frame.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(versionLine, (t) => t.includes(`version ${v0.version + 1}`), { what: `"version ${v0.version + 1}" on the page` });
-    await f.getByText('No unsaved changes.').waitFor();
+    await e2e.frame.getByText('No unsaved changes.').waitFor();
     v1 = await getConfig();
     expect(v1.version).toBe(v0.version + 1);
     expect(v1.config.weights).toEqual(weights);
@@ -80,7 +72,7 @@ describe('Jira admin on the global settings page', () => {
 
   it('a save on top of someone else’s save shows CONFIG_CONFLICT and reloads keeping the edits', async () => {
     // My edit in the page…
-    await nudge(f, 'cfg-weight-timeCriticality', 3);
+    await nudge(e2e.frame, 'cfg-weight-timeCriticality', 3);
     // …while someone else saves another weight behind the page's back.
     const theirs = await invokeRaw<{ version: number }>(
       e2e.url,
@@ -91,8 +83,8 @@ describe('Jira admin on the global settings page', () => {
     expect(theirs.ok).toBe(true);
     expect(theirs.data!.version).toBe(v1.version + 1);
 
-    await f.getByRole('button', { name: 'Save', exact: true }).click();
-    const conflict = f.getByRole('alert').filter({ hasText: 'Someone else saved the settings meanwhile' });
+    await e2e.frame.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = e2e.frame.getByRole('alert').filter({ hasText: 'Someone else saved the settings meanwhile' });
     await conflict.waitFor({ timeout: 30_000 });
     await expect(conflict.innerText()).resolves.toContain('CONFIG_CONFLICT');
     // Nothing of mine was written.
@@ -104,10 +96,10 @@ describe('Jira admin on the global settings page', () => {
     await conflict.waitFor({ state: 'detached' });
     await eventually(versionLine, (t) => t.includes(`version ${v1.version + 1}`), { what: 'the page to be based on the newest version' });
     // Their weight and mine are both in the form.
-    await expect(f.locator('#cfg-weight-techDebt').inputValue()).resolves.toBe('40');
-    await expect(f.locator('#cfg-weight-timeCriticality').inputValue()).resolves.toBe(String(v1.config.weights.timeCriticality + 3));
+    await expect(e2e.frame.locator('#cfg-weight-techDebt').inputValue()).resolves.toBe('40');
+    await expect(e2e.frame.locator('#cfg-weight-timeCriticality').inputValue()).resolves.toBe(String(v1.config.weights.timeCriticality + 3));
 
-    await f.getByRole('button', { name: 'Save', exact: true }).click();
+    await e2e.frame.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(versionLine, (t) => t.includes(`version ${v1.version + 2}`), { what: `"version ${v1.version + 2}"` });
     const merged = await getConfig();
     expect(merged.version).toBe(v1.version + 2);
@@ -115,9 +107,9 @@ describe('Jira admin on the global settings page', () => {
   });
 
   it('lists the history and reverts to an earlier version', async () => {
-    await f.getByRole('tab', { name: 'History' }).click();
+    await e2e.frame.getByRole('tab', { name: 'History' }).click();
     const history = await invoke<{ entries: { version: number }[] }>(e2e.url, 'getConfigHistory', {}, ctx.adminPage(ADMIN));
-    const entries = f.locator('ol > li');
+    const entries = e2e.frame.locator('ol > li');
     await entries.first().waitFor({ timeout: 30_000 });
     const shown = await entries.evaluateAll((lis) => lis.map((li) => (li.querySelector('strong')?.textContent ?? '').trim()));
     expect(shown).toEqual(history.entries.map((e) => `Version ${e.version}`));
@@ -126,10 +118,10 @@ describe('Jira admin on the global settings page', () => {
 
     const current = await getConfig();
     await entries
-      .filter({ has: f.locator('strong', { hasText: new RegExp(`^Version ${v1.version}$`) }) })
+      .filter({ has: e2e.frame.locator('strong', { hasText: new RegExp(`^Version ${v1.version}$`) }) })
       .getByRole('button', { name: 'Revert to this version' })
       .click();
-    await f.locator('ol > li strong', { hasText: `Version ${current.version + 1}` }).waitFor({ timeout: 30_000 });
+    await e2e.frame.locator('ol > li strong', { hasText: `Version ${current.version + 1}` }).waitFor({ timeout: 30_000 });
 
     const reverted = await getConfig();
     expect(reverted.version).toBe(current.version + 1);

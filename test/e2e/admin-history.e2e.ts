@@ -2,26 +2,14 @@
  * A long configuration history on the admin page: the first page comes with the tab, "Show older changes" adds
  * the next pages until the first version, each version once.
  */
-import type { FrameLocator, Page } from 'playwright-core';
 import type { ResultMap } from '../../src/contract/operations';
-import { ctx, invoke, moduleLocator, openShell, PERSONAS, startE2E, type E2E } from './support';
+import { ctx, invoke, openShell, PERSONAS } from './support';
+import { useE2E } from './use-e2e';
 
 const ADMIN = PERSONAS.admin.accountId;
 
 describe('Jira admin reads a long settings history', () => {
-  let e2e: E2E;
-  let page: Page;
-  let f: FrameLocator;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    f = moduleLocator(page, 'admin-page');
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E({ module: 'admin-page' });
 
   it('shows the newest page first and the older ones on "Show older changes", every version once', async () => {
     for (let i = 0; i < 60; i++) {
@@ -36,17 +24,17 @@ describe('Jira admin reads a long settings history', () => {
     }
     const newest = (await invoke<ResultMap['getConfig']>(e2e.url, 'getConfig', {}, ctx.adminPage(ADMIN))).version;
     expect(newest).toBeGreaterThan(60);
-    await openShell(page, e2e.url, 'admin', { user: ADMIN });
-    await f.getByRole('tab', { name: 'History' }).click();
-    const entries = f.locator('ol > li');
+    await openShell(e2e.page, e2e.url, 'admin', { user: ADMIN });
+    await e2e.frame.getByRole('tab', { name: 'History' }).click();
+    const entries = e2e.frame.locator('ol > li');
     await entries.first().waitFor({ timeout: 30_000 });
     const versions = () => entries.evaluateAll((lis) => lis.map((li) => (li.querySelector('strong')?.textContent ?? '').trim()));
     expect(await versions()).toEqual(Array.from({ length: 50 }, (_, i) => `Version ${newest - i}`));
-    const more = f.getByRole('button', { name: 'Show older changes' });
+    const more = e2e.frame.getByRole('button', { name: 'Show older changes' });
     for (let i = 0; i < 5 && (await more.count()) > 0; i++) {
       const before = await entries.count();
       await more.click();
-      await f.locator(`ol > li:nth-child(${before + 1})`).waitFor({ timeout: 30_000 });
+      await e2e.frame.locator(`ol > li:nth-child(${before + 1})`).waitFor({ timeout: 30_000 });
     }
     await expect(more.count()).resolves.toBe(0);
     expect(await versions()).toEqual(Array.from({ length: newest }, (_, i) => `Version ${newest - i}`));

@@ -3,10 +3,10 @@
  * preset's values, the preview shows what would move on PAY (the backend's count), nothing is saved until Save, and
  * Save stores exactly the preset's weights and exponent.
  */
-import type { FrameLocator, Page } from 'playwright-core';
 import type { ValueRankConfig } from '../../src/contract/config';
 import { FACTOR_IDS } from '../../src/contract/model';
-import { ctx, eventually, invoke, moduleLocator, openShell, PERSONAS, PROJECT, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import { ctx, eventually, invoke, openShell, PERSONAS, PROJECT, screenshot, warmBacklog } from './support';
+import { useE2E } from './use-e2e';
 
 const ADMIN = PERSONAS.admin.accountId;
 
@@ -22,20 +22,8 @@ interface Preset {
 }
 
 describe('Jira admin applies a scoring preset', () => {
-  let e2e: E2E;
-  let page: Page;
-  let f: FrameLocator;
+  const e2e = useE2E({ module: 'admin-page' });
   const getConfig = () => invoke<Loaded>(e2e.url, 'getConfig', {}, ctx.adminPage(ADMIN));
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    f = moduleLocator(page, 'admin-page');
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
 
   it('picks WSJF, sees the preview, saves: the config holds exactly the preset', async () => {
     // PAY's ranking exists (the project was opened in ValueRank): the preview starts from it.
@@ -43,21 +31,21 @@ describe('Jira admin applies a scoring preset', () => {
     const before = await getConfig();
     const { presets } = await invoke<{ presets: Preset[] }>(e2e.url, 'listPresets', {}, ctx.adminPage(ADMIN));
     const wsjf = presets.find((p) => p.id === 'wsjf')!;
-    await openShell(page, e2e.url, 'admin', { user: ADMIN });
-    await f.getByTestId('preset-wsjf').waitFor({ timeout: 30_000 });
-    await f.locator('#preview-project').fill(PROJECT);
+    await openShell(e2e.page, e2e.url, 'admin', { user: ADMIN });
+    await e2e.frame.getByTestId('preset-wsjf').waitFor({ timeout: 30_000 });
+    await e2e.frame.locator('#preview-project').fill(PROJECT);
 
-    await f.getByTestId('preset-wsjf').click();
+    await e2e.frame.getByTestId('preset-wsjf').click();
     for (const id of FACTOR_IDS)
       await eventually(
-        () => f.locator(`#cfg-weight-${id}`).inputValue(),
+        () => e2e.frame.locator(`#cfg-weight-${id}`).inputValue(),
         (v) => Number(v) === wsjf.weights[id],
         { what: `${id} slider` },
       );
-    await expect(f.locator('#effort-exponent').inputValue()).resolves.toBe(String(wsjf.effortExponent));
-    await expect(f.getByTestId('preset-wsjf').getAttribute('aria-pressed')).resolves.toBe('true');
-    await f.getByRole('group', { name: 'Scoring presets' }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'admin-presets-picker.png');
+    await expect(e2e.frame.locator('#effort-exponent').inputValue()).resolves.toBe(String(wsjf.effortExponent));
+    await expect(e2e.frame.getByTestId('preset-wsjf').getAttribute('aria-pressed')).resolves.toBe('true');
+    await e2e.frame.getByRole('group', { name: 'Scoring presets' }).scrollIntoViewIfNeeded();
+    await screenshot(e2e.page, 'admin-presets-picker.png');
 
     const proposed = { ...structuredClone(before.config), weights: wsjf.weights };
     proposed.effort.exponent = wsjf.effortExponent;
@@ -68,16 +56,16 @@ describe('Jira admin applies a scoring preset', () => {
       ctx.adminPage(ADMIN),
     );
     expect(expected.moved).toBeGreaterThan(0);
-    const preview = f.getByRole('region', { name: 'Preview the changes' });
+    const preview = e2e.frame.getByRole('region', { name: 'Preview the changes' });
     await preview.getByText(`On ${PROJECT}: ${expected.moved} of ${expected.moves.length} issues would move.`).waitFor({ timeout: 30_000 });
     // The largest move is listed first.
     await expect(preview.locator('tbody tr').first().locator('td').first().innerText()).resolves.toBe(expected.largest[0]!.key);
     await expect(getConfig().then((c) => c.version)).resolves.toBe(before.version);
     await preview.scrollIntoViewIfNeeded();
-    await screenshot(page, 'admin-presets.png');
+    await screenshot(e2e.page, 'admin-presets.png');
 
-    await f.getByRole('button', { name: 'Save', exact: true }).click();
-    await f.getByText('No unsaved changes.').waitFor({ timeout: 30_000 });
+    await e2e.frame.getByRole('button', { name: 'Save', exact: true }).click();
+    await e2e.frame.getByText('No unsaved changes.').waitFor({ timeout: 30_000 });
     const after = await getConfig();
     expect(after.version).toBe(before.version + 1);
     expect(after.config.weights).toEqual(wsjf.weights);
@@ -91,12 +79,12 @@ describe('Jira admin applies a scoring preset', () => {
 
   it('gives Enterprise customers more weight: the preview says it computes in the background, then fills in; nothing is saved', async () => {
     const before = await getConfig();
-    await f.getByRole('button', { name: 'Add a tier' }).click();
-    const name = f.locator('input[id^="tier-name-"]').last();
-    const weight = f.locator('input[id^="tier-weight-"]').last();
+    await e2e.frame.getByRole('button', { name: 'Add a tier' }).click();
+    const name = e2e.frame.locator('input[id^="tier-name-"]').last();
+    const weight = e2e.frame.locator('input[id^="tier-weight-"]').last();
     await name.fill('Enterprise');
     await weight.fill('5');
-    const preview = f.getByRole('region', { name: 'Preview the changes' });
+    const preview = e2e.frame.getByRole('region', { name: 'Preview the changes' });
     // The stored ranking does not keep customers' tiers: the page says the effect is computed in the background…
     await preview
       .getByRole('status')
@@ -115,7 +103,7 @@ describe('Jira admin applies a scoring preset', () => {
     expect(expected.job.status).toBe('done');
     await preview.getByText(`On ${PROJECT}: ${expected.moved} of ${expected.moves.length} issues would move.`).waitFor({ timeout: 30_000 });
     await expect(getConfig().then((c) => c.version)).resolves.toBe(before.version);
-    await f.getByRole('button', { name: 'Discard changes' }).click();
-    await f.getByText('No unsaved changes.').waitFor();
+    await e2e.frame.getByRole('button', { name: 'Discard changes' }).click();
+    await e2e.frame.getByText('No unsaved changes.').waitFor();
   });
 });

@@ -2,35 +2,22 @@
  * The "Apply order to Jira" dialog when Jira's order changes behind its back: the apply is refused with
  * PLAN_OUTDATED, the dialog says so and offers "Plan again", and the new plan then applies.
  */
-import type { FrameLocator, Page } from 'playwright-core';
-import { ctx, fullBacklog, invoke, jiraRankOrder, moduleLocator, openShell, PERSONAS, PROJECT, startE2E, warmBacklog, type E2E } from './support';
+import { ctx, fullBacklog, invoke, jiraRankOrder, openShell, PERSONAS, PROJECT } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 
 describe('apply order to Jira when Jira changed meanwhile', () => {
-  let e2e: E2E;
-  let page: Page;
-  let f: FrameLocator;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    f = moduleLocator(page, 'project-page');
-    await warmBacklog(e2e.url, PO);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E({ warmAs: PO });
 
   it('shows that the plan is outdated, plans again on request, and the new plan applies', async () => {
     // Someone's pin makes sure there is something to move.
     const value = (await fullBacklog(e2e.url, PO)).items.map((i) => i.key);
     await invoke(e2e.url, 'setPin', { projectKey: PROJECT, issueKey: value[value.length - 1]!, position: 1 }, ctx.projectPage(PO));
-    await openShell(page, e2e.url, 'project', { user: PO });
-    await f.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
-    await f.getByRole('button', { name: 'Apply order to Jira' }).click();
-    const dialog = f.getByRole('dialog');
+    await openShell(e2e.page, e2e.url, 'project', { user: PO });
+    await e2e.frame.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+    await e2e.frame.getByRole('button', { name: 'Apply order to Jira' }).click();
+    const dialog = e2e.frame.getByRole('dialog');
     await dialog.waitFor();
     await dialog.locator('p', { hasText: 'issues move' }).waitFor({ timeout: 30_000 });
 

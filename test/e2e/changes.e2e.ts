@@ -3,7 +3,6 @@
  * (as getChanges answers), with a "moved more than N places" filter, in light and dark; the issue panel draws the
  * issue's score and rank per day with the reason of each step.
  */
-import type { Page } from 'playwright-core';
 import { issueType } from '../../dev/demo/jira-catalog';
 import type { BacklogItem } from '../../src/contract/model';
 import {
@@ -19,12 +18,10 @@ import {
   openShell,
   PERSONAS,
   screenshot,
-  startE2E,
   waitForQueue,
-  warmBacklog,
   type Dom,
-  type E2E,
 } from './support';
+import { useE2E, type E2ESuite } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 const LATER = '2026-11-29T09:00:00.000Z';
@@ -35,25 +32,21 @@ async function rest(url: string, path: string, init: RequestInit = {}): Promise<
   return { status: res.status, body: body ? JSON.parse(body) : null };
 }
 
-async function edit(e2e: E2E, key: string, fields: Record<string, unknown>): Promise<void> {
+async function edit(e2e: E2ESuite, key: string, fields: Record<string, unknown>): Promise<void> {
   expect((await rest(e2e.url, `/rest/api/3/issue/${key}`, { method: 'PUT', body: JSON.stringify({ fields }) })).status).toBe(204);
   await waitForQueue(e2e.url);
 }
 
-async function daily(e2e: E2E): Promise<void> {
+async function daily(e2e: E2ESuite): Promise<void> {
   await fetch(`${e2e.url}/__forge/scheduled/daily-recompute`, { method: 'POST' });
   await waitForQueue(e2e.url);
 }
 
 describe('Changes tab and the panel history', () => {
-  let e2e: E2E;
-  let page: Page;
+  const e2e = useE2E({ warmAs: PO }, 240_000);
   let edited: { bv: string; due: string; pin: string; leaves: string };
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    await warmBacklog(e2e.url, PO);
     await daily(e2e);
     const { items } = await fullBacklog(e2e.url, PO);
     const lower = items.slice(Math.floor(items.length / 2));
@@ -76,31 +69,27 @@ describe('Changes tab and the panel history', () => {
     await daily(e2e);
     e2e.preview.setNow(LATER);
     await daily(e2e);
-    await page.clock.setFixedTime(new Date(LATER));
+    await e2e.page.clock.setFixedTime(new Date(LATER));
   }, 240_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
 
   it('lists last week’s moves with their reasons, entered and left, and filters small moves', async () => {
     const backend = await invoke<{ moves: { key: string }[] }>(e2e.url, 'getChanges', { projectKey: 'PAY', since: 'lastWeek' }, ctx.projectPage(PO));
-    await openShell(page, e2e.url, 'project', { user: PO });
-    const f = moduleLocator(page, 'project-page');
+    await openShell(e2e.page, e2e.url, 'project', { user: PO });
+    const f = moduleLocator(e2e.page, 'project-page');
     await f.getByRole('tab', { name: 'Changes' }).click();
     const table = f.getByRole('table', { name: 'Rank changes' });
     await table.waitFor({ timeout: 30_000 });
     await expect(table.locator('tbody tr').count()).resolves.toBe(backend.moves.length);
     const row = (key: string) => table.locator('tbody tr').filter({ has: f.getByRole('button', { name: `Open ${key} in Jira` }) });
     await expect(row(edited.bv).innerText()).resolves.toMatch(/business value \d+ → \d+/);
-    await expect(row(edited.pin).innerText()).resolves.toContain('pinned at position 1 by Daniel Okafor');
+    await expect(row(edited.pin).innerText()).resolves.toContain(`pinned at position 1 by ${PERSONAS.productOwner.displayName}`);
     await expect(row(edited.due).innerText()).resolves.toMatch(/due date (moved|set) to 2026-11-30/);
     await expect(f.getByRole('region', { name: /Left/ }).innerText()).resolves.toContain(edited.leaves);
-    await screenshot(page, 'changes.png');
+    await screenshot(e2e.page, 'changes.png');
 
     // Keyboard: the filter field is reachable and narrows the table to moves of more than 5 places.
     await f.getByLabel('Moved more than N places').focus();
-    await page.keyboard.type('5');
+    await e2e.page.keyboard.type('5');
     const big = await invoke<{ moves: unknown[] }>(e2e.url, 'getChanges', { projectKey: 'PAY', since: 'lastWeek', minMove: 5 }, ctx.projectPage(PO));
     await eventually(
       () => table.locator('tbody tr').count(),
@@ -111,14 +100,14 @@ describe('Changes tab and the panel history', () => {
 
   it('switches to "since the last config change" from the keyboard and compares with that point', async () => {
     const backend = await invoke<{ from: string; moves: unknown[] }>(e2e.url, 'getChanges', { projectKey: 'PAY', since: 'lastConfig' }, ctx.projectPage(PO));
-    await openShell(page, e2e.url, 'project', { user: PO });
-    const f = moduleLocator(page, 'project-page');
+    await openShell(e2e.page, e2e.url, 'project', { user: PO });
+    const f = moduleLocator(e2e.page, 'project-page');
     await f.getByRole('tab', { name: 'Changes' }).click();
     // The shell keeps the module when the same route is opened again: the filter of the last test is cleared.
     await f.getByLabel('Moved more than N places').fill('');
     const button = f.getByRole('button', { name: 'Since the last config change' });
     await button.focus();
-    await page.keyboard.press('Enter');
+    await e2e.page.keyboard.press('Enter');
     await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
     const summary = `${backend.moves.length} issues moved between ${backend.from.slice(0, 10)} and now.`;
     await eventually(
@@ -129,11 +118,11 @@ describe('Changes tab and the panel history', () => {
   });
 
   it('renders the tab dark in the dark theme', async () => {
-    await openShell(page, e2e.url, 'project', { user: PO, theme: 'dark' });
-    const f = moduleLocator(page, 'project-page');
+    await openShell(e2e.page, e2e.url, 'project', { user: PO, theme: 'dark' });
+    const f = moduleLocator(e2e.page, 'project-page');
     await f.getByRole('tab', { name: 'Changes' }).click();
     await f.getByRole('table', { name: 'Rank changes' }).waitFor({ timeout: 30_000 });
-    const frame = await moduleFrame(page, 'project-page');
+    const frame = await moduleFrame(e2e.page, 'project-page');
     const colors = await frame.evaluate(() => {
       const dom = globalThis as unknown as Dom;
       const t = dom.document.querySelector('table[aria-label="Rank changes"]');
@@ -153,8 +142,8 @@ describe('Changes tab and the panel history', () => {
       ctx.issuePanel(PO, edited.bv),
     );
     expect(explain.history.map((h) => h.at.slice(0, 10))).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
-    await openShell(page, e2e.url, `issue/${edited.bv}`, { user: PO });
-    const f = moduleLocator(page, 'issue-panel');
+    await openShell(e2e.page, e2e.url, `issue/${edited.bv}`, { user: PO });
+    const f = moduleLocator(e2e.page, 'issue-panel');
     const list = f.getByRole('list', { name: 'Score and rank per day' });
     await list.waitFor({ state: 'attached', timeout: 30_000 });
     await expect(list.locator('li').count()).resolves.toBe(explain.history.length);
@@ -162,8 +151,8 @@ describe('Changes tab and the panel history', () => {
     await expect(f.locator('figure svg').isVisible()).resolves.toBe(true);
     await expect(f.getByRole('list', { name: 'Latest changes' }).innerText()).resolves.toContain('business value');
     await f.getByText('Over time').scrollIntoViewIfNeeded();
-    await screenshot(page, 'panel-history.png');
-    const violations = await seriousAxeViolations(await moduleFrame(page, 'issue-panel'));
+    await screenshot(e2e.page, 'panel-history.png');
+    const violations = await seriousAxeViolations(await moduleFrame(e2e.page, 'issue-panel'));
     expect(formatViolations('issue panel history', violations)).toBe('');
   });
 });

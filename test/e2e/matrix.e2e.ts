@@ -29,10 +29,8 @@ import {
   PERSONAS,
   screenshot,
   seriousAxeViolations,
-  startE2E,
-  warmBacklog,
-  type E2E,
 } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -92,17 +90,11 @@ function clearPoint(placed: Placed, count: number): number {
 }
 
 describe('Project page Matrix tab', () => {
-  let e2e: E2E;
+  const e2e = useE2E({ warmAs: PO });
   let points: MatrixPoint[];
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    await warmBacklog(e2e.url, PO);
     points = toMatrixPoints((await fullBacklog(e2e.url, PO)).items);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
   });
 
   it('draws every candidate of the demo, each where its value and effort put it, and hover shows its summary (light)', async () => {

@@ -2,9 +2,9 @@
  * A stakeholder votes from the issue panel: they pick an importance, add a note and vote; the panel lists them by
  * name with the note, and once the background has rescored the issue, its score and rank move up in the panel.
  */
-import type { Page } from 'playwright-core';
 import type { BacklogItem } from '../../src/contract/model';
-import { ctx, eventually, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import { ctx, eventually, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner;
 
@@ -15,25 +15,15 @@ interface Explain {
 }
 
 describe('Stakeholder vote on the issue view', () => {
-  let e2e: E2E;
-  let page: Page;
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    await warmBacklog(e2e.url, PO.accountId);
-  }, 90_000);
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
+  const e2e = useE2E({ warmAs: PO.accountId });
   it('votes 5 with a note from the panel, lists the voter by name and shows the higher score and rank', async () => {
     const backlog = await fullBacklog(e2e.url, PO.accountId);
     const target = backlog.items[Math.floor(backlog.items.length * 0.7)]!;
     const before = await invoke<Explain>(e2e.url, 'explainIssue', { issueKey: target.key }, ctx.issuePanel(PO.accountId, target.key));
     expect(before.votes).toEqual([]);
 
-    await openShell(page, e2e.url, `issue/${target.key}`, { user: PO.accountId });
-    const f = moduleLocator(page, 'issue-panel');
+    await openShell(e2e.page, e2e.url, `issue/${target.key}`, { user: PO.accountId });
+    const f = moduleLocator(e2e.page, 'issue-panel');
     const score = f.locator('[aria-label^="Score "]');
     await score.waitFor({ timeout: 30_000 });
     await expect(score.innerText()).resolves.toBe(oneDecimal(before.item.score));
@@ -62,6 +52,6 @@ describe('Stakeholder vote on the issue view', () => {
     await expect(voters.innerText()).resolves.toContain('“Our biggest customer renews in January”');
     await expect(f.getByRole('button', { name: 'Update my vote' }).isVisible()).resolves.toBe(true);
     await f.getByRole('list', { name: 'Who voted' }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'panel-votes.png');
+    await screenshot(e2e.page, 'panel-votes.png');
   }, 120_000);
 });

@@ -3,25 +3,10 @@
  * keyboard ("Move…"), applying the value order to Jira's Rank (diff first), and the roadmap tab.
  * Each step is checked against the backend (getBacklog, previewWeights, the simulator's Jira order).
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import type { BacklogItem } from '../../src/contract/model';
-import {
-  ctx,
-  eventually,
-  fullBacklog,
-  invoke,
-  jiraRankOrder,
-  lisLength,
-  moduleLocator,
-  openShell,
-  type Dom,
-  PERSONAS,
-  PROJECT,
-  screenshot,
-  startE2E,
-  warmBacklog,
-  type E2E,
-} from './support';
+import { ctx, eventually, fullBacklog, invoke, jiraRankOrder, lisLength, openShell, type Dom, PERSONAS, PROJECT, screenshot } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -42,38 +27,25 @@ async function rowKeys(f: FrameLocator): Promise<string[]> {
 }
 
 describe('Product Owner on the project page', () => {
-  let e2e: E2E;
-  let page: Page;
-  let f: FrameLocator;
+  const e2e = useE2E({ warmAs: PO });
   let pinnedKey = '';
 
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    f = moduleLocator(page, 'project-page');
-    await warmBacklog(e2e.url, PO);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
   it('shows the value-ranked backlog, first row = getBacklog’s first item', async () => {
-    await openShell(page, e2e.url, 'project', { user: PO });
-    await f.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
-    await backlogReady(f);
+    await openShell(e2e.page, e2e.url, 'project', { user: PO });
+    await e2e.frame.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+    await backlogReady(e2e.frame);
     const backlog = await invoke<{ items: BacklogItem[]; total: number; configVersion: number }>(
       e2e.url,
       'getBacklog',
       { projectKey: PROJECT, pageSize: 100 },
       ctx.projectPage(PO),
     );
-    const keys = await rowKeys(f);
+    const keys = await rowKeys(e2e.frame);
     expect(keys[0]).toBe(backlog.items[0]!.key);
     // The whole first page, in the same order, with the count the backend reports.
     expect(keys).toEqual(backlog.items.map((i) => i.key));
-    await expect(f.getByText(`${backlog.total} issues`, { exact: false }).first().isVisible()).resolves.toBe(true);
-    const firstRow = f.locator('table tbody tr').first();
+    await expect(e2e.frame.getByText(`${backlog.total} issues`, { exact: false }).first().isVisible()).resolves.toBe(true);
+    const firstRow = e2e.frame.locator('table tbody tr').first();
     const firstText = await firstRow.innerText();
     expect(firstText).toContain(backlog.items[0]!.summary);
     expect(firstText).toContain((Math.round(backlog.items[0]!.score * 10) / 10).toFixed(1));
@@ -81,8 +53,8 @@ describe('Product Owner on the project page', () => {
   });
 
   it('what-if: moving a weight slider with the keyboard shows where each issue would move', async () => {
-    await f.getByRole('button', { name: 'What-if weights' }).click();
-    const slider = f.locator('#whatif-customerVoice');
+    await e2e.frame.getByRole('button', { name: 'What-if weights' }).click();
+    const slider = e2e.frame.locator('#whatif-customerVoice');
     await slider.waitFor();
     const config = await invoke<{ config: { weights: Record<string, number> } }>(e2e.url, 'getConfig', { projectKey: PROJECT }, ctx.projectPage(PO));
     const start = Number(await slider.inputValue());
@@ -108,7 +80,7 @@ describe('Product Owner on the project page', () => {
     // The panel's count is the backend's (waiting out the previews of the intermediate slider values).
     await eventually(
       () =>
-        f
+        e2e.frame
           .locator('[aria-live="polite"]', { hasText: 'would move' })
           .first()
           .innerText()
@@ -118,9 +90,9 @@ describe('Product Owner on the project page', () => {
     );
 
     // A What-if column appears; each visible row shows the backend's movement (↑n / ↓n / –).
-    await f.getByRole('columnheader', { name: 'What-if' }).waitFor();
+    await e2e.frame.getByRole('columnheader', { name: 'What-if' }).waitFor();
     const byKey = new Map(preview.moves.map((m) => [m.key, m]));
-    const shown = await f.locator('table tbody tr').evaluateAll((trs) =>
+    const shown = await e2e.frame.locator('table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         key: (tr.querySelector('button[aria-label^="Open "]')?.textContent ?? '').trim(),
         label: tr.querySelector('[aria-label^="What-if:"]')?.getAttribute('aria-label') ?? null,
@@ -134,13 +106,13 @@ describe('Product Owner on the project page', () => {
       return s.label !== `What-if: ${label}, to #${m.to}`;
     });
     expect(mismatches).toEqual([]);
-    const arrows = await f.locator('table tbody [aria-label^="What-if: up"], table tbody [aria-label^="What-if: down"]').count();
+    const arrows = await e2e.frame.locator('table tbody [aria-label^="What-if: up"], table tbody [aria-label^="What-if: down"]').count();
     expect(arrows).toBeGreaterThan(0);
-    await screenshot(page, 'what-if.png');
+    await screenshot(e2e.page, 'what-if.png');
 
     // Nothing was saved: closing the panel removes the column and the backend order is unchanged.
-    await f.getByRole('complementary', { name: 'What-if weights' }).getByRole('button', { name: 'Close' }).click();
-    await f.getByRole('columnheader', { name: 'What-if' }).waitFor({ state: 'detached' });
+    await e2e.frame.getByRole('complementary', { name: 'What-if weights' }).getByRole('button', { name: 'Close' }).click();
+    await e2e.frame.getByRole('columnheader', { name: 'What-if' }).waitFor({ state: 'detached' });
     const after = await invoke<{ config: { weights: Record<string, number> }; version: number }>(
       e2e.url,
       'getConfig',
@@ -151,28 +123,28 @@ describe('Product Owner on the project page', () => {
   });
 
   it('pins an issue at position 1 with the keyboard ("Move…") and getBacklog agrees', async () => {
-    await backlogReady(f);
-    const keysBefore = await rowKeys(f);
+    await backlogReady(e2e.frame);
+    const keysBefore = await rowKeys(e2e.frame);
     pinnedKey = keysBefore[4]!;
-    const move = f.getByRole('button', { name: `Move ${pinnedKey} to a position` });
+    const move = e2e.frame.getByRole('button', { name: `Move ${pinnedKey} to a position` });
     await move.focus();
     await move.press('Enter');
-    const input = f.locator(`#move-${pinnedKey}`);
+    const input = e2e.frame.locator(`#move-${pinnedKey}`);
     await input.waitFor();
     // The field has autoFocus, but Atlaskit's Popup keeps focus on its own container: a keyboard user tabs once.
     const focused = () => input.evaluate((el) => el === (globalThis as unknown as Dom).document.activeElement);
-    if (!(await focused())) await page.keyboard.press('Tab');
+    if (!(await focused())) await e2e.page.keyboard.press('Tab');
     await expect(focused()).resolves.toBe(true);
     await input.press('ControlOrMeta+a');
     await input.pressSequentially('1');
     await input.press('Enter');
 
     await eventually(
-      () => rowKeys(f),
+      () => rowKeys(e2e.frame),
       (k) => k[0] === pinnedKey,
       { what: `${pinnedKey} in the first row` },
     );
-    const first = f.locator('table tbody tr').first();
+    const first = e2e.frame.locator('table tbody tr').first();
     await first.getByText('pinned #1').waitFor();
     await expect(first.locator('td').first().innerText()).resolves.toBe('1');
     await expect(first.getByRole('button', { name: `Unpin ${pinnedKey}` }).isVisible()).resolves.toBe(true);
@@ -182,7 +154,7 @@ describe('Product Owner on the project page', () => {
     expect(backlog.items[0]!.rank).toBe(1);
     expect(backlog.items[0]!.pin?.position).toBe(1);
     // The rows that were above it moved down by one; nothing else changed.
-    expect((await rowKeys(f)).slice(0, 5)).toEqual([pinnedKey, ...keysBefore.slice(0, 4)]);
+    expect((await rowKeys(e2e.frame)).slice(0, 5)).toEqual([pinnedKey, ...keysBefore.slice(0, 4)]);
   });
 
   it('applies the value order to Jira after showing the diff, and Jira’s Rank then equals the value order', async () => {
@@ -194,8 +166,8 @@ describe('Product Owner on the project page', () => {
     const expectedMoves = valueBefore.length - lisLength(valueBefore.map((k) => jiraPos.get(k)!));
     expect(expectedMoves).toBeGreaterThan(0);
 
-    await f.getByRole('button', { name: 'Apply order to Jira' }).click();
-    const dialog = f.getByRole('dialog');
+    await e2e.frame.getByRole('button', { name: 'Apply order to Jira' }).click();
+    const dialog = e2e.frame.getByRole('dialog');
     await dialog.waitFor();
     try {
       const summary = dialog.locator('p', { hasText: 'issues move' });
@@ -210,7 +182,7 @@ describe('Product Owner on the project page', () => {
       expect(calls).toBeLessThanOrEqual(moves);
       // The diff lists the moves (up to 200 of them).
       await expect(dialog.locator('tbody tr').count()).resolves.toBe(Math.min(moves, 200));
-      await screenshot(page, 'apply-order.png');
+      await screenshot(e2e.page, 'apply-order.png');
 
       await dialog.getByRole('button', { name: `Apply ${moves} move${moves === 1 ? '' : 's'}` }).click();
       await dialog.getByText(`${moves} of ${moves} applied — done.`).waitFor({ timeout: 60_000 });
@@ -226,7 +198,7 @@ describe('Product Owner on the project page', () => {
       await dialog.waitFor({ state: 'detached' });
       await eventually(
         () =>
-          f
+          e2e.frame
             .locator('table tbody tr')
             .evaluateAll((trs) => trs.map((tr) => tr.querySelector('[aria-label*="versus Jira rank"]')?.getAttribute('aria-label') ?? '')),
         (labels) => labels.length > 0 && labels.every((l) => l.startsWith('unchanged')),
@@ -234,12 +206,12 @@ describe('Product Owner on the project page', () => {
       );
     } finally {
       // Leave the page usable for the next step even when an assertion above failed.
-      if (await dialog.isVisible()) await page.keyboard.press('Escape');
+      if (await dialog.isVisible()) await e2e.page.keyboard.press('Escape');
     }
   });
 
   it('shows the roadmap tab with the quarters getRoadmap plans', async () => {
-    await f.getByRole('tab', { name: 'Roadmap' }).click();
+    await e2e.frame.getByRole('tab', { name: 'Roadmap' }).click();
     const roadmap = await invoke<{ quarters: { label: string; items: { key: string }[] }[]; later: { key: string }[] }>(
       e2e.url,
       'getRoadmap',
@@ -248,14 +220,14 @@ describe('Product Owner on the project page', () => {
     );
     expect(roadmap.quarters).toHaveLength(4);
     for (const q of roadmap.quarters) {
-      const section = f.getByRole('region', { name: `Quarter ${q.label}` });
+      const section = e2e.frame.getByRole('region', { name: `Quarter ${q.label}` });
       await section.waitFor({ timeout: 30_000 });
       const keys = await section.locator('li button[aria-label^="Open "]').evaluateAll((bs) => bs.map((b) => (b.textContent ?? '').trim()));
       expect(keys).toEqual(q.items.map((i) => i.key));
     }
-    const later = f.getByRole('region', { name: 'Later' });
+    const later = e2e.frame.getByRole('region', { name: 'Later' });
     await expect(later.getByText(`${roadmap.later.length} items that do not fit`).isVisible()).resolves.toBe(true);
-    await screenshot(page, 'roadmap.png');
+    await screenshot(e2e.page, 'roadmap.png');
     expect(e2e.errors).toEqual([]);
   });
 });

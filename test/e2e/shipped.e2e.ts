@@ -4,23 +4,8 @@
  * feedback ticket, checked against the simulator's comments; the list is exported as CSV.
  */
 import { readFileSync } from 'node:fs';
-import type { FrameLocator, Page } from 'playwright-core';
-import {
-  ctx,
-  formatViolations,
-  invoke,
-  moduleFrame,
-  moduleLocator,
-  openShell,
-  PERSONAS,
-  PROJECT,
-  screenshot,
-  seriousAxeViolations,
-  startE2E,
-  waitForQueue,
-  warmBacklog,
-  type E2E,
-} from './support';
+import { ctx, formatViolations, invoke, moduleFrame, openShell, PERSONAS, PROJECT, screenshot, seriousAxeViolations, waitForQueue } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -66,30 +51,20 @@ async function resolve(url: string, issueKey: string): Promise<void> {
 }
 
 describe('the Shipped tab', () => {
-  let e2e: E2E;
-  let page: Page;
-  let f: FrameLocator;
+  const e2e = useE2E({ warmAs: PO }, 120_000);
   let items: { key: string; tickets: string[] }[];
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    f = moduleLocator(page, 'project-page');
-    await warmBacklog(e2e.url, PO);
     items = await feedbackItems(e2e.url, 3);
     expect(items).toHaveLength(3);
     for (const item of items) await resolve(e2e.url, item.key);
     await waitForQueue(e2e.url);
   }, 120_000);
 
-  afterAll(async () => {
-    await e2e?.close();
-  });
-
   it('lists the items done in the last 30 days with the customers who asked and their tickets', async () => {
-    await openShell(page, e2e.url, 'project', { user: PO });
-    await f.getByRole('tab', { name: 'Shipped' }).click();
-    const rows = f.locator('section[aria-label="Shipped items"] table tbody tr');
+    await openShell(e2e.page, e2e.url, 'project', { user: PO });
+    await e2e.frame.getByRole('tab', { name: 'Shipped' }).click();
+    const rows = e2e.frame.locator('section[aria-label="Shipped items"] table tbody tr');
     await rows.first().waitFor({ timeout: 30_000 });
     const shipped = await invoke<{ items: { key: string; customers: { name: string; tickets: { key: string }[] }[] }[] }>(
       e2e.url,
@@ -100,46 +75,46 @@ describe('the Shipped tab', () => {
     expect(shipped.items.map((i) => i.key).sort()).toEqual(items.map((i) => i.key).sort());
     expect(await rows.count()).toBe(items.length);
     for (const item of shipped.items) {
-      const row = f.locator('tbody tr', { has: f.getByRole('button', { name: `Open ${item.key} in Jira` }) });
+      const row = e2e.frame.locator('tbody tr', { has: e2e.frame.getByRole('button', { name: `Open ${item.key} in Jira` }) });
       const rowText = await row.innerText();
       for (const c of item.customers) {
         expect(rowText).toContain(c.name);
         for (const t of c.tickets) expect(rowText).toContain(t.key);
       }
     }
-    await expect(f.getByText('3 items done since', { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(e2e.frame.getByText('3 items done since', { exact: false }).isVisible()).resolves.toBe(true);
   });
 
   it('tells the customers from the keyboard: one internal comment per ticket, then the row says so', async () => {
     const [item] = items;
-    const row = f.locator('tbody tr', { has: f.getByRole('button', { name: `Open ${item!.key} in Jira` }) });
+    const row = e2e.frame.locator('tbody tr', { has: e2e.frame.getByRole('button', { name: `Open ${item!.key} in Jira` }) });
     await row.getByRole('button', { name: 'Tell the customers' }).focus();
-    await page.keyboard.press('Enter');
-    const field = f.getByLabel('Message');
+    await e2e.page.keyboard.press('Enter');
+    const field = e2e.frame.getByLabel('Message');
     await field.waitFor();
     await field.fill('Released today: thank you for asking for it.');
-    await f.getByRole('button', { name: 'Add internal comments' }).click();
-    await f.getByText(`Added an internal comment to ${item!.tickets.length} feedback tickets.`).waitFor({ timeout: 20_000 });
+    await e2e.frame.getByRole('button', { name: 'Add internal comments' }).click();
+    await e2e.frame.getByText(`Added an internal comment to ${item!.tickets.length} feedback tickets.`).waitFor({ timeout: 20_000 });
     for (const ticket of item!.tickets) {
       const comments = await jira(e2e.url, `/rest/api/3/issue/${ticket}/comment?expand=properties`);
       expect(comments.body.total).toBe(1);
       expect(comments.body.comments[0]).toMatchObject({ author: { accountId: PO }, properties: [{ key: 'sd.public.comment', value: { internal: true } }] });
     }
-    await f.getByRole('button', { name: 'Close' }).click();
+    await e2e.frame.getByRole('button', { name: 'Close' }).click();
     await row.getByText('told 2026-11-25').waitFor({ timeout: 20_000 });
   });
 
   it('has no serious accessibility violation and a README screenshot', async () => {
-    const frame = await moduleFrame(page, 'project-page');
+    const frame = await moduleFrame(e2e.page, 'project-page');
     const violations = await seriousAxeViolations(frame);
     expect(formatViolations('Shipped tab', violations)).toBe('');
-    const path = await screenshot(page, 'shipped.png');
+    const path = await screenshot(e2e.page, 'shipped.png');
     expect(readFileSync(path).length).toBeGreaterThan(10_000);
   });
 
   it('exports the list as CSV', async () => {
-    const download = page.waitForEvent('download');
-    await f.getByRole('button', { name: 'Export CSV' }).click();
+    const download = e2e.page.waitForEvent('download');
+    await e2e.frame.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const csv = readFileSync(file!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('Key,Summary,Resolved,Customers');

@@ -15,10 +15,8 @@ import {
   PERSONAS,
   PROJECT,
   screenshot,
-  startE2E,
-  warmBacklog,
-  type E2E,
 } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -40,16 +38,7 @@ async function openTab(page: Page, url: string, tab: 'Backlog' | 'Sprint', theme
 }
 
 describe('Sprint tab and full exports', () => {
-  let e2e: E2E;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    await warmBacklog(e2e.url, PO);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E({ warmAs: PO });
 
   it('shows the proposal planSprint makes, its capacity source and the active sprint items that rank low, and re-plans with a typed capacity', async () => {
     const { page, url } = e2e;

@@ -2,19 +2,12 @@
  * A team member (the developer persona, Browse on PAY only) opens an issue: the "Value rank" panel shows the same
  * score, per-factor contributions and position as explainIssue answers for that user.
  */
-import type { Page } from 'playwright-core';
 import type { BacklogItem, FactorId } from '../../src/contract/model';
-import { ctx, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import { ctx, fullBacklog, invoke, moduleLocator, oneDecimal, openShell, PERSONAS, screenshot } from './support';
+import { useE2E } from './use-e2e';
+import { FACTOR_LABELS } from '../../static/shared/format';
 
 const DEV = PERSONAS.developer.accountId;
-const LABELS: Record<FactorId, string> = {
-  customerVoice: 'Customer voice',
-  businessValue: 'Business value',
-  timeCriticality: 'Time criticality',
-  techDebt: 'Tech debt',
-  enablement: 'Enablement',
-  stakeholders: 'Stakeholders',
-};
 
 interface Explain {
   item: BacklogItem;
@@ -25,18 +18,7 @@ interface Explain {
 }
 
 describe('Team member on the issue view', () => {
-  let e2e: E2E;
-  let page: Page;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    page = e2e.page;
-    await warmBacklog(e2e.url, DEV);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E({ warmAs: DEV });
 
   it('shows the score, each factor’s contribution and "#n of N" as explainIssue does for that user', async () => {
     const backlog = await fullBacklog(e2e.url, DEV);
@@ -48,13 +30,13 @@ describe('Team member on the issue view', () => {
     expect(explain.item.rank).toBe(target.rank);
     expect(explain.total).toBe(backlog.total);
 
-    await openShell(page, e2e.url, `issue/${target.key}`, { user: DEV });
-    const f = moduleLocator(page, 'issue-panel');
+    await openShell(e2e.page, e2e.url, `issue/${target.key}`, { user: DEV });
+    const f = moduleLocator(e2e.page, 'issue-panel');
     const score = f.locator('[aria-label^="Score "]');
     await score.waitFor({ timeout: 30_000 });
 
     // The shell's issue header is the issue the panel explains.
-    await expect(page.locator('.issue-view h1').innerText()).resolves.toBe(`${target.key}: ${target.summary}`);
+    await expect(e2e.page.locator('.issue-view h1').innerText()).resolves.toBe(`${target.key}: ${target.summary}`);
     await expect(score.innerText()).resolves.toBe(oneDecimal(explain.item.score));
     await expect(f.getByText(`#${explain.item.rank} of ${explain.total}`, { exact: true }).isVisible()).resolves.toBe(true);
 
@@ -62,13 +44,13 @@ describe('Team member on the issue view', () => {
     const shown = await f
       .locator('ul > li')
       .evaluateAll((lis) => lis.map((li) => Array.from(li.children as ArrayLike<{ textContent: string | null }>).map((c) => (c.textContent ?? '').trim())));
-    for (const id of Object.keys(LABELS) as FactorId[]) {
-      const row = shown.find((cells) => cells[0] === LABELS[id]);
+    for (const id of Object.keys(FACTOR_LABELS) as FactorId[]) {
+      const row = shown.find((cells) => cells[0] === FACTOR_LABELS[id]);
       expect(row).toBeDefined();
-      expect(`${LABELS[id]}: ${row![1]}`).toBe(`${LABELS[id]}: +${oneDecimal(explain.item.factors[id].contribution)}`);
+      expect(`${FACTOR_LABELS[id]}: ${row![1]}`).toBe(`${FACTOR_LABELS[id]}: +${oneDecimal(explain.item.factors[id].contribution)}`);
     }
     // The contributions add up to the score shown (to display precision).
-    const sum = (Object.keys(LABELS) as FactorId[]).reduce((s, id) => s + explain.item.factors[id].contribution, 0);
+    const sum = (Object.keys(FACTOR_LABELS) as FactorId[]).reduce((s, id) => s + explain.item.factors[id].contribution, 0);
     expect(Math.abs(sum - explain.item.score)).toBeLessThan(1e-9);
 
     // "Why here": the neighbours explainIssue names.
@@ -88,7 +70,7 @@ describe('Team member on the issue view', () => {
       ).resolves.toContain(explain.below.key);
     await expect(f.getByText(`config v${explain.configVersion}`, { exact: false }).isVisible()).resolves.toBe(true);
 
-    await screenshot(page, 'issue-panel.png');
+    await screenshot(e2e.page, 'issue-panel.png');
     expect(e2e.errors).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * data-color-mode="dark" and actually render dark: the iframe body's background is dark and its text light.
  */
 import type { Frame, Page } from 'playwright-core';
-import { luminance, type Dom, moduleFrame, moduleLocator, openShell, PERSONAS, screenshot, startE2E, warmBacklog, type E2E } from './support';
+import { luminance, type Dom, moduleFrame, moduleLocator, openShell, PERSONAS, screenshot } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 
@@ -43,16 +44,7 @@ async function openProjectPage(page: Page, url: string, theme: 'light' | 'dark')
 }
 
 describe('Project page themes', () => {
-  let e2e: E2E;
-
-  beforeAll(async () => {
-    e2e = await startE2E();
-    await warmBacklog(e2e.url, PO);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = useE2E({ warmAs: PO });
 
   it('renders light: light background, dark text', async () => {
     const frame = await openProjectPage(e2e.page, e2e.url, 'light');

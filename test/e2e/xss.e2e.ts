@@ -2,8 +2,9 @@
  * Jira data is untrusted text: an issue summary carrying HTML with an onerror handler, a `javascript:` label and a
  * remote link whose URL is `javascript:alert(1)` must show as literal text, run nothing and link nowhere.
  */
-import type { Frame, Page } from 'playwright-core';
-import { demoSeed, type Dom, eventually, moduleFrame, moduleLocator, openShell, PERSONAS, startE2E, warmBacklog, type E2E } from './support';
+import type { Frame } from 'playwright-core';
+import { demoSeed, type Dom, eventually, moduleFrame, moduleLocator, openShell, PERSONAS } from './support';
+import { useE2E } from './use-e2e';
 
 const PO = PERSONAS.productOwner.accountId;
 const SUMMARY = '<img src=x onerror="window.__pwned=1">';
@@ -59,30 +60,24 @@ async function javascriptHrefs(frame: Frame): Promise<string[]> {
 }
 
 describe('Hostile Jira data is shown as text', () => {
-  let e2e: E2E;
-  let page: Page;
-  let key: string;
-  const dialogs: string[] = [];
-
-  beforeAll(async () => {
+  let key = '';
+  const e2e = useE2E(() => {
     const hostile = hostileSeed();
     key = hostile.key;
-    e2e = await startE2E({ seed: hostile.seed });
-    page = e2e.page;
-    page.on('dialog', (d) => {
+    return { seed: hostile.seed, warmAs: PO };
+  });
+  const dialogs: string[] = [];
+
+  beforeAll(() => {
+    e2e.page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);
       void d.dismiss();
     });
-    await warmBacklog(e2e.url, PO);
-  }, 90_000);
-
-  afterAll(async () => {
-    await e2e?.close();
   });
 
   it('project page: the summary is literal text and no handler runs', async () => {
-    await openShell(page, e2e.url, 'project', { user: PO });
-    const f = moduleLocator(page, 'project-page');
+    await openShell(e2e.page, e2e.url, 'project', { user: PO });
+    const f = moduleLocator(e2e.page, 'project-page');
     await f.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
     await f.getByRole('textbox', { name: 'Search summary or key' }).fill('onerror');
     const row = f.locator('table tbody tr', { has: f.getByRole('button', { name: `Open ${key} in Jira` }) });
@@ -96,30 +91,30 @@ describe('Hostile Jira data is shown as text', () => {
     );
     await expect(row.getByText(SUMMARY, { exact: true }).isVisible()).resolves.toBe(true);
 
-    const frame = await moduleFrame(page, 'project-page');
+    const frame = await moduleFrame(e2e.page, 'project-page');
     await expect(frame.evaluate(() => (globalThis as unknown as Dom).document.querySelectorAll('img[src="x"], script:not([src])').length)).resolves.toBe(0);
-    await page.waitForTimeout(300); // an injected <img src=x> would have fired onerror by now
+    await e2e.page.waitForTimeout(300); // an injected <img src=x> would have fired onerror by now
     await expect(pwned(frame)).resolves.toBeUndefined();
-    await expect(pwned(page.mainFrame())).resolves.toBeUndefined();
+    await expect(pwned(e2e.page.mainFrame())).resolves.toBeUndefined();
     await expect(javascriptHrefs(frame)).resolves.toEqual([]);
     expect(dialogs).toEqual([]);
   });
 
   it('issue view: summary, javascript: label and link are text; nothing links to javascript:', async () => {
-    await openShell(page, e2e.url, `issue/${key}`, { user: PO });
-    const f = moduleLocator(page, 'issue-panel');
+    await openShell(e2e.page, e2e.url, `issue/${key}`, { user: PO });
+    const f = moduleLocator(e2e.page, 'issue-panel');
     await f.locator('[aria-label^="Score "]').waitFor({ timeout: 30_000 });
-    await expect(page.locator('.issue-view h1').innerText()).resolves.toBe(`${key}: ${SUMMARY}`);
-    await expect(page.locator('.issue-view dd', { hasText: JS_URL }).isVisible()).resolves.toBe(true);
+    await expect(e2e.page.locator('.issue-view h1').innerText()).resolves.toBe(`${key}: ${SUMMARY}`);
+    await expect(e2e.page.locator('.issue-view dd', { hasText: JS_URL }).isVisible()).resolves.toBe(true);
     // The support link counts as evidence and is printed, never turned into a link.
     await expect(f.getByText(JS_URL, { exact: false }).first().isVisible()).resolves.toBe(true);
 
-    const frame = await moduleFrame(page, 'issue-panel');
-    await page.waitForTimeout(300);
+    const frame = await moduleFrame(e2e.page, 'issue-panel');
+    await e2e.page.waitForTimeout(300);
     await expect(pwned(frame)).resolves.toBeUndefined();
-    await expect(pwned(page.mainFrame())).resolves.toBeUndefined();
+    await expect(pwned(e2e.page.mainFrame())).resolves.toBeUndefined();
     await expect(javascriptHrefs(frame)).resolves.toEqual([]);
-    await expect(javascriptHrefs(page.mainFrame())).resolves.toEqual([]);
+    await expect(javascriptHrefs(e2e.page.mainFrame())).resolves.toEqual([]);
     expect(dialogs).toEqual([]);
     expect(e2e.errors).toEqual([]);
   });

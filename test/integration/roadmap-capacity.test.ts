@@ -1,40 +1,5 @@
+import { DONE, PO, sprintSite, TODO } from '../builders/sprint-site';
 import { invoke, projectPage, startDemo } from './harness';
-
-const PO = 'acc-po';
-const DONE = { name: 'Done', id: '10002', statusCategory: { id: 3, key: 'done', name: 'Done' } };
-const TODO = { name: 'To Do', id: '10000', statusCategory: { id: 2, key: 'new', name: 'To Do' } };
-
-/** Three closed two-week sprints and an active one; the seed holds sprint membership and resolution dates only. */
-const SPRINTS = [
-  {
-    id: 11,
-    originBoardId: 1,
-    state: 'closed',
-    name: 'PRJ Sprint 11',
-    startDate: '2026-09-28T09:00:00.000Z',
-    endDate: '2026-10-12T08:00:00.000Z',
-    completeDate: '2026-10-12T09:15:00.000Z',
-  },
-  {
-    id: 12,
-    originBoardId: 1,
-    state: 'closed',
-    name: 'PRJ Sprint 12',
-    startDate: '2026-10-12T09:00:00.000Z',
-    endDate: '2026-10-26T08:00:00.000Z',
-    completeDate: '2026-10-26T09:40:00.000Z',
-  },
-  {
-    id: 13,
-    originBoardId: 1,
-    state: 'closed',
-    name: 'PRJ Sprint 13',
-    startDate: '2026-10-26T09:00:00.000Z',
-    endDate: '2026-11-09T08:00:00.000Z',
-    completeDate: '2026-11-09T10:05:00.000Z',
-  },
-  { id: 14, originBoardId: 1, state: 'active', name: 'PRJ Sprint 14', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-23T08:00:00.000Z' },
-];
 
 let n = 0;
 function issue(fields: Record<string, unknown>): Record<string, unknown> {
@@ -77,30 +42,7 @@ const issues = [
   ...Array.from({ length: 12 }, (_, i) => open([3, 5, 8][i % 3] as number, i < 2 ? [14] : [])),
 ];
 
-const seed = {
-  now: '2026-11-25T00:00:00Z',
-  users: [{ accountId: PO, displayName: 'Pat Owner', groups: [] }],
-  projects: [
-    {
-      key: 'PRJ',
-      id: '10000',
-      name: 'Product',
-      projectTypeKey: 'software',
-      permissions: { [PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] },
-    },
-  ],
-  fields: [
-    {
-      id: 'customfield_10016',
-      name: 'Story Points',
-      custom: true,
-      schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 },
-    },
-  ],
-  issues,
-  boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
-  sprints: SPRINTS,
-};
+const seed = sprintSite({ issues });
 
 describe('roadmap capacity from sprint history', () => {
   it("uses what the closed sprints' issues delivered: the median sprint scaled to a quarter", async () => {

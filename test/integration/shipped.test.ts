@@ -1,3 +1,4 @@
+import type { ShippedItem } from '../../src/contract/model';
 import { invoke, PERSONAS, projectPage, settleQueue, startDemo } from './harness';
 
 const PO = PERSONAS.productOwner.accountId;
@@ -5,14 +6,6 @@ const DEV = PERSONAS.developer.accountId;
 const SINCE = '2026-11-01T00:00:00Z';
 
 type Customer = { label: string; sources: string[] };
-type Shipped = {
-  key: string;
-  summary: string;
-  resolvedAt: string;
-  customers: { name: string; tickets: { key: string }[] }[];
-  hiddenTickets: number;
-  notifiedAt?: string;
-};
 
 describe('shipped items and telling their customers', () => {
   let preview: Awaited<ReturnType<typeof startDemo>>;
@@ -57,10 +50,10 @@ describe('shipped items and telling their customers', () => {
     expect((await jira(`/rest/api/3/issue/${issueKey}/transitions`, accountId, { method: 'POST', body: { transition: { id: done!.id } } })).status).toBe(204);
   }
 
-  async function shipped(accountId: string): Promise<Shipped[]> {
+  async function shipped(accountId: string): Promise<ShippedItem[]> {
     const res = await invoke(preview.url, 'getShipped', { projectKey: 'PAY', since: SINCE }, { accountId, ...projectPage('PAY') });
     expect(res.error).toBeUndefined();
-    return res.data.items as Shipped[];
+    return res.data.items as ShippedItem[];
   }
 
   let item: { key: string; tickets: string[] };

@@ -1,42 +1,8 @@
+import { DONE, PO, SPRINTS, sprintSite, TODO } from '../builders/sprint-site';
 import { invoke, projectPage, startDemo } from './harness';
 
-const PO = 'acc-po';
-const DONE = { name: 'Done', id: '10002', statusCategory: { id: 3, key: 'done', name: 'Done' } };
-const TODO = { name: 'To Do', id: '10000', statusCategory: { id: 2, key: 'new', name: 'To Do' } };
 const BLOCKS = { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' };
 const RELATES = { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' };
-
-/** Three closed two-week sprints that delivered 8, 13 and 5 points (median 8), and an active one. */
-const SPRINTS = [
-  {
-    id: 11,
-    originBoardId: 1,
-    state: 'closed',
-    name: 'PRJ Sprint 11',
-    startDate: '2026-09-28T09:00:00.000Z',
-    endDate: '2026-10-12T08:00:00.000Z',
-    completeDate: '2026-10-12T09:15:00.000Z',
-  },
-  {
-    id: 12,
-    originBoardId: 1,
-    state: 'closed',
-    name: 'PRJ Sprint 12',
-    startDate: '2026-10-12T09:00:00.000Z',
-    endDate: '2026-10-26T08:00:00.000Z',
-    completeDate: '2026-10-26T09:40:00.000Z',
-  },
-  {
-    id: 13,
-    originBoardId: 1,
-    state: 'closed',
-    name: 'PRJ Sprint 13',
-    startDate: '2026-10-26T09:00:00.000Z',
-    endDate: '2026-11-09T08:00:00.000Z',
-    completeDate: '2026-11-09T10:05:00.000Z',
-  },
-  { id: 14, originBoardId: 1, state: 'active', name: 'PRJ Sprint 14', startDate: '2026-11-09T09:00:00.000Z', endDate: '2026-11-23T08:00:00.000Z' },
-];
 
 type Issue = { id: string; key: string; fields: Record<string, unknown> & { issuelinks: unknown[] } };
 
@@ -71,6 +37,7 @@ function site(opts: { history: boolean }) {
     to.fields.issuelinks.push({ id, type, inwardIssue: ref(from) });
   };
 
+  // The closed sprints delivered 8, 13 and 5 points (median 8).
   const history = opts.history
     ? [
         done([11], '2026-10-01T12:00:00.000+0000', 5),
@@ -99,32 +66,13 @@ function site(opts: { history: boolean }) {
   link(RELATES, exportCsv, tickets[2]!);
   for (const asked of [...features.slice(0, 3), inSprintHigh]) for (const t of tickets) link(RELATES, asked, t);
   const issues = [...history, checkout, exportCsv, inSprintHigh, ...features, paymentsApi, debt, inSprintLow, ...tickets];
-  const seed = {
-    now: '2026-11-25T00:00:00Z',
-    users: [{ accountId: PO, displayName: 'Pat Owner', groups: [] }],
-    projects: [
-      {
-        key: 'PRJ',
-        id: '10000',
-        name: 'Product',
-        projectTypeKey: 'software',
-        permissions: { [PO]: ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'] },
-      },
-      { key: 'SUP', id: '10001', name: 'Support', projectTypeKey: 'service_desk', permissions: { [PO]: ['BROWSE_PROJECTS'] } },
-    ],
-    fields: [
-      {
-        id: 'customfield_10016',
-        name: 'Story Points',
-        custom: true,
-        schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10016 },
-      },
-    ],
-    issueLinkTypes: [BLOCKS, RELATES],
+  // Without history only the active sprint is left.
+  const seed = sprintSite({
     issues,
-    boards: [{ id: 1, name: 'PRJ board', type: 'scrum', location: { projectId: 10000, projectKey: 'PRJ' } }],
     sprints: opts.history ? SPRINTS : SPRINTS.filter((s) => s.state === 'active'),
-  };
+    moreProjects: [{ key: 'SUP', id: '10001', name: 'Support', projectTypeKey: 'service_desk', permissions: { [PO]: ['BROWSE_PROJECTS'] } }],
+    issueLinkTypes: [BLOCKS, RELATES],
+  });
   return {
     seed,
     keys: {

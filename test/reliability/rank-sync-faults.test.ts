@@ -156,16 +156,16 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     expect(r.status).toBeLessThan(300);
   }
 
-  it('refuses a plan older than 30 minutes with PLAN_EXPIRED, moving nothing, and a new plan applies', async () => {
-    const plan = await planWithMoves();
-    const metaKey = `rs:PAY:${plan.planId}:meta`;
-    const meta = (await kvs.get<Record<string, unknown>>(metaKey))!;
-    await kvs.set(metaKey, { ...meta, madeAt: Date.now() - 31 * 60_000 });
-    const before = await jiraRankOrder(preview.url);
-    const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
-    expect(r.ok ? 'ok' : r.error.code).toBe('PLAN_EXPIRED');
+  /** Applying the plan is refused with `code`, in words that say to plan again, and Jira keeps `order`. */
+  async function expectRefused(planId: string, code: string, order: string[]): Promise<void> {
+    const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId }, po);
+    expect(r.ok ? 'ok' : r.error.code).toBe(code);
     expect(r.ok ? '' : r.error.message).toMatch(/plan again/i);
-    expect(await jiraRankOrder(preview.url)).toEqual(before);
+    expect(await jiraRankOrder(preview.url)).toEqual(order);
+  }
+
+  /** A new plan is made and applies to the end. */
+  async function planAgainApplies(): Promise<void> {
     const fresh = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
     if (!fresh.ok) throw new Error('plan failed');
     expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({
@@ -173,6 +173,16 @@ describe('rank sync: the apply lock and the life of a plan', () => {
       data: { status: 'done' },
     });
     await settleQueue(preview.url);
+  }
+
+  it('refuses a plan older than 30 minutes with PLAN_EXPIRED, moving nothing, and a new plan applies', async () => {
+    const plan = await planWithMoves();
+    const metaKey = `rs:PAY:${plan.planId}:meta`;
+    const meta = (await kvs.get<Record<string, unknown>>(metaKey))!;
+    await kvs.set(metaKey, { ...meta, madeAt: Date.now() - 31 * 60_000 });
+    const before = await jiraRankOrder(preview.url);
+    await expectRefused(plan.planId, 'PLAN_EXPIRED', before);
+    await planAgainApplies();
   }, 60_000);
 
   it("refuses a plan with PLAN_OUTDATED when Jira's order changed since it was made, keeping the other person's move", async () => {
@@ -182,18 +192,9 @@ describe('rank sync: the apply lock and the life of a plan', () => {
     await rankFirstInJira(moved);
     const theirs = await jiraRankOrder(preview.url);
     expect(theirs[0]).toBe(moved);
-    const r = await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: plan.planId }, po);
-    expect(r.ok ? 'ok' : r.error.code).toBe('PLAN_OUTDATED');
-    expect(r.ok ? '' : r.error.message).toMatch(/plan again/i);
-    expect(await jiraRankOrder(preview.url)).toEqual(theirs);
+    await expectRefused(plan.planId, 'PLAN_OUTDATED', theirs);
     // The lock was released: planning again and applying works at once.
-    const fresh = await call(preview.resolver, 'planRankSync', { projectKey: 'PAY' }, po);
-    if (!fresh.ok) throw new Error('plan failed');
-    expect(await call(preview.resolver, 'applyRankSync', { projectKey: 'PAY', planId: fresh.data.planId }, po)).toMatchObject({
-      ok: true,
-      data: { status: 'done' },
-    });
-    await settleQueue(preview.url);
+    await planAgainApplies();
   }, 60_000);
 
   it("leaves a lock that is not its own when it finishes (a taker's fresh lock survives a slow apply's end)", async () => {

@@ -10,7 +10,8 @@ import { customFieldType, SCORE_FIELD_MODULE_KEY, type AppIdentity } from '../po
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
 import { statusCategoryOf } from '../../domain/scoring/read-values';
-import { buildSnapshot, updatedOf, type BuildOutcome } from '../snapshot/build-snapshot';
+import { buildSnapshot, type BuildOutcome } from '../snapshot/build-snapshot';
+import { updatedOf } from '../snapshot/score-candidates';
 import { configDigest } from '../snapshot/build-state';
 import { shipRows } from '../shipped/ship-rows';
 import { markUnreadableSources } from '../snapshot/sources';

@@ -1,17 +1,16 @@
 import type { ValueRankConfig } from '../../contract/config';
 import { FACTOR_IDS } from '../../contract/model';
-import { classifyLinks, linkRulesFor, scoreBacklog, type JiraIssueLike, type RemoteLinkLike } from '../../domain';
+import type { JiraIssueLike } from '../../domain';
 import type { AppDeps } from '../app-deps';
-import { candidateFieldList, discoverFields, ticketFieldList } from '../backlog/discover-fields';
-import { candidateJql, isBacklogItem, REMOTE_LINK_CONCURRENCY, searchInRankOrder } from '../backlog/load-project';
+import { candidateFieldList, discoverFields } from '../backlog/discover-fields';
+import { candidateJql, isBacklogItem, searchInRankOrder } from '../backlog/load-project';
 import { checkCandidateScope } from '../backlog/candidate-scope';
-import { RemoteLinkCache } from '../backlog/remote-link-cache';
 import { AppError } from '../errors';
 import type { JiraReader } from '../ports/jira';
 import type { KeyValueStore } from '../ports/key-value-store';
 import { chunkByBytes } from '../shared/chunk-by-bytes';
-import { mapLimit } from '../shared/concurrency';
-import { resolveFeedbackProjects, updatedOf } from '../snapshot/build-snapshot';
+import { resolveFeedbackProjects } from '../snapshot/build-snapshot';
+import { scoreCandidates } from '../snapshot/score-candidates';
 import { configDigest } from '../snapshot/build-state';
 
 /**
@@ -129,32 +128,7 @@ async function scoreWith(deps: AppDeps, reader: JiraReader, projectKey: string, 
   const byId = new Map(read.map((i) => [i.id, i]));
   const prefix = `${projectKey}-`;
   const candidates = found.map((f) => byId.get(f.id)).filter((i): i is JiraIssueLike => i !== undefined && i.key.startsWith(prefix) && isBacklogItem(i));
-  const rules = linkRulesFor(config, feedbackProjects);
-  const ticketKeys = new Set<string>();
-  for (const c of candidates) for (const k of classifyLinks(c.key, c.fields.issuelinks, rules).feedback) ticketKeys.add(k);
-  const tickets = ticketKeys.size === 0 ? [] : await reader.fetchIssues([...ticketKeys], ticketFieldList(fields));
-  const remoteLinks = new Map<string, RemoteLinkLike[]>();
-  if (config.customerVoice.remoteLinkPatterns.length > 0) {
-    const cache = await RemoteLinkCache.open(deps.kv, projectKey);
-    const stale = candidates.filter((c) => cache.get(c.id, updatedOf(c)) === undefined);
-    const loaded = new Map(
-      (await mapLimit(stale, REMOTE_LINK_CONCURRENCY, async (c) => [c.id, await reader.remoteLinks(c.id)] as const)).map(([id, links]) => [id, links]),
-    );
-    for (const c of candidates) {
-      const links = loaded.get(c.id) ?? cache.get(c.id, updatedOf(c));
-      if (links !== undefined && links.length > 0) remoteLinks.set(c.key, links);
-    }
-  }
-  const backlog = scoreBacklog({
-    now: deps.clock(),
-    config,
-    fields,
-    candidates,
-    linked: new Map(tickets.map((t) => [t.key, t])),
-    remoteLinks,
-    feedbackProjects,
-    pins: new Map(),
-  });
+  const backlog = await scoreCandidates(deps, reader, { projectKey, config, fields, candidates, feedbackProjects, keepRemoteLinks: false });
   const rows: JobRow[] = [];
   for (let pos = 0; pos < backlog.length; pos++) {
     const item = backlog.item(pos);

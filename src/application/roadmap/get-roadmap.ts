@@ -5,7 +5,7 @@ import type { JiraReader } from '../ports/jira';
 import type { AppDeps } from '../app-deps';
 import { openView } from '../snapshot/open-view';
 import { readEdges } from '../snapshot/snapshot-store';
-import { sprintHistory, type SprintHistoryResult } from './sprint-history';
+import { sprintHistory, TRUNCATED_HISTORY_WARNING, whyNoHistory, type SprintHistoryResult } from './sprint-history';
 import { fitRoadmap } from '../backlog/answer-budget';
 
 /** The quarter roadmap of the ranked backlog the user can see (DESIGN.md, "Roadmap planning"), from the project's snapshot. */
@@ -55,15 +55,8 @@ export async function getRoadmap(deps: AppDeps, reader: JiraReader, principal: s
     const pos = view.positionOf(entry.key);
     if (pos >= 0) entry.summary = view.summaryAt(pos);
   }
-  if (needHistory && fromSprints.perQuarter === null) {
-    const why =
-      history.missing === 'no-points-field'
-        ? 'No story points field'
-        : history.missing === 'no-sprint-field'
-          ? 'This site has no Sprint field'
-          : 'No closed sprint with start and completion dates';
-    roadmap.warnings.unshift(`${why}: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
-  }
-  if (history.truncated) roadmap.warnings.unshift('The last closed sprints hold more done issues than are read for capacity; capacity may read low.');
+  if (needHistory && fromSprints.perQuarter === null)
+    roadmap.warnings.unshift(`${whyNoHistory(history)}: capacity is the configured fallback of ${capacityPerQuarter} points per quarter.`);
+  if (history.truncated) roadmap.warnings.unshift(TRUNCATED_HISTORY_WARNING);
   return { ...fitRoadmap(roadmap), status: 'ready', sources: opened.sources };
 }

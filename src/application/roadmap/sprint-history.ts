@@ -47,6 +47,16 @@ export interface SprintHistoryResult {
   truncated: boolean;
 }
 
+/** Said when the history was cut at MAX_SPRINT_ISSUES. */
+export const TRUNCATED_HISTORY_WARNING = 'The last closed sprints hold more done issues than are read for capacity; capacity may read low.';
+
+/** Why a history gives no capacity, as the warning that says what is used instead begins. */
+export function whyNoHistory(history: SprintHistoryResult): string {
+  if (history.missing === 'no-points-field') return 'No story points field';
+  if (history.missing === 'no-sprint-field') return 'This site has no Sprint field';
+  return 'No closed sprint with start and completion dates';
+}
+
 /**
  * What the project's last closed sprints delivered (DESIGN.md, "Roadmap planning"), read as Jira keeps it: the
  * closed sprints of the project's boards (`GET /rest/agile/1.0/board/{id}/sprint?state=closed`), their done

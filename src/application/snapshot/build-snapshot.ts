@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ValueRankConfig } from '../../contract/config';
 import type { SourceProblem } from '../../contract/model';
-import { blocksEdges, classifyLinks, linkRulesFor, scoreBacklog, snapshotOf, type JiraIssueLike, type RemoteLinkLike } from '../../domain';
+import { blocksEdges, linkRulesFor, snapshotOf, type JiraIssueLike } from '../../domain';
 import { readDate, statusCategoryOf } from '../../domain/scoring/read-values';
-import { candidateFieldList, discoverFields, ticketFieldList } from '../backlog/discover-fields';
+import { candidateFieldList, discoverFields } from '../backlog/discover-fields';
 import { candidateJql, isBacklogItem, MAX_CANDIDATES, REMOTE_LINK_CONCURRENCY, searchInRankOrder } from '../backlog/load-project';
 import { checkCandidateScope } from '../backlog/candidate-scope';
 import { RemoteLinkCache } from '../backlog/remote-link-cache';
@@ -16,6 +16,7 @@ import { jsonBytes } from '../shared/json-bytes';
 import { shipGoneRows } from '../shipped/ship-rows';
 import { deleteGeneration, readMeta, readRows, saveSnapshot, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
 import { searchBounds } from './visibility';
+import { scoreCandidates, updatedOf } from './score-candidates';
 import { VoteStore } from '../votes/vote-store';
 import { recordBuild } from '../history/record-history';
 import { buildStateKey, configDigest, createdKey, dirtyPrefix, dropBuild, idsKey, issuesKey, readBuildState, readList, type BuildState } from './build-state';
@@ -169,43 +170,16 @@ export async function buildSnapshot(
       fields,
     );
 
-  const rules = linkRulesFor(config, feedbackProjects);
-  const ticketKeys = new Set<string>();
-  for (const c of candidates) for (const k of classifyLinks(c.key, c.fields.issuelinks, rules).feedback) ticketKeys.add(k);
-  const [tickets, problems] = await Promise.all([
-    ticketKeys.size === 0 ? Promise.resolve([]) : reader.fetchIssues([...ticketKeys], ticketFieldList(fields)),
+  const votes = await new VoteStore(kv).ofProject(projectKey);
+  const [backlog, problems] = await Promise.all([
+    scoreCandidates(deps, reader, { projectKey, config, fields, candidates, feedbackProjects, votes, keepRemoteLinks: true }),
     feedbackProblems(reader, config),
   ]);
-  const remoteLinks = new Map<string, RemoteLinkLike[]>();
-  if (config.customerVoice.remoteLinkPatterns.length > 0) {
-    const cache = await RemoteLinkCache.open(kv, projectKey);
-    const stale = candidates.filter((c) => cache.get(c.id, updatedOf(c)) === undefined);
-    const loaded = await mapLimit(stale, REMOTE_LINK_CONCURRENCY, async (c) => ({ issue: c, links: await reader.remoteLinks(c.id) }));
-    const fresh = new Map(loaded.map(({ issue, links }) => [issue.id, links]));
-    for (const { issue, links } of loaded) cache.put(issue.id, updatedOf(issue), links);
-    for (const c of candidates) {
-      const links = fresh.get(c.id) ?? cache.get(c.id, updatedOf(c));
-      if (links !== undefined && links.length > 0) remoteLinks.set(c.key, links);
-    }
-    cache.retainOnly(new Set(candidates.map((c) => c.id)));
-    await cache.save();
-  }
-  const backlog = scoreBacklog({
-    now: deps.clock(),
-    config,
-    fields,
-    candidates,
-    linked: new Map(tickets.map((t) => [t.key, t])),
-    remoteLinks,
-    feedbackProjects,
-    pins: new Map(),
-    votes: await new VoteStore(kv).ofProject(projectKey),
-  });
   const snap = snapshotOf(backlog);
   const rows = problems.length > 0 ? markUnreadableSources(snap.rows) : snap.rows;
   const earlier = await readMeta(kv, projectKey);
   const created = await readList<number>(kv, state.steps ?? 0, (n) => createdKey(projectKey, state!.buildId, n));
-  const edges = blocksEdges(candidates, rules);
+  const edges = blocksEdges(candidates, linkRulesFor(config, feedbackProjects));
   const { meta, previous } = await saveSnapshot(
     kv,
     projectKey,
@@ -294,9 +268,4 @@ async function feedbackProblems(reader: JiraReader, config: ValueRankConfig): Pr
 function createdMs(issue: JiraIssueLike): number | null {
   const ms = readDate(issue.fields.created);
   return typeof ms === 'number' ? ms : null;
-}
-
-export function updatedOf(issue: JiraIssueLike): string {
-  const u = issue.fields.updated;
-  return typeof u === 'string' ? u : '';
 }

@@ -6,6 +6,7 @@ import type { JiraReader } from '../ports/jira';
 import { openView } from '../snapshot/open-view';
 import { readEdges } from '../snapshot/snapshot-store';
 import { readActiveSprint } from './active-sprint';
+import { sprintHistory } from '../roadmap/sprint-history';
 import { sprintCapacity } from './sprint-capacity';
 import { missText, sprintWhy } from './sprint-why';
 
@@ -41,7 +42,7 @@ export async function planSprint(deps: AppDeps, reader: JiraReader, principal: s
   const now = deps.clock();
   const { view, meta } = opened;
   const [capacity, active, edges] = await Promise.all([
-    sprintCapacity(reader, deps.kv, p.projectKey, principal, meta.fields.storyPoints, now.getTime(), p.capacity),
+    sprintCapacity(p.capacity, () => sprintHistory(reader, deps.kv, p.projectKey, principal, meta.fields.storyPoints, now.getTime())),
     readActiveSprint(reader, p.projectKey),
     readEdges(deps.kv, p.projectKey, meta),
   ]);

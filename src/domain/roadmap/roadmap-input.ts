@@ -1,4 +1,5 @@
 import { isDate, isValid } from 'date-fns';
+import { checkPlannedItems } from './planned-items';
 
 /** Share of each quarter's points kept for tech debt when the input names none. */
 export const DEFAULT_DEBT_SHARE = 0.2;
@@ -66,18 +67,7 @@ export function validateRoadmapInput(input: RoadmapInput): number {
     invalid(`the tech-debt share must be between 0 and 1, got ${String(debtShare)}`);
   }
   if (input.today !== undefined && !ISO_DAY.test(input.today)) invalid(`today must be a yyyy-MM-dd date, got ${String(input.today)}`);
-  const keys = new Set<string>();
-  for (const item of input.items) {
-    if (typeof item.key !== 'string' || item.key === '') invalid('every roadmap item needs an issue key');
-    if (keys.has(item.key)) invalid(`issue ${item.key} appears twice; each issue may be planned once`);
-    keys.add(item.key);
-    if (!Number.isFinite(item.rank)) invalid(`issue ${item.key} has no numeric rank`);
-    if (!Number.isFinite(item.points) || item.points <= 0) {
-      invalid(`issue ${item.key} needs a positive number of points, got ${String(item.points)}`);
-    }
-    if (item.kind !== 'feature' && item.kind !== 'debt') invalid(`issue ${item.key} must be a feature or debt`);
-    if (!Array.isArray(item.blockedBy)) invalid(`issue ${item.key} needs a list of blocking keys`);
-  }
+  checkPlannedItems(input.items, { noun: 'roadmap item', verb: 'planned', zeroPoints: false }, invalid);
   return debtShare;
 }
 

@@ -1,3 +1,5 @@
+import { checkPlannedItems } from '../roadmap/planned-items';
+
 /** One backlog item the next sprint may take. */
 export interface SprintCandidate {
   key: string;
@@ -83,16 +85,7 @@ export function validateSprintInput(input: SprintInput): void {
   if (!Number.isFinite(input.debtShare) || input.debtShare < 0 || input.debtShare > 1) {
     invalid(`the tech-debt share must be between 0 and 1, got ${String(input.debtShare)}`);
   }
-  const keys = new Set<string>();
-  for (const item of input.items) {
-    if (typeof item.key !== 'string' || item.key === '') invalid('every sprint candidate needs an issue key');
-    if (keys.has(item.key)) invalid(`issue ${item.key} appears twice; each issue may be proposed once`);
-    keys.add(item.key);
-    if (!Number.isFinite(item.rank)) invalid(`issue ${item.key} has no numeric rank`);
-    if (!Number.isFinite(item.points) || item.points < 0) invalid(`issue ${item.key} needs a number of points ≥ 0, got ${String(item.points)}`);
-    if (item.kind !== 'feature' && item.kind !== 'debt') invalid(`issue ${item.key} must be a feature or debt`);
-    if (!Array.isArray(item.blockedBy)) invalid(`issue ${item.key} needs a list of blocking keys`);
-  }
+  checkPlannedItems(input.items, { noun: 'sprint candidate', verb: 'proposed', zeroPoints: true }, invalid);
 }
 
 function invalid(message: string): never {

@@ -2,22 +2,13 @@ import { token } from '@atlaskit/tokens';
 import type { HistoryStep } from '../../../src/contract/history';
 import { formatDate, formatScore } from '../../shared/format';
 import { text, VisuallyHidden } from '../../shared/ui';
+import { SECTION_HEADING } from './section-heading';
 
 const W = 300;
 const H = 96;
 const PAD = { left: 26, right: 26, top: 8, bottom: 16 };
 const SCORE = token('color.chart.blue.bold', '#1D7AFC');
 const RANK = token('color.chart.orange.bold', '#D97008');
-
-/** As the panel's other section headings. */
-const HEADING = {
-  margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
-  fontSize: '12px',
-  fontWeight: 600,
-  color: text.subtle,
-  textTransform: 'uppercase' as const,
-  letterSpacing: '0.03em',
-};
 
 const stepWords = (s: HistoryStep): string => `${formatDate(s.at)}: score ${formatScore(s.score)}, rank ${s.rank}${s.why ? ` — ${s.why.text}` : ''}`;
 
@@ -41,7 +32,7 @@ export function HistoryChart({ history }: { history: readonly HistoryStep[] }) {
     .reverse();
   return (
     <>
-      <h2 style={HEADING}>Over time</h2>
+      <h2 style={SECTION_HEADING}>Over time</h2>
       <figure style={{ margin: 0 }} aria-labelledby="history-caption">
         <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" style={{ display: 'block', maxWidth: '100%' }}>
           <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke={token('color.border', '#091E4224')} />

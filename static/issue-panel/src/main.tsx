@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { FactorId } from '../../../src/contract/model';
+import type { FactorId, Neighbour } from '../../../src/contract/model';
 import { FACTOR_IDS } from '../../../src/contract/model';
 import { openInJira } from '../../shared/bridge';
 import { useModuleContext } from '../../shared/forge-context';
@@ -13,15 +13,27 @@ import { evidenceLines } from '../../shared/evidence';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 import { StakeholderVotes } from './votes';
 import { HistoryChart } from './history-chart';
+import { SECTION_HEADING } from './section-heading';
 
-const section = {
-  margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
-  fontSize: '12px',
-  fontWeight: 600,
-  color: text.subtle,
-  textTransform: 'uppercase' as const,
-  letterSpacing: '0.03em',
-};
+/** Why the issue ranks below (or above) its neighbour: the neighbour, its score and the factors that differ. */
+function NeighbourWhy({ side, neighbour, style }: { side: 'Above' | 'Below'; neighbour: Neighbour; style?: CSSProperties }) {
+  return (
+    <div style={style}>
+      <div style={{ color: text.color }}>
+        {side}{' '}
+        <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${neighbour.key}`)}>
+          {neighbour.key}
+        </Button>{' '}
+        ({formatScore(neighbour.score)})
+      </div>
+      <ul style={{ paddingLeft: 16, margin: 0, fontSize: '13px', color: text.subtle }}>
+        {neighbour.differences.map((d) => (
+          <li key={d.factor}>{d.text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function Explain({ issueKey }: { issueKey: string }) {
   const explain = useOperation('explainIssue', { issueKey });
@@ -71,7 +83,7 @@ function Explain({ issueKey }: { issueKey: string }) {
         {item.customers === 1 ? '' : 's'}
       </div>
 
-      <h2 style={section}>Factors</h2>
+      <h2 style={SECTION_HEADING}>Factors</h2>
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {FACTOR_IDS.map((id: FactorId) => {
           const f = item.factors[id];
@@ -92,7 +104,7 @@ function Explain({ issueKey }: { issueKey: string }) {
         })}
       </ul>
 
-      <h2 style={section}>Evidence</h2>
+      <h2 style={SECTION_HEADING}>Evidence</h2>
       {(() => {
         const lines = evidenceLines(item);
         return lines.length === 0 ? (
@@ -114,7 +126,7 @@ function Explain({ issueKey }: { issueKey: string }) {
         );
       })()}
 
-      <h2 style={section}>Stakeholder votes</h2>
+      <h2 style={SECTION_HEADING}>Stakeholder votes</h2>
       <StakeholderVotes
         issueKey={issueKey}
         votes={explain.data.votes ?? []}
@@ -122,46 +134,16 @@ function Explain({ issueKey }: { issueKey: string }) {
         reload={explain.reload}
       />
 
-      <h2 style={section}>Why here</h2>
+      <h2 style={SECTION_HEADING}>Why here</h2>
       {!above && !below && <p style={{ color: text.subtlest, margin: 0 }}>It is the only ranked issue.</p>}
-      {above && (
-        <div style={{ marginBottom: 8 }}>
-          <div style={{ color: text.color }}>
-            Below{' '}
-            <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${above.key}`)}>
-              {above.key}
-            </Button>{' '}
-            ({formatScore(above.score)})
-          </div>
-          <ul style={{ paddingLeft: 16, margin: 0, fontSize: '13px', color: text.subtle }}>
-            {above.differences.map((d) => (
-              <li key={d.factor}>{d.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {below && (
-        <div>
-          <div style={{ color: text.color }}>
-            Above{' '}
-            <Button appearance="subtle" spacing="compact" onClick={() => void openInJira(`/browse/${below.key}`)}>
-              {below.key}
-            </Button>{' '}
-            ({formatScore(below.score)})
-          </div>
-          <ul style={{ paddingLeft: 16, margin: 0, fontSize: '13px', color: text.subtle }}>
-            {below.differences.map((d) => (
-              <li key={d.factor}>{d.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {above && <NeighbourWhy side="Below" neighbour={above} style={{ marginBottom: 8 }} />}
+      {below && <NeighbourWhy side="Above" neighbour={below} />}
 
       <HistoryChart history={explain.data.history} />
 
       {item.gaps.length > 0 && (
         <>
-          <h2 style={section}>Missing data</h2>
+          <h2 style={SECTION_HEADING}>Missing data</h2>
           <ul style={{ paddingLeft: 16, margin: 0 }}>
             {item.gaps.map((g) => (
               <li key={g} style={{ color: token('color.text.warning', '#A54800') }}>

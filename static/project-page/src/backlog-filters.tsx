@@ -34,6 +34,20 @@ export function toFilter(f: Filters): BacklogFilter | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+function TextFilter(props: { width: number; label: string; placeholder: string; value: string; onText: (text: string) => void }) {
+  return (
+    <div style={{ width: props.width }}>
+      <Textfield
+        aria-label={props.label}
+        placeholder={props.placeholder}
+        value={props.value}
+        isCompact
+        onChange={(e) => props.onText((e.target as HTMLInputElement).value)}
+      />
+    </div>
+  );
+}
+
 /** Search, types (those seen so far), labels and the three "only" switches; Clear shows once something filters. */
 export function FilterBar({ filters, onChange, seenTypes }: { filters: Filters; onChange: (f: Filters) => void; seenTypes: readonly string[] }) {
   return (
@@ -41,15 +55,7 @@ export function FilterBar({ filters, onChange, seenTypes }: { filters: Filters; 
       role="search"
       style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'center', marginBottom: token('space.150', '12px') }}
     >
-      <div style={{ width: 200 }}>
-        <Textfield
-          aria-label="Search summary or key"
-          placeholder="Search"
-          value={filters.text}
-          isCompact
-          onChange={(e) => onChange({ ...filters, text: (e.target as HTMLInputElement).value })}
-        />
-      </div>
+      <TextFilter width={200} label="Search summary or key" placeholder="Search" value={filters.text} onText={(text) => onChange({ ...filters, text })} />
       <div style={{ minWidth: 180 }}>
         <Select
           inputId="filter-types"
@@ -62,15 +68,13 @@ export function FilterBar({ filters, onChange, seenTypes }: { filters: Filters; 
           onChange={(v) => onChange({ ...filters, types: (v ?? []).map((o) => o.value) })}
         />
       </div>
-      <div style={{ width: 160 }}>
-        <Textfield
-          aria-label="Labels (comma separated)"
-          placeholder="Labels, comma separated"
-          value={filters.labels}
-          isCompact
-          onChange={(e) => onChange({ ...filters, labels: (e.target as HTMLInputElement).value })}
-        />
-      </div>
+      <TextFilter
+        width={160}
+        label="Labels (comma separated)"
+        placeholder="Labels, comma separated"
+        value={filters.labels}
+        onText={(labels) => onChange({ ...filters, labels })}
+      />
       <Checkbox label="Debt only" isChecked={filters.debtOnly} onChange={(e) => onChange({ ...filters, debtOnly: e.target.checked })} />
       <Checkbox label="Customer feedback only" isChecked={filters.feedbackOnly} onChange={(e) => onChange({ ...filters, feedbackOnly: e.target.checked })} />
       <Checkbox label="Data gaps only" isChecked={filters.gapsOnly} onChange={(e) => onChange({ ...filters, gapsOnly: e.target.checked })} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
@@ -95,43 +95,40 @@ const LEFT_WORDS: Record<ChangesResult['left'][number]['why'], string> = {
 };
 
 function EnteredLeft({ data }: { data: ChangesResult }) {
-  const section = { flex: '1 1 300px', minWidth: 0 };
   return (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap', marginTop: 16 }}>
-      <section aria-labelledby="changes-entered" style={section}>
-        <h3 id="changes-entered" style={{ fontSize: 14, margin: '0 0 4px' }}>
-          Entered ({data.entered.length})
-        </h3>
-        {data.entered.length === 0 ? (
-          <p style={{ color: text.subtlest, margin: 0, fontSize: 13 }}>No issue joined the ranking.</p>
-        ) : (
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
-            {data.entered.map((e) => (
-              <li key={e.key} style={{ fontSize: 13 }}>
-                <KeyButton issueKey={e.key} /> at rank {e.rank} ({formatScore(e.score)}) · {e.summary} <span style={{ color: text.subtlest }}>— {e.why}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="changes-left" style={section}>
-        <h3 id="changes-left" style={{ fontSize: 14, margin: '0 0 4px' }}>
-          Left ({data.left.length})
-        </h3>
-        {data.left.length === 0 ? (
-          <p style={{ color: text.subtlest, margin: 0, fontSize: 13 }}>No issue left the ranking.</p>
-        ) : (
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
-            {data.left.map((l) => (
-              <li key={l.key} style={{ fontSize: 13 }}>
-                <KeyButton issueKey={l.key} /> was rank {l.rankFrom}
-                {l.summary ? ` · ${l.summary}` : ''} <span style={{ color: text.subtlest }}>— {LEFT_WORDS[l.why]}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <IssueListSection id="changes-entered" title={`Entered (${data.entered.length})`} empty="No issue joined the ranking.">
+        {data.entered.map((e) => (
+          <li key={e.key} style={{ fontSize: 13 }}>
+            <KeyButton issueKey={e.key} /> at rank {e.rank} ({formatScore(e.score)}) · {e.summary} <span style={{ color: text.subtlest }}>— {e.why}</span>
+          </li>
+        ))}
+      </IssueListSection>
+      <IssueListSection id="changes-left" title={`Left (${data.left.length})`} empty="No issue left the ranking.">
+        {data.left.map((l) => (
+          <li key={l.key} style={{ fontSize: 13 }}>
+            <KeyButton issueKey={l.key} /> was rank {l.rankFrom}
+            {l.summary ? ` · ${l.summary}` : ''} <span style={{ color: text.subtlest }}>— {LEFT_WORDS[l.why]}</span>
+          </li>
+        ))}
+      </IssueListSection>
     </div>
+  );
+}
+
+/** A titled half of "Entered / Left": its list items, or a line saying there are none. */
+function IssueListSection({ id, title, empty, children }: { id: string; title: string; empty: string; children: ReactNode[] }) {
+  return (
+    <section aria-labelledby={id} style={{ flex: '1 1 300px', minWidth: 0 }}>
+      <h3 id={id} style={{ fontSize: 14, margin: '0 0 4px' }}>
+        {title}
+      </h3>
+      {children.length === 0 ? (
+        <p style={{ color: text.subtlest, margin: 0, fontSize: 13 }}>{empty}</p>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: 16 }}>{children}</ul>
+      )}
+    </section>
   );
 }
 

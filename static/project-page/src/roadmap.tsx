@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import Textfield from '@atlaskit/textfield';
 import Tooltip from '@atlaskit/tooltip';
 import { token } from '@atlaskit/tokens';
 import type { RoadmapQuarter } from '../../../src/contract/model';
@@ -12,6 +11,7 @@ import { roadmapCsv } from '../../shared/csv';
 import { csvFileName, downloadCsv } from '../../shared/download';
 import { round } from '../../shared/format';
 import { useOperation, usePollWhile } from '../../shared/use-operation';
+import { CapacityForm, useCapacityInput } from './capacity-form';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 
@@ -80,49 +80,26 @@ function Item({ item }: { item: { key: string; summary?: string; points: number;
 }
 
 export function RoadmapView({ projectKey }: { projectKey: string }) {
-  const [capacityText, setCapacityText] = useState('');
+  const capacityInput = useCapacityInput(1_000_000);
   const [capacity, setCapacity] = useState<number | null>(null);
   const payload: Payload<'getRoadmap'> = { projectKey, quarters: 4, ...(capacity !== null ? { capacityOverride: capacity } : {}) };
   const roadmap = useOperation('getRoadmap', payload);
   const building = usePollWhile(roadmap, (d) => d.status === 'building');
-  const n = Number(capacityText);
-  const capValid = capacityText.trim() === '' || (Number.isFinite(n) && n > 0 && n <= 1_000_000);
   if (building && roadmap.data) {
     return <FirstBuild state={roadmap.data} error={roadmap.error} onRetry={roadmap.reload} note="The roadmap shows here as soon as it is done." />;
   }
 
   return (
     <div>
-      <form
-        style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 12, flexWrap: 'wrap' }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (capValid) setCapacity(capacityText.trim() === '' ? null : n);
-        }}
+      <CapacityForm
+        input={capacityInput}
+        id="capacity-override"
+        label="Capacity per quarter (points; empty = from sprint history)"
+        width={220}
+        submit="Re-plan"
+        invalid="Enter a positive number."
+        onSubmit={setCapacity}
       >
-        <div style={{ width: 220 }}>
-          <label htmlFor="capacity-override" style={{ fontSize: 12, color: text.subtle }}>
-            Capacity per quarter (points; empty = from sprint history)
-          </label>
-          <Textfield
-            id="capacity-override"
-            type="number"
-            min={1}
-            value={capacityText}
-            isInvalid={!capValid}
-            isCompact
-            onChange={(e) => setCapacityText((e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <Button type="submit" isDisabled={!capValid}>
-          Re-plan
-        </Button>
-        {!capValid && (
-          <span role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>
-            Enter a positive number.
-          </span>
-        )}
-        <span style={{ flex: 1 }} />
         <Button onClick={roadmap.reload} isLoading={roadmap.loading}>
           Refresh
         </Button>
@@ -132,7 +109,7 @@ export function RoadmapView({ projectKey }: { projectKey: string }) {
         >
           Export CSV
         </Button>
-      </form>
+      </CapacityForm>
       {roadmap.error && <ErrorView error={roadmap.error} onRetry={roadmap.reload} />}
       {!roadmap.data && roadmap.loading && <Loading label="Planning the roadmap…" />}
       {roadmap.data && (

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { Payload } from '../../../src/contract/operations';
 import type { SprintCapacitySource, SprintProposal } from '../../../src/contract/sprint';
 import { formatPercent, formatScore, round } from '../../shared/format';
 import { useOperation, usePollWhile } from '../../shared/use-operation';
+import { CapacityForm, useCapacityInput } from './capacity-form';
 import { EmptyView, ErrorView, Loading, text } from '../../shared/ui';
 import { FirstBuild, SourceProblems } from '../../shared/snapshot-views';
 import { IssueKey, LowRanked, Skipped } from './sprint-sides';
@@ -108,53 +108,30 @@ function Proposal({ plan }: { plan: SprintProposal }) {
 
 /** The Sprint tab: the next sprint's proposal from the ranking, and what in the active sprint ranks low. */
 export function SprintView({ projectKey }: { projectKey: string }) {
-  const [capacityText, setCapacityText] = useState('');
+  const capacityInput = useCapacityInput(100_000);
   const [capacity, setCapacity] = useState<number | null>(null);
   const payload: Payload<'planSprint'> = { projectKey, ...(capacity !== null ? { capacity } : {}) };
   const sprint = useOperation('planSprint', payload);
   const building = usePollWhile(sprint, (d) => d.status === 'building');
-  const n = Number(capacityText);
-  const valid = capacityText.trim() === '' || (Number.isFinite(n) && n > 0 && n <= 100_000);
   if (building && sprint.data) {
     return <FirstBuild state={sprint.data} error={sprint.error} onRetry={sprint.reload} note="The sprint proposal shows here as soon as it is done." />;
   }
   const plan = sprint.data;
   return (
     <div>
-      <form
-        style={{ display: 'flex', gap: 8, alignItems: 'flex-end', marginBottom: 12, flexWrap: 'wrap' }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) setCapacity(capacityText.trim() === '' ? null : n);
-        }}
+      <CapacityForm
+        input={capacityInput}
+        id="sprint-capacity"
+        label="Sprint capacity (points; empty = from sprint history)"
+        width={300}
+        submit="Plan the sprint"
+        invalid="Enter a positive number of points."
+        onSubmit={setCapacity}
       >
-        <div style={{ width: 300 }}>
-          <label htmlFor="sprint-capacity" style={{ fontSize: 12, color: text.subtle }}>
-            Sprint capacity (points; empty = from sprint history)
-          </label>
-          <Textfield
-            id="sprint-capacity"
-            type="number"
-            min={1}
-            value={capacityText}
-            isInvalid={!valid}
-            isCompact
-            onChange={(e) => setCapacityText((e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <Button type="submit" isDisabled={!valid}>
-          Plan the sprint
-        </Button>
-        {!valid && (
-          <span role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>
-            Enter a positive number of points.
-          </span>
-        )}
-        <span style={{ flex: 1 }} />
         <Button onClick={sprint.reload} isLoading={sprint.loading}>
           Refresh
         </Button>
-      </form>
+      </CapacityForm>
       {sprint.error && <ErrorView error={sprint.error} onRetry={sprint.reload} />}
       {!plan && sprint.loading && <Loading label="Planning the next sprint…" />}
       {plan && (
