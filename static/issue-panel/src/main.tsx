@@ -2,7 +2,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { FactorId, Neighbour } from '../../../src/contract/model';
+import type { BacklogItem, FactorId, Neighbour } from '../../../src/contract/model';
 import { FACTOR_IDS } from '../../../src/contract/model';
 import { openInJira } from '../../shared/bridge';
 import { useModuleContext } from '../../shared/forge-context';
@@ -33,6 +33,17 @@ function NeighbourWhy({ side, neighbour, style }: { side: 'Above' | 'Below'; nei
       </ul>
     </div>
   );
+}
+
+/**
+ * How many votes the score shown counts. The evidence and the score are stored apart and a view may read one just
+ * before a rescore and the other just after; until both agree (a vote counted has a stakeholders value above 0),
+ * this says -1, so the vote control keeps reloading.
+ */
+function countedVotes(item: BacklogItem): number {
+  const factor = item.factors.stakeholders;
+  const voters = (factor?.evidence as { voters?: number } | undefined)?.voters ?? 0;
+  return voters > 0 === (factor?.value ?? 0) > 0 ? voters : -1;
 }
 
 function Explain({ issueKey }: { issueKey: string }) {
@@ -127,12 +138,7 @@ function Explain({ issueKey }: { issueKey: string }) {
       })()}
 
       <h2 style={SECTION_HEADING}>Stakeholder votes</h2>
-      <StakeholderVotes
-        issueKey={issueKey}
-        votes={explain.data.votes ?? []}
-        counted={(item.factors.stakeholders?.evidence as { voters?: number } | undefined)?.voters ?? 0}
-        reload={explain.reload}
-      />
+      <StakeholderVotes issueKey={issueKey} votes={explain.data.votes ?? []} counted={countedVotes(item)} reload={explain.reload} />
 
       <h2 style={SECTION_HEADING}>Why here</h2>
       {!above && !below && <p style={{ color: text.subtlest, margin: 0 }}>It is the only ranked issue.</p>}

@@ -9,9 +9,14 @@ import { text } from '../../shared/ui';
 
 const IMPORTANCE = ['None', 'Minor', 'Low', 'Medium', 'High', 'Critical'] as const;
 const MAX_NOTE = 500;
-/** The background rescores a voted issue within moments; the panel looks again this often, this many times. */
-const RELOAD_EVERY_MS = 700;
-const RELOADS = 8;
+/**
+ * The background rescores a voted issue within moments, later when its queue is busy: the panel looks again after
+ * 0.7 s, a quarter longer each time up to 5 s, for about a minute and a half (20 looks), then leaves it to Refresh.
+ */
+const RELOAD_FIRST_MS = 700;
+const RELOAD_MAX_MS = 5000;
+const RELOADS = 20;
+const reloadDelay = (n: number): number => Math.min(RELOAD_MAX_MS, RELOAD_FIRST_MS * 1.25 ** n);
 
 interface Props {
   issueKey: string;
@@ -43,7 +48,7 @@ export function StakeholderVotes({ issueKey, votes, counted, reload }: Props) {
     const t = setTimeout(() => {
       reloads.current++;
       reload();
-    }, RELOAD_EVERY_MS);
+    }, reloadDelay(reloads.current));
     return () => clearTimeout(t);
   }, [expected, counted, reload]);
 
