@@ -160,6 +160,13 @@ export function stringList(value: unknown, name: string): string[] | undefined {
   return value as string[];
 }
 
+/** A paging parameter (`startAt`, `maxResults`): a whole number, 0 or more (400 otherwise). */
+export function countParam(raw: unknown, name: string, fallback: number): number {
+  const n = intParam(raw, name, fallback);
+  if (n < 0) throw badRequest(`'${name}' must be a non-negative integer.`);
+  return n;
+}
+
 export function intParam(raw: unknown, name: string, fallback: number): number {
   if (raw === undefined || raw === null || raw === '') return fallback;
   const n = typeof raw === 'number' ? raw : Number(raw);

@@ -16,9 +16,10 @@
  * a body naming `visibility` is refused rather than stored and ignored.
  */
 import { can, visibleIssue } from '../access';
-import { badRequest, bodyObject, issueNotFound, JiraHttpError, notFound, type Reply, type RequestContext, type Route } from '../http';
+import { badRequest, bodyObject, countParam, issueNotFound, JiraHttpError, notFound, type Reply, type RequestContext, type Route } from '../http';
 import type { SimComment, SimIssue } from '../state';
 import { jiraTimestamp } from '../time';
+import { userBean } from './users';
 
 const MAX_PROPERTY_KEY = 255;
 const MAX_PROPERTY_VALUE_CHARS = 32768;
@@ -31,16 +32,17 @@ function isInternal(c: SimComment): boolean {
   return typeof v === 'object' && v !== null && (v as { internal?: unknown }).internal === true;
 }
 
+/** The comment's author as a `User` bean; an account the site no longer knows keeps its id as its name. */
 function userDetails(ctx: RequestContext, accountId: string): Record<string, unknown> {
-  const user = ctx.sim.state.users.get(accountId);
-  const isApp = accountId === ctx.sim.state.appUser.accountId;
-  return {
-    self: `${ctx.baseUrl}/rest/api/3/user?accountId=${accountId}`,
-    accountId,
-    displayName: user?.displayName ?? (isApp ? ctx.sim.state.appUser.displayName : accountId),
-    active: true,
-    accountType: isApp ? 'app' : 'atlassian',
-  };
+  return (
+    userBean(ctx, accountId) ?? {
+      self: `${ctx.baseUrl}/rest/api/3/user?accountId=${accountId}`,
+      accountId,
+      displayName: accountId,
+      active: true,
+      accountType: 'atlassian',
+    }
+  );
 }
 
 function render(ctx: RequestContext, issue: SimIssue, c: SimComment, withProperties: boolean): Record<string, unknown> {
@@ -58,22 +60,14 @@ function render(ctx: RequestContext, issue: SimIssue, c: SimComment, withPropert
   };
 }
 
-function intParam(ctx: RequestContext, name: string, fallback: number): number {
-  const raw = ctx.url.searchParams.get(name);
-  if (raw === null) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw badRequest(`'${name}' must be a non-negative integer.`);
-  return n;
-}
-
 function getComments(ctx: RequestContext): Reply {
   const issue = visibleIssue(ctx.sim.state, ctx.actor, ctx.params['issueIdOrKey'] ?? '');
   if (!issue) throw issueNotFound();
   const orderBy = ctx.url.searchParams.get('orderBy');
   if (orderBy !== null && !['created', '-created', '+created'].includes(orderBy))
     throw badRequest(`Invalid orderBy: '${orderBy}'. Use created, -created or +created.`);
-  const startAt = intParam(ctx, 'startAt', 0);
-  const maxResults = Math.min(intParam(ctx, 'maxResults', MAX_RESULTS), MAX_RESULTS);
+  const startAt = countParam(ctx.url.searchParams.get('startAt'), 'startAt', 0);
+  const maxResults = Math.min(countParam(ctx.url.searchParams.get('maxResults'), 'maxResults', MAX_RESULTS), MAX_RESULTS);
   const all = [...(ctx.sim.state.comments.get(issue.id) ?? [])];
   if (orderBy === '-created') all.reverse();
   const expand = (ctx.url.searchParams.get('expand') ?? '').split(',').map((s) => s.trim());

@@ -7,9 +7,9 @@
  *   transition is not available, or `fields` / `update` name a field (the simulator's transitions have no screen);
  *   204 on success.
  *
- * The simulator has no workflow editor: a project's workflow is the statuses its issues use, each reachable from
- * any other by one global transition named after it (a status stays in the workflow once seen) (as a simplified workflow's "any status can move here"), whose
- * id is the target status's id. Moving to a status of the Done category sets `resolution` (Done) and
+ * The simulator has no workflow editor: a project's workflow is the statuses its issues use (a status stays in it
+ * once seen), each reachable from any other by one global transition named after it, as a team-managed workflow's
+ * "any status can move to this one" transitions are; its id is the target status's id. Moving to a status of the Done category sets `resolution` (Done) and
  * `resolutiondate`; moving out of it clears them, as the simplified workflow's resolution rule does. A transition
  * bumps `updated` and fires `avi:jira:updated:issue` with the status (and resolution) change, as an edit does.
  */
