@@ -4,7 +4,6 @@ import type { SnapshotRow } from '../../domain/snapshot/types';
 import { statusCategoryOf } from '../../domain/scoring/read-values';
 import type { AppDeps } from '../app-deps';
 import type { JiraIssueLike } from '../../domain';
-import type { JiraReader } from '../ports/jira';
 import { readEdges, readRows, type BlocksEdge, type SnapshotMeta } from '../snapshot/snapshot-store';
 import { readIndex, readPoints, writePoint } from './history-store';
 import { recordLeft, type LeftRecord, type LeftWhy } from './left-log';
@@ -28,33 +27,30 @@ function snapshotPoint(
 
 /**
  * After a build switched the snapshot's generation (before the old generation is deleted): the day's point, or, when
- * the config changed, the points just before (the old snapshot) and just after it; and why the issues that are no
- * longer candidates left (read as the app).
+ * the config changed, the points just before (the old snapshot) and just after it; and why the `gone` rows (those of
+ * `previous` that are no longer candidates) left, from `goneIssues` (each as the app read it; absent: not found).
  */
 export async function recordBuild(
   deps: AppDeps,
-  reader: JiraReader,
   projectKey: string,
   meta: SnapshotMeta,
   data: { rows: readonly SnapshotRow[]; edges: readonly BlocksEdge[] },
   previous: SnapshotMeta | undefined,
+  gone: readonly SnapshotRow[],
+  goneIssues: ReadonlyMap<string, JiraIssueLike>,
 ): Promise<void> {
   const now = deps.clock();
   const pins = await deps.pins.all(projectKey);
   const current = snapshotPoint(now.toISOString(), meta, data.rows, data.edges, pins);
-  let before: SnapshotRow[] = [];
   if (previous !== undefined) {
-    before = await readRows(deps.kv, projectKey, previous);
     if (previous.configDigest !== meta.configDigest) {
-      const edges = await readEdges(deps.kv, projectKey, previous);
+      const [before, edges] = await Promise.all([readRows(deps.kv, projectKey, previous), readEdges(deps.kv, projectKey, previous)]);
       const old = snapshotPoint(new Date(now.getTime() - 1).toISOString(), previous, before, edges, pins);
       await writePoint(deps.kv, projectKey, old, 'b', { replaceLast: false, now });
       await writePoint(deps.kv, projectKey, current, 'a', { replaceLast: false, now });
     } else await writeDayPoint(deps, projectKey, current, now);
   } else await writeDayPoint(deps, projectKey, current, now);
-  const stay = new Set(data.rows.map((r) => r.id));
-  const gone = before.filter((r) => !stay.has(r.id));
-  if (gone.length > 0) await recordLeft(deps.kv, projectKey, await classifyLeft(reader, projectKey, gone, now), now);
+  if (gone.length > 0) await recordLeft(deps.kv, projectKey, classifyLeft(projectKey, gone, goneIssues, now), now);
 }
 
 /**
@@ -87,21 +83,12 @@ export async function recordIssueLeft(deps: AppDeps, projectKey: string, row: { 
   await recordLeft(deps.kv, projectKey, [{ id: row.id, key: row.key, summary: row.summary, why, at: now.toISOString() }], now);
 }
 
-async function classifyLeft(reader: JiraReader, projectKey: string, gone: readonly SnapshotRow[], now: Date): Promise<LeftRecord[]> {
-  const asked = gone.slice(0, MAX_CLASSIFIED);
-  const found = new Map(
-    (
-      await reader.fetchIssues(
-        asked.map((r) => r.id),
-        ['status', 'issuetype'],
-      )
-    ).map((i) => [i.id, i]),
-  );
+function classifyLeft(projectKey: string, gone: readonly SnapshotRow[], found: ReadonlyMap<string, JiraIssueLike>, now: Date): LeftRecord[] {
   return gone.map((r, i) => ({
     id: r.id,
     key: r.key,
     summary: r.summary,
-    why: i < asked.length ? leftWhy(projectKey, found.get(r.id)) : 'filtered',
+    why: i < MAX_CLASSIFIED ? leftWhy(projectKey, found.get(r.id)) : 'filtered',
     at: now.toISOString(),
   }));
 }

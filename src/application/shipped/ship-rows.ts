@@ -2,7 +2,6 @@ import { readDate, statusCategoryOf } from '../../domain/scoring/read-values';
 import { shippedRecord } from '../../domain/shipped/shipped-record';
 import type { JiraIssueLike } from '../../domain';
 import type { AppDeps } from '../app-deps';
-import type { JiraReader } from '../ports/jira';
 import { readEvidence, type SnapshotMeta, type StoredSnapshotRow } from '../snapshot/snapshot-store';
 import { appendShipped } from './shipped-log';
 
@@ -38,19 +37,19 @@ export async function shipRows(
 }
 
 /**
- * After a rebuild: of the rows the previous snapshot had and the new one has not, those whose issue is done now
- * (one bulkfetch per 100, as the app) are logged; deleted, moved or merely filtered-out issues are not.
+ * After a rebuild: of the rows the previous snapshot had and the new one has not (`gone`), those whose issue is done
+ * now (`goneIssues`, as the app read them) are logged; deleted, moved or merely filtered-out issues are not.
  */
 export async function shipGoneRows(
   deps: AppDeps,
-  reader: JiraReader,
   projectKey: string,
   previous: SnapshotMeta,
   gone: readonly StoredSnapshotRow[],
+  goneIssues: ReadonlyMap<string, JiraIssueLike>,
 ): Promise<void> {
-  if (gone.length === 0) return;
-  const byId = new Map(gone.map((r) => [r.id, r]));
-  const issues = await reader.fetchIssues([...byId.keys()], DONE_FIELDS);
-  const done = issues.filter((i) => statusCategoryOf(i.fields) === 'done' && byId.has(i.id)).map((issue) => ({ row: byId.get(issue.id)!, issue }));
+  const done = gone.flatMap((row) => {
+    const issue = goneIssues.get(row.id);
+    return issue !== undefined && statusCategoryOf(issue.fields) === 'done' ? [{ row, issue }] : [];
+  });
   await shipRows(deps, projectKey, previous, done);
 }

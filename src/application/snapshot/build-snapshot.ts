@@ -13,7 +13,7 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import { chunk, mapLimit } from '../shared/concurrency';
 import { CHUNK_BYTES, chunkByBytes } from '../shared/chunk-by-bytes';
 import { jsonBytes } from '../shared/json-bytes';
-import { shipGoneRows } from '../shipped/ship-rows';
+import { DONE_FIELDS, shipGoneRows } from '../shipped/ship-rows';
 import { deleteGeneration, readMeta, readRows, saveSnapshot, SnapshotMissingError, type SnapshotMeta, type StoredSnapshotRow } from './snapshot-store';
 import { searchBounds } from './visibility';
 import { scoreCandidates, updatedOf } from './score-candidates';
@@ -197,9 +197,20 @@ export async function buildSnapshot(
   // The build is over once its snapshot is saved: pages stop saying "refreshing" while history and the field are written.
   await dropBuild(kv, projectKey, state);
   // Before the old generation goes: a config change keeps a point of the ranking it changed.
-  await recordBuild(deps, reader, projectKey, meta, { rows, edges }, previous);
+  const gone = previous === undefined ? [] : await goneRows(kv, projectKey, previous, rows);
+  // One read of the issues that left, as the app: why they left (history) and which were finished (shipped log).
+  const goneIssues = new Map(
+    (gone.length === 0
+      ? []
+      : await reader.fetchIssues(
+          gone.map((r) => r.id),
+          GONE_FIELDS,
+        )
+    ).map((i) => [i.id, i]),
+  );
+  await recordBuild(deps, projectKey, meta, { rows, edges }, previous, gone, goneIssues);
   if (previous !== undefined) {
-    await shipGoneRows(deps, reader, projectKey, previous, await goneRows(kv, projectKey, previous, rows));
+    await shipGoneRows(deps, projectKey, previous, gone, goneIssues);
     await deleteGeneration(kv, projectKey, previous);
   }
   for (const d of dirty) await kv.delete(d.key);
@@ -208,6 +219,9 @@ export async function buildSnapshot(
   const written = await writeScores(meta, scores);
   return { status: 'done', meta: (await readMeta(kv, projectKey)) ?? meta, written };
 }
+
+/** What is read of an issue that left the candidates: whether it is done and when, and what it is now. */
+const GONE_FIELDS = [...DONE_FIELDS, 'issuetype'];
 
 /** Rows of the `previous` snapshot that the new `rows` no longer hold (none when its values are already gone). */
 async function goneRows(kv: KeyValueStore, projectKey: string, previous: SnapshotMeta, rows: readonly { id: string }[]): Promise<StoredSnapshotRow[]> {
